@@ -1,0 +1,235 @@
+"""SQLite schema and writes (sqlite-utils). One article = one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime, timezone
+
+import sqlite_utils
+
+from .model import Article, Attribution, SourceRef
+
+CLAIMS_DETAIL_SQL = """
+select
+  claims.id,
+  claims.claim_group,
+  sources.name as source_name,
+  sources.type as source_type,
+  parents.name as source_parent,
+  claims.source_text,
+  claims.cue,
+  claims.kind,
+  claims.stance,
+  claims.content,
+  relays.name as relayed_by_name,
+  addressees.name as addressee_name,
+  articles.outlet,
+  articles.title,
+  articles.published,
+  articles.url,
+  claims.article,
+  claims.source,
+  claims.sentence,
+  claims.figures,
+  claims.spans
+from claims
+join articles on articles.id = claims.article
+left join sources on sources.id = claims.source
+left join sources as parents on parents.id = sources.parent
+left join sources as relays on relays.id = claims.relayed_by
+left join sources as addressees on addressees.id = claims.addressee
+"""
+
+
+def open_db(path: str) -> sqlite_utils.Database:
+    """Open (or create) a claimtrack database in WAL mode with its schema."""
+    db = sqlite_utils.Database(path)
+    db.enable_wal()
+    ensure_schema(db)
+    return db
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create tables, foreign keys, indexes, FTS and views if missing."""
+    db.execute("pragma foreign_keys = on")
+    if "articles" not in db.table_names():
+        db["articles"].create(
+            {
+                "id": str,
+                "url": str,
+                "outlet": str,
+                "title": str,
+                "published": str,
+                "lang": str,
+                "text": str,
+                "sha256": str,
+                "ingested_at": str,
+            },
+            pk="id",
+        )
+        db["articles"].create_index(["sha256"], unique=True)
+        db["articles"].create_index(["url"])
+        db["articles"].create_index(["outlet"])
+        db["articles"].create_index(["published"])
+        db["articles"].enable_fts(["title", "text"], create_triggers=True)
+    if "sources" not in db.table_names():
+        db["sources"].create(
+            {"id": int, "name": str, "type": str, "parent": int},
+            pk="id",
+            foreign_keys=[("parent", "sources", "id")],
+        )
+        db["sources"].create_index(["name"], unique=True)
+        db["sources"].create_index(["type"])
+    if "source_aliases" not in db.table_names():
+        db["source_aliases"].create(
+            {"alias": str, "source": int},
+            pk=("alias", "source"),
+            foreign_keys=[("source", "sources", "id")],
+        )
+        db.execute(
+            "create index if not exists idx_source_aliases_alias_nocase"
+            " on source_aliases (alias collate nocase)"
+        )
+    if "claim_groups" not in db.table_names():
+        db["claim_groups"].create(
+            {
+                "id": int,
+                "label": str,
+                "verdict": str,
+                "n_claims": int,
+                "n_articles": int,
+                "n_outlets": int,
+                "n_origins": int,
+                "origins": str,
+                "first_seen": str,
+                "last_seen": str,
+            },
+            pk="id",
+        )
+        db["claim_groups"].create_index(["verdict"])
+    if "claims" not in db.table_names():
+        db["claims"].create(
+            {
+                "id": int,
+                "article": str,
+                "source": int,
+                "source_text": str,
+                "cue": str,
+                "kind": str,
+                "stance": str,
+                "content": str,
+                "relayed_by": int,
+                "addressee": int,
+                "sentence": str,
+                "spans": str,
+                "figures": str,
+                "claim_group": int,
+            },
+            pk="id",
+            foreign_keys=[
+                ("article", "articles", "id"),
+                ("source", "sources", "id"),
+                ("relayed_by", "sources", "id"),
+                ("addressee", "sources", "id"),
+                ("claim_group", "claim_groups", "id"),
+            ],
+        )
+        for column in ("kind", "stance", "cue"):
+            db["claims"].create_index([column])
+        db["claims"].enable_fts(["content"], create_triggers=True)
+    db.index_foreign_keys()
+    db.create_view("claims_detail", CLAIMS_DETAIL_SQL, replace=True)
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_id(article: Article) -> str:
+    """The record's own id, else a hash of its text."""
+    return article.id or text_sha256(article.text)[:16]
+
+
+def find_existing_article(db: sqlite_utils.Database, article: Article) -> str | None:
+    """Id of a stored article with the same id, url or text, if any."""
+    row = db.execute(
+        "select id from articles where id = ? or sha256 = ? or (url is not null and url = ?)",
+        [article_id(article), text_sha256(article.text), article.url],
+    ).fetchone()
+    return row[0] if row else None
+
+
+def source_id(db: sqlite_utils.Database, ref: SourceRef | None) -> int | None:
+    """Id of the stored source for `ref`, created (with its parent) when new."""
+    if ref is None:
+        return None
+    row = db.execute(
+        "select source from source_aliases where alias = ? collate nocase"
+        " union all select id from sources where name = ? collate nocase limit 1",
+        [ref.name, ref.name],
+    ).fetchone()
+    parent_id = source_id(db, ref.parent)
+    if row:
+        found = row[0]
+        if parent_id is not None:
+            db.execute(
+                "update sources set parent = ? where id = ? and parent is null and id != ?",
+                [parent_id, found, parent_id],
+            )
+    else:
+        found = db["sources"].insert(
+            {"name": ref.name, "type": ref.type, "parent": parent_id}
+        ).last_pk
+    aliases = {ref.name, *ref.aliases}
+    db["source_aliases"].insert_all(
+        ({"alias": alias, "source": found} for alias in aliases if alias),
+        ignore=True,
+    )
+    return found
+
+
+def save_article(
+    db: sqlite_utils.Database, article: Article, attributions: list[Attribution]
+) -> int:
+    """Store one article and its claims in a single transaction.
+
+    Returns the number of claims written, or -1 when the article was already
+    stored (same id, url or text): re-ingesting changes nothing."""
+    with db.atomic():
+        if find_existing_article(db, article):
+            return -1
+        record_id = article_id(article)
+        db["articles"].insert(
+            {
+                "id": record_id,
+                "url": article.url,
+                "outlet": article.outlet,
+                "title": article.title,
+                "published": article.published,
+                "lang": article.lang,
+                "text": article.text,
+                "sha256": text_sha256(article.text),
+                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            }
+        )
+        db["claims"].insert_all(
+            (
+                {
+                    "article": record_id,
+                    "source": source_id(db, a.source),
+                    "source_text": a.source_text,
+                    "cue": a.cue,
+                    "kind": a.kind,
+                    "stance": a.stance,
+                    "content": a.content,
+                    "relayed_by": source_id(db, a.relayed_by),
+                    "addressee": source_id(db, a.addressee),
+                    "sentence": a.sentence,
+                    "spans": json.dumps(a.spans),
+                    "figures": json.dumps(a.figures),
+                }
+                for a in attributions
+            )
+        )
+    return len(attributions)
