@@ -1,0 +1,1 @@
+"""Known sources: registry data, aliases, affiliations, cross-article identity."""
