@@ -1,23 +1,367 @@
-"""One document in, attributions out."""
+"""One document in, attributions out.
+
+Paragraphs that cannot hold an attribution (narration without any cue word,
+crossheads, related-link lines) are never parsed: that is where ingest wins
+its speed over running the whole pipeline on everything."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
-from ..model import Article, Attribution
+from ..figures import figures_in
+from ..model import Article, Attribution, SourceRef
+from ..sources.registry import Registry
+from .lexicon import Lexicon, load_lexicon
+from .patterns import Found, find_in_sentence, mention_tokens
+from .quotes import QUOTE_CHARS, quote_spans
+from .resolve import DocumentSources, Forward, words
+
+TERMINAL = re.compile(r"[.!?…:;][\s\"”»’')\]]*$")
+HEADLINE_COLON = re.compile(r"^(?P<source>[^:\"“«]{2,60}?)\s*:\s+(?P<content>\S.*)$")
+HEADLINE_DASH = re.compile(r"^(?P<content>.+\S)\s+(?P<cue>[-–—])\s+(?P<source>[^-–—]{2,60})$")
+CROSSHEAD_MAX_WORDS = 12
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    index: int
+    headline: bool
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    found, offset = [], 0
+    for index, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped[0])
+            found.append(Paragraph(start, start + len(stripped), index, headline=not found))
+        offset += len(line) + 1
+    return found
 
 
 class Extractor:
-    """Loads the model once; turns articles into attributions. (stub: being written)"""
+    """Loads the model once; turns articles into attributions."""
 
     def __init__(self, model: str | None = None, registry_files: Iterable[str] = ()):
         from .. import nlp as nlp_loader
 
         self.nlp = nlp_loader.load(model)
-        self.registry_files = tuple(registry_files)
+        self.registry = Registry.load(tuple(registry_files))
+        self.lexicon = load_lexicon()
+        self.candidate = _candidate_pattern(self.lexicon)
+
+    def extract(self, article: Article) -> list[Attribution]:
+        return next(self.extract_many([article]))[1]
 
     def extract_many(
         self, articles: Iterable[Article], batch_size: int = 32
     ) -> Iterator[tuple[Article, list[Attribution]]]:
+        batch: list[Article] = []
         for article in articles:
-            yield article, []
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._extract_batch(batch)
+                batch = []
+        if batch:
+            yield from self._extract_batch(batch)
+
+    def _extract_batch(self, batch: list[Article]):
+        plans = [self._plan(article.text) for article in batch]
+        jobs = [
+            (_parse_text(article.text[p.start : p.end]), (n, p))
+            for n, (article, plan) in enumerate(zip(batch, plans))
+            for p in plan
+        ]
+        parsed: list[list[tuple[Paragraph, object]]] = [[] for _ in batch]
+        for doc, (n, paragraph) in self.nlp.pipe(jobs, as_tuples=True, batch_size=64):
+            parsed[n].append((paragraph, doc))
+        for article, docs in zip(batch, parsed):
+            yield article, DocumentPass(self, article.text).run(docs)
+
+    def _plan(self, text: str) -> list[Paragraph]:
+        """The paragraphs worth parsing."""
+        plan = []
+        for paragraph in paragraphs(text):
+            line = text[paragraph.start : paragraph.end]
+            if _is_furniture(line, self.lexicon):
+                continue
+            if not TERMINAL.search(line) and len(line.split()) <= CROSSHEAD_MAX_WORDS:
+                # a headline or crosshead: only a headline can attribute
+                if not (paragraph.headline and (HEADLINE_COLON.match(line) or HEADLINE_DASH.match(line) or self.candidate.search(line))):
+                    continue
+            if self.candidate.search(line) or any(c in line for c in QUOTE_CHARS):
+                plan.append(paragraph)
+        return plan
+
+
+def _parse_text(text: str) -> str:
+    """Fancy quotes to ASCII for the parser; same length, so offsets hold."""
+    from textacy.preprocessing.normalize import quotation_marks
+
+    normalized = quotation_marks(text)
+    return normalized if len(normalized) == len(text) else text
+
+
+def _is_furniture(line: str, lexicon: Lexicon) -> bool:
+    lower = line.lower().strip()
+    return any(lower == p or (lower.startswith(p) and len(lower.split()) <= len(p.split()) + 1) for p in lexicon.furniture_prefixes)
+
+
+IRREGULAR_FORMS = "said|says|told|tells|saw|seen|heard|wrote|written|denied|denies|according|per"
+
+
+def _candidate_pattern(lexicon: Lexicon) -> re.Pattern:
+    """A cheap superset test: any inflection of any cue word."""
+    stems = {w[:-1] if w.endswith(("e", "y")) and len(w) > 3 else w for w in lexicon.cue_verbs | lexicon.document_nouns}
+    return re.compile(r"\b(%s|%s)" % (IRREGULAR_FORMS, "|".join(sorted(map(re.escape, stems)))), re.I)
+
+
+class DocumentPass:
+    """Walks one article's parsed paragraphs in order, resolving sources."""
+
+    def __init__(self, extractor: Extractor, text: str):
+        self.text = text
+        self.lexicon = extractor.lexicon
+        self.sources = DocumentSources(extractor.registry, extractor.lexicon)
+        self.quotes = quote_spans(text)
+        self.results: list[Attribution] = []
+        self.quote_state: tuple[Attribution, int] | None = None
+
+    def run(self, docs) -> list[Attribution]:
+        for paragraph, doc in docs:
+            if self.quote_state and paragraph.index > self.quote_state[1] + 1:
+                self.quote_state = None
+            for sent in doc.sents:
+                self._sentence(paragraph, sent)
+        self.sources.finish()
+        for attribution in self.results:
+            for field in ("source", "relayed_by", "addressee"):
+                value = getattr(attribution, field)
+                if isinstance(value, Forward):
+                    setattr(attribution, field, value.ref)
+        return self.results
+
+    # -- helpers on offsets ---------------------------------------------------
+    def _abs(self, paragraph: Paragraph, token) -> tuple[int, int]:
+        start = paragraph.start + token.idx
+        return start, start + len(token.text)
+
+    def _in_quote(self, start: int, end: int) -> bool:
+        return any(qs <= start and end <= qe for qs, qe in self.quotes)
+
+    def _sentence(self, paragraph: Paragraph, sent) -> None:
+        quoted = {t.i for t in sent if self._in_quote(*self._abs(paragraph, t))}
+        found = find_in_sentence(sent, self.lexicon, quoted)
+        if not found and paragraph.headline:
+            found = self._headline(paragraph, sent)
+        if found:
+            for item in sorted(found, key=lambda f: f.cue[0].i if f.cue else 0):
+                self._emit(paragraph, sent, item)
+            return
+        self._continuation(paragraph, sent, quoted)
+
+    def _emit(self, paragraph: Paragraph, sent, found: Found) -> None:
+        previous = self.results[-1].source if self.results else None
+        if isinstance(previous, Forward):
+            previous = previous.ref
+        source = self._resolve(found.mention_head, found.mention, previous) if found.mention_head is not None else None
+        if found.mention_head is not None and source is None:
+            return
+        relay = None
+        if found.relay is not None:
+            relay = self._resolve(found.relay.mention_head, found.relay.mention, previous)
+        addressee = None
+        if found.addressee is not None and found.addressee.pos_ == "PROPN":
+            addressee = self._resolve(found.addressee, mention_tokens(found.addressee), previous)
+        kind, pieces = self._content(paragraph, sent, found)
+        if not pieces:
+            return
+        content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
+        cue_text = found.cue_text if hasattr(found, "cue_text") else " ".join(t.text for t in found.cue)
+        attribution = Attribution(
+            source=source,
+            source_text=self._text_of(paragraph, found.mention),
+            cue=cue_text,
+            kind=kind,
+            stance=found.stance,
+            content=" ".join(self.text[s:e] for s, e in pieces),
+            sentence=self.text[paragraph.start + sent.start_char : paragraph.start + sent.end_char],
+            spans={
+                "source": _spans(self._abs(paragraph, t) for t in found.mention),
+                "cue": [list(self._abs(paragraph, t)) for t in found.cue],
+                "content": [list(p) for p in pieces],
+            },
+            figures=figures_in(content_tokens),
+            relayed_by=relay,
+            addressee=addressee,
+        )
+        self.results.append(attribution)
+        quoted = kind in ("direct", "mixed")
+        self.quote_state = (attribution, paragraph.index) if quoted else None
+
+    def _resolve(self, head, mention, previous):
+        return self.sources.resolve(head, mention, previous)
+
+    def _text_of(self, paragraph: Paragraph, tokens) -> str:
+        if not tokens:
+            return ""
+        start = self._abs(paragraph, tokens[0])[0]
+        end = self._abs(paragraph, tokens[-1])[1]
+        return self.text[start:end]
+
+    # -- content and kind -----------------------------------------------------
+    def _content(self, paragraph: Paragraph, sent, found: Found) -> tuple[str, list[tuple[int, int]]]:
+        clause = [
+            self._abs(paragraph, sent.doc[i])
+            for i in found.clause
+            if sent.start <= i < sent.end and not sent.doc[i].is_punct
+        ]
+        sent_start = paragraph.start + sent.start_char
+        sent_end = paragraph.start + sent.end_char
+        if found.form == "perception":
+            return "perception", self._token_pieces(paragraph, found.content)
+        if clause:
+            adjacent = self._adjacent_quotes(min(s for s, _ in clause), max(e for _, e in clause), sent_start, sent_end)
+            if adjacent:
+                return "direct", adjacent
+        pieces = self._token_pieces(paragraph, found.content)
+        inside = sum(self._quoted_chars(s, e) for s, e in pieces)
+        total = sum(sum(c.isalnum() for c in self.text[s:e]) for s, e in pieces)
+        if total and inside >= total:
+            return "direct", pieces
+        if inside:
+            return "mixed", pieces
+        return ("according_to" if found.form == "according_to" else "indirect"), pieces
+
+    def _quoted_chars(self, start: int, end: int) -> int:
+        return sum(
+            sum(c.isalnum() for c in self.text[max(start, qs) : min(end, qe)])
+            for qs, qe in self.quotes
+            if qs < end and qe > start
+        )
+
+    def _adjacent_quotes(self, clause_start: int, clause_end: int, sent_start: int, sent_end: int):
+        """Quotes the clause introduces or closes: '“...,” said X' / 'X said: “...”'."""
+        pieces = []
+        for qs, qe in self.quotes:
+            if qe <= clause_start and qs >= sent_start - 1:
+                between = self.text[qe:clause_start]
+                if re.fullmatch(r"[\s,”\"»’']*", between) and re.search(r"[,.!?…-]\s*$", self.text[qs:qe]):
+                    pieces.append((qs, qe))
+            elif qs >= clause_end and qs <= sent_end:
+                between = self.text[clause_end:qs]
+                after = self.text[qe:sent_end]
+                if re.fullmatch(r"[\s,:“\"«]*", between) and re.fullmatch(r"[\s.,!?…”\"»’')]*", after):
+                    pieces.append((qs, qe))
+        return [_trim(self.text, s, e) for s, e in pieces]
+
+    def _token_pieces(self, paragraph: Paragraph, tokens) -> list[tuple[int, int]]:
+        runs: list[list] = []
+        for token in sorted(tokens, key=lambda t: t.i):
+            if runs and token.i == runs[-1][-1].i + 1:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        pieces = []
+        for run in runs:
+            while run and (run[0].is_punct and run[0].text not in "“\"«(" or run[0].is_space or run[0].lower_ in ("that", "and", "but") or (run[0].text in "“\"«" and len(run) > 1 and False)):
+                run = run[1:]
+            while run and (run[-1].is_space or (run[-1].is_punct and run[-1].text not in "”\"»)")):
+                run = run[:-1]
+            if run and any(t.is_alpha or t.like_num for t in run):
+                start = self._abs(paragraph, run[0])[0]
+                end = self._abs(paragraph, run[-1])[1]
+                pieces.append((start, end))
+        return pieces
+
+    # -- special forms ----------------------------------------------------------
+    def _continuation(self, paragraph: Paragraph, sent, quoted: set[int]) -> None:
+        """A wholly quoted sentence after an attributed quote keeps its source."""
+        if self.quote_state is None:
+            return
+        words_ = [t for t in sent if not (t.is_punct or t.is_space)]
+        if not words_ or any(t.i not in quoted for t in words_):
+            return
+        previous, _ = self.quote_state
+        start = paragraph.start + sent.start_char
+        end = paragraph.start + sent.end_char
+        pieces = [_trim(self.text, max(s, start), min(e, end)) for s, e in self.quotes if s < end and e > start]
+        tokens = [t for t in sent if t.i in quoted]
+        attribution = Attribution(
+            source=previous.source,
+            source_text="",
+            cue=None,
+            kind="direct",
+            stance="asserts",
+            content=" ".join(self.text[s:e] for s, e in pieces),
+            sentence=self.text[start:end],
+            spans={"source": [], "cue": [], "content": [list(p) for p in pieces]},
+            figures=figures_in(tokens),
+            relayed_by=previous.relayed_by,
+            addressee=previous.addressee,
+        )
+        self.results.append(attribution)
+        self.quote_state = (attribution, paragraph.index)
+
+    def _headline(self, paragraph: Paragraph, sent) -> list[Found]:
+        """'Army chief: "We will retake the airport"' / 'Rebels take city - monitor'."""
+        line = self.text[paragraph.start : paragraph.end]
+        for pattern in (HEADLINE_COLON, HEADLINE_DASH):
+            match = pattern.match(line)
+            if not match:
+                continue
+            s_start, s_end = match.span("source")
+            source_tokens = [t for t in sent if s_start <= t.idx < s_end and not t.is_space]
+            if not source_tokens or len(source_tokens) > 8:
+                continue
+            ids = {t.i for t in source_tokens}
+            head = next((t for t in source_tokens if t.head.i not in ids or t.head == t), source_tokens[-1])
+            if not self._sourcelike(head, source_tokens):
+                continue
+            if pattern is HEADLINE_COLON:
+                cue_index = next(t.i for t in sent if t.text == ":" and t.idx >= s_end - 1)
+            else:
+                cue_index = next(t.i for t in sent if t.idx == match.start("cue"))
+            content = [t for t in sent if t.i not in ids and t.i != cue_index and not t.is_space]
+            found = Found(
+                cue=[sent.doc[cue_index]],
+                form="verb",
+                mention_head=head,
+                mention=source_tokens,
+                clause=ids | {cue_index},
+                content=content,
+            )
+            return [found]
+        return []
+
+    def _sourcelike(self, head, tokens) -> bool:
+        text = words(tokens)
+        return bool(
+            self.sources.registry.lookup(text)
+            or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or self.lexicon.type_of([t.lower_ for t in tokens])
+            or head.lemma_.lower() in self.lexicon.title_nouns
+        )
+
+
+def _spans(offsets) -> list[list[int]]:
+    """Adjacent token offsets merged into [start, end] runs."""
+    merged: list[list[int]] = []
+    for start, end in offsets:
+        if merged and start - merged[-1][1] <= 1:
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in QUOTE_CHARS):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in QUOTE_CHARS or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end

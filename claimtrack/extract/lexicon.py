@@ -1,0 +1,59 @@
+"""The cue lexicon, loaded once from lexicon.yml (plus textacy's reporting verbs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verbs: frozenset[str]
+    perception_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    document_nouns: frozenset[str]
+    claim_nouns: frozenset[str]
+    publishing_verbs: frozenset[str]
+    reporter_nouns: frozenset[str]
+    witness_nouns: frozenset[str]
+    title_nouns: frozenset[str]
+    type_nouns: tuple[tuple[str, str], ...]
+    furniture_prefixes: tuple[str, ...]
+
+    @property
+    def cue_verbs(self) -> frozenset[str]:
+        return self.speech_verbs | self.perception_verbs | self.denial_verbs
+
+    def type_of(self, words: list[str]) -> str | None:
+        """Source type named by a noun phrase's lower-cased words, if any."""
+        phrase = " ".join(words)
+        for key, kind in self.type_nouns:
+            if f" {key} " in f" {phrase} ":
+                return kind
+        return None
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    from textacy.constants import REPORTING_VERBS
+
+    data = yaml.safe_load(resources.files(__package__).joinpath("lexicon.yml").read_text("utf-8"))
+    speech = (set(REPORTING_VERBS["en"]) - {"according"} - set(data["not_cues"])) | set(
+        data["speech_verbs"]
+    )
+    return Lexicon(
+        speech_verbs=frozenset(speech),
+        perception_verbs=frozenset(data["perception_verbs"]),
+        denial_verbs=frozenset(data["denial_verbs"]),
+        document_nouns=frozenset(data["document_nouns"]),
+        claim_nouns=frozenset(data["claim_nouns"]),
+        publishing_verbs=frozenset(data["publishing_verbs"]),
+        reporter_nouns=frozenset(data["reporter_nouns"]),
+        witness_nouns=frozenset(data["witness_nouns"]),
+        title_nouns=frozenset(data["title_nouns"]),
+        type_nouns=tuple((key, kind) for key, kind in data["type_nouns"]),
+        furniture_prefixes=tuple(data["furniture_prefixes"]),
+    )

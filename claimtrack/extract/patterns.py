@@ -1,0 +1,329 @@
+"""Dependency patterns: where a parsed sentence attributes something, to whom.
+
+Each finder returns `Found` records holding token indices; the document pass
+(`extract/__init__.py`) turns them into resolved `Attribution`s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon
+
+ADJACENT_MODIFIERS = {"aux", "auxpass", "neg", "advmod", "npadvmod", "prt", "punct"}
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
+PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
+
+
+@dataclass
+class Found:
+    """A cue and its source mention in one sentence, before resolution."""
+
+    cue: list[Token]
+    form: str  # "verb", "perception", "according_to", "noun"
+    mention_head: Token | None
+    mention: list[Token]
+    clause: set[int]  # token indices that belong to the attribution itself
+    content: list[Token] = field(default_factory=list)
+    stance: str = "asserts"
+    addressee: Token | None = None
+    relay: Found | None = None
+
+
+def subtree_ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def mention_tokens(head: Token) -> list[Token]:
+    """The words naming a source: the noun phrase without clauses hung on it."""
+    dropped = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in dropped]
+    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ")”\"»"):
+        tokens.pop()
+    while tokens and tokens[0].is_punct and tokens[0].text not in "“\"«":
+        tokens.pop(0)
+    # a closing mark left over when the clause hung on the head was dropped
+    if tokens and tokens[-1].text in "”\"»" and not any(t.text in "“\"«" for t in tokens[:-1]):
+        tokens.pop()
+    return tokens
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The speaker of a cue verb, and whether it came through a passive agent."""
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                return verb.head, False
+            return child, False
+    for child in verb.children:
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0], True
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    return None, False
+
+
+def author_of(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The author of a document noun: "X's report", "a report from/by/of X",
+    "an OSDH report", "a report published by X"."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+            return child
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects and objects[0].lemma_.lower() not in lexicon.document_nouns:
+                return objects[0]
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.publishing_verbs:
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    objects = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    for child in noun.children:
+        if child.dep_ == "compound" and (child.ent_type_ in ("ORG", "PERSON") or child.pos_ == "PROPN"):
+            return child
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    return None
+
+
+def is_humanlike(head: Token, lexicon: Lexicon) -> bool:
+    lower = head.lemma_.lower()
+    return (
+        head.ent_type_ in ("PERSON", "ORG", "NORP")
+        or head.lower_ in PERSONAL_PRONOUNS
+        or head.lower_ == "another"
+        or lower in lexicon.reporter_nouns
+        or head.lower_ in lexicon.witness_nouns
+        or lower in lexicon.witness_nouns
+        or lower in lexicon.title_nouns
+        or head.pos_ == "PROPN"
+    )
+
+
+def _content_child(verb: Token) -> Token | None:
+    for dep in ("ccomp", "xcomp"):
+        for child in verb.children:
+            if child.dep_ == dep:
+                return child
+    for child in verb.children:
+        if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ not in ("PRON",):
+            return child
+    return None
+
+
+def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token | None) -> set[int]:
+    """The attribution clause: verb, subject phrase, adjacent modifiers."""
+    clause = {verb.i} | subtree_ids(subject if subject.head == verb or subject.dep_ != "pobj" else subject.head.head if subject.head.dep_ == "agent" else subject)
+    if subject.dep_ == "pobj" and subject.head.dep_ == "agent":
+        clause |= subtree_ids(subject.head)
+    if addressee is not None:
+        clause |= subtree_ids(addressee)
+    for child in verb.children:
+        if child.i in exclude or child.dep_ in CONTENT_DEPS:
+            continue
+        if child.dep_ in ADJACENT_MODIFIERS or child.dep_ in ("prep", "dative", "nsubjpass"):
+            ids = subtree_ids(child)
+            if child.dep_ == "prep" and ids and (min(ids) > verb.i + 6 or max(ids) < min(clause) - 1):
+                continue  # a far-off attachment belongs to the content
+            clause |= ids
+    return clause - exclude
+
+
+def _contiguous(ids: set[int], anchor: int) -> set[int]:
+    """Keep the run of indices around the anchor (a clause is one stretch)."""
+    run = {anchor}
+    i = anchor - 1
+    while i in ids:
+        run.add(i)
+        i -= 1
+    i = anchor + 1
+    while i in ids:
+        run.add(i)
+        i += 1
+    return run
+
+
+def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
+    found = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ not in ("VERB", "AUX") or lemma not in lexicon.cue_verbs:
+            continue
+        if token.i in quoted or token.dep_ in ("amod", "compound"):
+            continue
+        if any(c.dep_ == "neg" for c in token.children) and lemma not in lexicon.denial_verbs:
+            continue
+        subject, _passive = subject_of(token)
+        if subject is None:
+            continue
+        head = subject
+        if subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in lexicon.document_nouns:
+            head = author_of(subject, lexicon) or subject
+        perception = lemma in lexicon.perception_verbs
+        if perception and not is_humanlike(head, lexicon):
+            continue
+        if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ") or head.lower_ in ("there",):
+            continue
+        if head.lower_ == "it" and not any(c.dep_ == "agent" for c in token.children) and _passive is False and _expletive(token):
+            continue
+        addressee = None
+        if lemma in ("tell", "inform", "brief", "assure"):
+            for child in token.children:
+                if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+                    addressee = child
+                    break
+        content_child = _content_child(token)
+        if content_child is not None and addressee is not None and content_child == addressee:
+            content_child = next(
+                (c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None
+            )
+        exclude = subtree_ids(content_child) if content_child is not None else set()
+        clause = _contiguous(_clause_ids(token, subject, exclude, addressee), token.i)
+        clause |= {t.i for t in subject.subtree} if subject.i in clause else set()
+        stance = "denies" if lemma in lexicon.denial_verbs else "asserts"
+        if stance == "denies" and content_child is not None and content_child.dep_ == "dobj":
+            claim_clause = next(
+                (c for c in content_child.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > content_child.i),
+                None,
+            )
+            if content_child.lemma_.lower() in lexicon.claim_nouns and claim_clause is not None:
+                clause |= {content_child.i} | {t.i for t in content_child.subtree if t.i < claim_clause.left_edge.i}
+                content_child = claim_clause
+        content = _content_tokens(sent, token, content_child, clause)
+        if not content:
+            continue
+        found.append(
+            Found(
+                cue=[token],
+                form="perception" if perception else "verb",
+                mention_head=head,
+                mention=mention_tokens(subject),
+                clause=clause,
+                content=content,
+                stance=stance,
+                addressee=addressee,
+            )
+        )
+    return found
+
+
+def _expletive(verb: Token) -> bool:
+    """'it is said that ...' has no speaker."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _content_tokens(sent: Span, verb: Token, content_child: Token | None, clause: set[int]) -> list[Token]:
+    if content_child is not None and content_child.i > verb.i:
+        return [t for t in content_child.subtree if t.i not in clause]
+    # the content stands before and/or after the clause
+    return [t for t in sent if t.i not in clause and not t.is_space]
+
+
+def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
+    found = []
+    for token in sent:
+        if token.lower_ != "according" or token.i in quoted or token.i + 1 >= sent.end:
+            continue
+        to = token.nbor(1)
+        if to.lower_ != "to":
+            continue
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        named = objects[0]
+        head = named
+        if named.lemma_.lower() in lexicon.document_nouns:
+            head = author_of(named, lexicon) or named
+        clause = {token.i, to.i} | subtree_ids(named)
+        clause = _contiguous(clause, token.i)
+        for neighbour in (min(clause) - 1, max(clause) + 1):
+            if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
+                clause.add(neighbour)
+        content = [t for t in sent if t.i not in clause and not t.is_space]
+        found.append(
+            Found(
+                cue=[token, to],
+                form="according_to",
+                mention_head=head,
+                mention=mention_tokens(named),
+                clause=clause,
+                content=content,
+            )
+        )
+    return found
+
+
+def find_noun_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
+    """'..., in a report published by Amnesty' / 'In a statement, the group ...'"""
+    found = []
+    for token in sent:
+        if token.lower_ not in ("in", "per") or token.i in quoted:
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.document_nouns]
+        if not objects:
+            continue
+        noun = objects[0]
+        author = author_of(noun, lexicon)
+        if author is None:
+            continue
+        clause = _contiguous({token.i} | subtree_ids(token), token.i)
+        for neighbour in (min(clause) - 1, max(clause) + 1):
+            if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
+                clause.add(neighbour)
+        content = [t for t in sent if t.i not in clause and not t.is_space]
+        found.append(
+            Found(
+                cue=[noun],
+                form="noun",
+                mention_head=author,
+                mention=mention_tokens(author),
+                clause=clause,
+                content=content,
+            )
+        )
+    return found
+
+
+def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
+    """All attributions of one sentence, nested ones folded into relays."""
+    verbs = find_verb_cues(sent, lexicon, quoted)
+    according = find_according_to(sent, lexicon, quoted)
+    # "X announced ..., according to Y": an "according to" at the sentence
+    # edge is the channel that carried X's statement
+    for acc in list(according):
+        at_edge = min(acc.clause) <= sent.start + 1 or max(acc.clause) >= _last_word(sent)
+        speakers = [v for v in verbs if v.relay is None and v.cue[0].i not in acc.clause]
+        if speakers and at_edge:
+            speakers[0].relay = acc
+            according.remove(acc)
+    candidates = verbs + according
+    # a cue inside another attribution's content is the inner claim; the
+    # outer speaker relayed it
+    results = []
+    for found in candidates:
+        outer = [o for o in candidates if o is not found and found.cue[0] in o.content]
+        if outer and found.relay is None:
+            found.relay = outer[0]
+        if not any(found.cue[0] is not f.cue[0] and f.cue[0] in found.content for f in candidates):
+            results.append(found)
+    for found in results:
+        hidden = set(found.clause)
+        if found.relay is not None:
+            hidden |= found.relay.clause
+        found.content = [t for t in found.content if t.i not in hidden]
+    if results:
+        return results
+    return find_noun_cues(sent, lexicon, quoted)
+
+
+def _last_word(sent: Span) -> int:
+    i = sent.end - 1
+    while i > sent.start and (sent.doc[i].is_punct or sent.doc[i].is_space):
+        i -= 1
+    return i

@@ -1,0 +1,73 @@
+"""Quote pairing that survives real input: curly, straight, guillemets, mixed
+and unbalanced marks. Pairs what can be paired; never gives up on a document."""
+
+from __future__ import annotations
+
+import re
+
+OPENERS = "“«„‟"
+CLOSERS = "”»"
+STRAIGHT = '"'
+QUOTE_CHARS = OPENERS + CLOSERS + STRAIGHT
+
+
+def _role(text: str, i: int) -> str:
+    """'open' or 'close' for the mark at i; straight quotes by their neighbours."""
+    mark = text[i]
+    if mark in OPENERS:
+        return "open"
+    if mark in CLOSERS:
+        return "close"
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/":
+        return "open"
+    if after.isspace() or after in ".,;:!?)]}—–-":
+        return "close"
+    return "open" if not before.isalnum() else "close"
+
+
+def _paragraph_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end == -1 else end
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted material (inside the marks).
+
+    An unclosed quote ends with its paragraph, unless the next paragraph opens
+    with a quote mark: that is how multi-paragraph quotes are written, and the
+    quote then runs on. A closer with nothing open is ignored."""
+    spans: list[tuple[int, int]] = []
+    start: int | None = None
+    for match in re.finditer(f"[{QUOTE_CHARS}]", text):
+        i = match.start()
+        if start is not None and text.rfind("\n", start, i) != -1:
+            # the open quote crossed a paragraph break
+            line_start = text.rfind("\n", start, i) + 1
+            first_mark = line_start + (len(text[line_start:]) - len(text[line_start:].lstrip()))
+            if first_mark == i and _role(text, i) == "open":
+                # multi-paragraph quote: close the previous paragraph's part here
+                spans.append((start, line_start - 1))
+                start = i + 1
+                continue
+            spans.append((start, _paragraph_end(text, start)))
+            start = None
+        role = _role(text, i)
+        if role == "open":
+            if start is not None:
+                # an opener inside an open quote: the first was never closed
+                spans.append((start, i))
+            start = i + 1
+        elif start is not None:
+            spans.append((start, i))
+            start = None
+    if start is not None:
+        spans.append((start, _paragraph_end(text, start)))
+    return [(s, _trim_end(text, s, e)) for s, e in spans if e > s]
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end

@@ -1,0 +1,254 @@
+"""In-document source resolution (no offline coreference model exists: ours).
+
+Mentions are resolved in text order against the registry and against what
+the document has already named; indefinite descriptors ("an NGO" in a lede)
+wait for the first matching source named later."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ..model import SourceRef
+from ..sources.registry import Registry, normalize
+from .lexicon import Lexicon
+
+PERSON_TYPES = ("person", "witness", "journalist")
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+
+
+class Forward:
+    """A source only named later in the text ("an NGO said" in a lede)."""
+
+    def __init__(self, type_: str, text: str):
+        self.type = type_
+        self.text = text
+        self.ref: SourceRef | None = None
+
+
+def words(tokens: list[Token]) -> str:
+    """Surface text of tokens, as written, without a leading determiner."""
+    tokens = [t for t in tokens if not t.is_space]
+    while tokens and tokens[0].lower_ in DETERMINERS:
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip().rstrip(",")
+
+
+class DocumentSources:
+    """What one article has named so far, most recent last."""
+
+    def __init__(self, registry: Registry, lexicon: Lexicon):
+        self.registry = registry
+        self.lexicon = lexicon
+        self.known: list[SourceRef] = []
+        self.aliases: dict[str, SourceRef] = {}
+        self.forwards: list[Forward] = []
+
+    # -- bookkeeping ------------------------------------------------------
+    def remember(self, ref: SourceRef, *surfaces: str) -> SourceRef:
+        existing = self.aliases.get(normalize(ref.name))
+        if existing is not None and existing is not ref:
+            ref = existing
+        for surface in (ref.name, *surfaces):
+            if surface:
+                self.aliases.setdefault(normalize(surface), ref)
+                if surface not in ref.aliases and surface != ref.name:
+                    ref.aliases.append(surface)
+        if ref in self.known:
+            self.known.remove(ref)
+        self.known.append(ref)
+        for forward in self.forwards:
+            if forward.ref is None and forward.type == ref.type and ref.parent is None:
+                forward.ref = ref
+        return ref
+
+    def finish(self) -> None:
+        """Forward mentions never matched become sources of their own."""
+        for forward in self.forwards:
+            if forward.ref is None:
+                forward.ref = SourceRef(f"unidentified {forward.text}", forward.type)
+
+    def last(self, types: tuple[str, ...] | None = None, exclude_types=()) -> SourceRef | None:
+        for ref in reversed(self.known):
+            if (types is None or ref.type in types) and ref.type not in exclude_types:
+                return ref
+        return None
+
+    # -- resolution -------------------------------------------------------
+    def resolve(self, head: Token, mention: list[Token], previous: SourceRef | None):
+        """A SourceRef (or a Forward) for a mention whose syntactic head is `head`."""
+        lower = head.lower_
+        if lower in ("he", "she", "him", "her"):
+            return self.last(PERSON_TYPES)
+        if lower in ("they", "it"):
+            return self.last(exclude_types=PERSON_TYPES) or self.last()
+        if lower == "another":
+            return previous
+        if lower in ("i", "we", "you", "who", "which", "that"):
+            return None
+        person = self._person(head, mention)
+        if person is not None:
+            return person
+        reporter = self._reporter(head, mention)
+        if reporter is not None:
+            return reporter
+        return self._organisation(head, mention)
+
+    def _lookup(self, surface: str) -> SourceRef | None:
+        key = normalize(surface)
+        if not key:
+            return None
+        if key in self.aliases:
+            return self.aliases[key]
+        return self.registry.lookup(surface)
+
+    def _person(self, head: Token, mention: list[Token]) -> SourceRef | None:
+        ids = {t.i for t in mention}
+        names = [e for e in head.doc.ents if e.label_ == "PERSON" and e.start in ids]
+        if not names and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON") and self._has_person_noun(mention, head):
+            # "Sarmad, a resident of Aleppo": an appositive says it is a person
+            names = [head.doc[min(t.i for t in head.lefts if t.dep_ == "compound") if any(t.dep_ == "compound" for t in head.lefts) else head.i : head.i + 1]]
+        if not names:
+            return None
+        span = names[0]
+        name = re.sub(r"(['’]s)$", "", span.text).strip()
+        known = self.registry.lookup(name)
+        if known is not None:
+            if known.type not in PERSON_TYPES:
+                return None  # an organisation the recogniser took for a person
+            return self.remember(known, name)
+        rest = [t for t in mention if not (span.start <= t.i < span.end)]
+        rest_lemmas = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
+        kind = "person"
+        if rest_lemmas & self.lexicon.witness_nouns:
+            kind = "witness"
+        elif rest_lemmas & self.lexicon.reporter_nouns:
+            kind = "journalist"
+        known = self._known_person(name)
+        if known is not None:
+            return self.remember(known)
+        parent = self._affiliation(rest)
+        return self.remember(SourceRef(name, kind, parent))
+
+    def _has_person_noun(self, mention: list[Token], head: Token) -> bool:
+        others = {t.lemma_.lower() for t in mention if t.i != head.i}
+        return bool(others & (self.lexicon.witness_nouns | self.lexicon.title_nouns | self.lexicon.reporter_nouns))
+
+    def _known_person(self, name: str) -> SourceRef | None:
+        parts = name.split()
+        for ref in reversed(self.known):
+            if ref.type not in PERSON_TYPES:
+                continue
+            theirs = ref.name.split()
+            if ref.name == name or (parts and theirs and parts[-1] == theirs[-1] and (len(parts) == 1 or parts[0] == theirs[0])):
+                return ref
+        return None
+
+    def _affiliation(self, rest: list[Token]) -> SourceRef | None:
+        """The body a titled person belongs to: "OSDH leader X", "the head of
+        the HTS "government", X", "X, a spokesman for the army"."""
+        titles = [t for t in rest if t.lemma_.lower() in self.lexicon.title_nouns | self.lexicon.reporter_nouns]
+        for title in titles:
+            for child in title.children:
+                if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with"):
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return self._organisation(objects[0], _org_tokens(objects[0]))
+            modifiers = [t for t in title.lefts if t.dep_ in ("compound", "poss", "nmod", "amod") and t.pos_ in ("PROPN", "NOUN", "ADJ")]
+            if modifiers:
+                org_head = modifiers[-1]
+                org = [t for m in modifiers for t in m.subtree if t.lemma_.lower() not in self.lexicon.title_nouns]
+                return self._organisation(org_head, org)
+        return None
+
+    def _reporter(self, head: Token, mention: list[Token]) -> SourceRef | None:
+        if head.lemma_.lower() not in self.lexicon.reporter_nouns:
+            return None
+        outlets = [t for t in head.lefts if t.dep_ in ("compound", "poss", "nmod") and t.pos_ in ("PROPN", "NOUN")]
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "with"):
+                outlets += [c for c in child.children if c.dep_ == "pobj"]
+        if not outlets:
+            return None
+        outlet = self._organisation(outlets[0], list(outlets[0].subtree), default_type="news_agency")
+        if outlet is None:
+            return None
+        return self.remember(SourceRef(f"{outlet.name} {head.lemma_.lower()}", "journalist", outlet))
+
+    def _organisation(self, head: Token, mention: list[Token], default_type: str | None = None):
+        text = words(mention)
+        acronym = None
+        inner = [t for t in mention if t.text not in "()"]
+        for i, token in enumerate(mention):
+            if token.text == "(" and i + 2 < len(mention) and mention[i + 2].text == ")" and ACRONYM.match(mention[i + 1].text):
+                acronym = mention[i + 1].text
+                text = words(mention[:i])
+                inner = mention[:i]
+                break
+        candidates = [text, acronym, _scare_named(head), words(_compound_chunk(head))]
+        for candidate in candidates:
+            if candidate:
+                ref = self._lookup(candidate)
+                if ref is not None:
+                    return self.remember(ref, text, acronym or "")
+        first = mention[0].lower_ if mention else ""
+        head_word = head.lemma_.lower()
+        kind = self.lexicon.type_of([t.lower_ for t in inner]) or self.lexicon.type_of([head_word])
+        if first in DEFINITE or (head.pos_ == "NOUN"):
+            # "the Observatory", "This NGO", "the ministry": something named before
+            for ref in reversed(self.known):
+                if head.lower_ in ref.name.lower().split():
+                    return self.remember(ref, text)
+            if first in DEFINITE and kind is not None:
+                earlier = self.last((kind,))
+                if earlier is not None:
+                    return self.remember(earlier, text)
+        if first in ("a", "an") and kind is not None and head.pos_ in ("NOUN", "PROPN"):
+            forward = Forward(kind, text)
+            self.forwards.append(forward)
+            return forward
+        kind = kind or _type_from_entity(head) or default_type or "other"
+        name = _scare_named(head) or text
+        return self.remember(SourceRef(name, kind, self._state_parent(head, kind)), text, acronym or "")
+
+    def _state_parent(self, head: Token, kind: str) -> SourceRef | None:
+        """"the Sudanese army" belongs to the Sudanese government."""
+        if kind not in ("military", "official_media") and not (kind == "government" and head.lemma_.lower() != "government"):
+            return None
+        for token in head.lefts:
+            if token.ent_type_ in ("NORP", "GPE") and token.dep_ in ("amod", "compound", "poss"):
+                nationality = token.text
+                ref = self._lookup(f"{nationality} government")
+                return ref or self.remember(SourceRef(f"{nationality} government", "government"))
+        return None
+
+
+def _compound_chunk(head: Token) -> list[Token]:
+    return [t for t in head.lefts if t.dep_ in ("compound", "amod")] + [head]
+
+
+def _org_tokens(head: Token) -> list[Token]:
+    dropped = {t.i for c in head.children if c.dep_ in ("relcl", "appos") for t in c.subtree}
+    return [t for t in head.subtree if t.i not in dropped and t.text != ","]
+
+
+def _scare_named(head: Token) -> str | None:
+    """'the “government” proclaimed by the HTS' -> 'HTS "government"'."""
+    doc = head.doc
+    quoted = head.i > 0 and head.i + 1 < len(doc) and doc[head.i - 1].text in "“\"«" and doc[head.i + 1].text in "”\"»"
+    for child in head.children:
+        if child.dep_ == "acl":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    objects = [c for c in agent.children if c.dep_ == "pobj"]
+                    if objects:
+                        word = f'"{head.text}"' if quoted else head.text
+                        return f"{words(_compound_chunk(objects[0]))} {word}"
+    return None
+
+
+def _type_from_entity(head: Token) -> str | None:
+    return {"PERSON": "person", "GPE": "government", "ORG": "other", "NORP": "other"}.get(head.ent_type_)
