@@ -39,12 +39,13 @@ def mention_tokens(head: Token) -> list[Token]:
     """The words naming a source: the noun phrase without clauses hung on it."""
     dropped = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in dropped]
-    while tokens and (tokens[-1].is_punct and tokens[-1].text not in ")”\"»"):
-        tokens.pop()
-    while tokens and tokens[0].is_punct and tokens[0].text not in "“\"«":
+    while tokens and tokens[0].is_punct and tokens[0].text not in "“\"«(":
         tokens.pop(0)
-    # a closing mark left over when the clause hung on the head was dropped
-    if tokens and tokens[-1].text in "”\"»" and not any(t.text in "“\"«" for t in tokens[:-1]):
+    # trailing commas, and a quote mark opening what follows the mention
+    while tokens and tokens[-1].is_punct and tokens[-1].text != ")":
+        opened = sum(t.text in "“\"«" for t in tokens[:-1]) % 2 == 1
+        if tokens[-1].text in "”\"»" and opened:
+            break
         tokens.pop()
     return tokens
 

@@ -1,0 +1,101 @@
+"""How long `claimtrack ingest` takes against a bare spaCy run over the same texts.
+
+Both are timed as whole processes (start-up and model load included), in
+interleaved rounds, each ingest into a fresh database:
+
+    .venv/bin/python benchmarks/ingest_speed.py [--articles 300] [--rounds 3]
+
+The texts are every fixture article (fixtures/**/*.txt, .md, and the texts of
+.json/.jsonl records), repeated until there are --articles of them, each copy
+given a distinct closing sentence so that no two are the same article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+BARE_SCRIPT = """
+import sys
+from pathlib import Path
+import spacy
+texts = [p.read_text("utf-8") for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
+nlp = spacy.load(sys.argv[1])
+list(nlp.pipe(texts))
+"""
+
+
+def fixture_texts() -> list[str]:
+    texts = []
+    for path in sorted((ROOT / "fixtures").rglob("*")):
+        if path.suffix in (".txt", ".md"):
+            texts.append(path.read_text("utf-8"))
+        elif path.suffix == ".json":
+            data = json.loads(path.read_text("utf-8"))
+            texts += [record["text"] for record in (data if isinstance(data, list) else [data])]
+        elif path.suffix == ".jsonl":
+            lines = path.read_text("utf-8").splitlines()
+            texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts
+
+
+def write_corpus(directory: Path, count: int) -> None:
+    texts = fixture_texts()
+    for n in range(count):
+        text = texts[n % len(texts)].rstrip("\n")
+        variant = f"{text}\nThis is copy {n} of the benchmark corpus.\n"
+        (directory / f"article-{n:04d}.txt").write_text(variant, "utf-8")
+
+
+def timed(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    from claimtrack import nlp
+
+    model = nlp.choose_model()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        write_corpus(corpus, args.articles)
+        runs = {
+            "bare spaCy": lambda db: [str(BIN / "python"), "-c", BARE_SCRIPT, model, str(corpus)],
+            "ingest --jobs 1": lambda db: [str(BIN / "claimtrack"), "ingest", db, str(corpus), "--jobs", "1"],
+            "ingest (default jobs)": lambda db: [str(BIN / "claimtrack"), "ingest", db, str(corpus)],
+        }
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for round_number in range(args.rounds):
+            for name, command in runs.items():
+                db = str(Path(tmp) / f"{round_number}-{len(times[name])}-{name.split()[-1]}.db")
+                times[name].append(timed(command(db)))
+                print(f"round {round_number + 1}: {name}: {times[name][-1]:.2f}s", file=sys.stderr)
+
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    print(f"{args.articles} articles, model {model}, {os.cpu_count()} cores, {args.rounds} rounds")
+    for name, median in medians.items():
+        print(f"  {name:<22} median {median:6.2f}s")
+    bare = medians["bare spaCy"]
+    for name in ("ingest --jobs 1", "ingest (default jobs)"):
+        print(f"  ratio bare / {name:<22} {bare / medians[name]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,200 @@
+"""Read inputs, extract attributions in batches (optionally in worker processes), store them.
+
+Only the calling process writes to SQLite: workers return (Article,
+attributions) and every article is saved in its own transaction, so a killed
+run leaves whole articles only and a re-run completes the set."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import multiprocessing
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from .extract import Extractor
+from .model import Article, Attribution
+from .readers import Problem, Skipped
+from .store import find_existing_article, open_db, save_article
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BATCH_SIZE = 16  # articles per nlp.pipe batch, and per task sent to a worker
+
+
+class DatabaseProblem(Exception):
+    """The database path cannot be used; nothing was written to it."""
+
+
+class ExtractorUnavailable(Exception):
+    """The extractor could not be built (model, registry files)."""
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    claims: int = 0
+    sources: int = 0
+    skipped: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (
+            f"{self.articles} articles, {self.claims} claims, {self.sources} sources,"
+            f" {self.skipped} skipped, {self.failed} failed in {self.seconds:.1f} seconds"
+        )
+
+
+def open_checked_db(path: str) -> sqlite_utils.Database:
+    """open_db, refusing (and leaving byte for byte untouched) anything but a
+    writable SQLite database; a missing or empty file becomes a new database."""
+    db_file = Path(path)
+    if db_file.is_dir():
+        raise DatabaseProblem(f"{path}: is a directory, not a database file")
+    if db_file.exists():
+        try:
+            with db_file.open("rb") as f:
+                header = f.read(len(SQLITE_HEADER))
+        except OSError as exc:
+            raise DatabaseProblem(f"{path}: cannot read: {exc.strerror}") from None
+        if header and header != SQLITE_HEADER:
+            raise DatabaseProblem(f"{path}: not a SQLite database (left untouched)")
+        if not os.access(db_file, os.W_OK):
+            raise DatabaseProblem(f"{path}: database is not writable")
+    directory = db_file.parent
+    if not directory.is_dir():
+        raise DatabaseProblem(f"{path}: directory {str(directory)!r} does not exist")
+    if not os.access(directory, os.W_OK):
+        # SQLite creates its -wal and -shm files beside the database.
+        raise DatabaseProblem(f"{path}: directory {str(directory)!r} is not writable")
+    try:
+        return open_db(path)
+    except sqlite3.Error as exc:
+        raise DatabaseProblem(f"{path}: {exc}") from None
+
+
+@functools.cache
+def load_extractor(model: str | None, registry_files: tuple[str, ...]) -> Extractor:
+    """One Extractor (one loaded model) per process and settings."""
+    try:
+        return Extractor(model=model, registry_files=registry_files)
+    except Exception as exc:
+        raise ExtractorUnavailable(f"cannot start the extractor: {exc}") from exc
+
+
+Outcome = tuple[Article, "list[Attribution] | Problem"]
+
+
+def extract_batch(extractor: Extractor, batch: list[Article]) -> list[Outcome]:
+    """Attributions for each article; an article the extractor fails on becomes
+    a Problem without losing the rest of its batch."""
+    try:
+        return list(extractor.extract_many(batch, BATCH_SIZE))
+    except Exception as exc:
+        if len(batch) > 1:
+            return [outcome for article in batch for outcome in extract_batch(extractor, [article])]
+        article = batch[0]
+        return [(article, Problem(article.origin, f"extraction failed: {type(exc).__name__}: {exc}"))]
+
+
+_worker_extractor: Extractor | Exception | None = None
+
+
+def _start_worker(model: str | None, registry_files: tuple[str, ...]) -> None:
+    global _worker_extractor
+    try:
+        _worker_extractor = load_extractor(model, registry_files)
+    except ExtractorUnavailable as exc:
+        # Raised again from the first task: a failing initializer would make the
+        # pool replace its workers forever instead of reporting.
+        _worker_extractor = exc
+
+
+def _extract_in_worker(batch: list[Article]) -> list[Outcome]:
+    if isinstance(_worker_extractor, Exception):
+        raise _worker_extractor
+    return extract_batch(_worker_extractor, batch)
+
+
+def _batches(articles: list[Article]) -> Iterator[list[Article]]:
+    for start in range(0, len(articles), BATCH_SIZE):
+        yield articles[start : start + BATCH_SIZE]
+
+
+@contextlib.contextmanager
+def extracted(
+    articles: list[Article], model: str | None, registry_files: tuple[str, ...], jobs: int
+) -> Iterator[Iterator[list[Outcome]]]:
+    """Outcomes batch by batch, in input order, from `jobs` processes."""
+    processes = min(jobs, -(-len(articles) // BATCH_SIZE))
+    if processes <= 1:
+        extractor = load_extractor(model, registry_files)
+        yield (extract_batch(extractor, batch) for batch in _batches(articles))
+        return
+    # spawn: workers must not inherit the parent's open SQLite connection.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(processes, _start_worker, (model, registry_files)) as pool:
+        yield pool.imap(_extract_in_worker, _batches(articles))
+
+
+def ingest(
+    db: sqlite_utils.Database,
+    items: Iterable[Article | Problem | Skipped],
+    *,
+    model: str | None = None,
+    registry_files: Iterable[str] = (),
+    jobs: int = 1,
+    report: Callable[[Problem], None] = lambda problem: None,
+    progress: Callable[[int], contextlib.AbstractContextManager] | None = None,
+) -> Summary:
+    """Store every new article in `items` with its attributions.
+
+    `report` is told about each input that fails; `progress(length)` may give
+    a progress bar (anything with update(n)) for the articles to extract."""
+    started = time.perf_counter()
+    summary = Summary()
+    articles = []
+    for item in items:
+        if isinstance(item, Problem):
+            summary.failed += 1
+            report(item)
+        elif isinstance(item, Skipped) or find_existing_article(db, item):
+            summary.skipped += 1
+        else:
+            articles.append(item)
+    if articles:
+        bar_context = progress(len(articles)) if progress else contextlib.nullcontext()
+        with bar_context as bar, extracted(articles, model, tuple(registry_files), jobs) as batches:
+            for outcomes in batches:
+                for article, result in outcomes:
+                    _store(db, article, result, summary, report)
+                if bar is not None:
+                    bar.update(len(outcomes))
+    summary.sources = db["sources"].count
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _store(
+    db: sqlite_utils.Database,
+    article: Article,
+    result: list[Attribution] | Problem,
+    summary: Summary,
+    report: Callable[[Problem], None],
+) -> None:
+    if isinstance(result, Problem):
+        summary.failed += 1
+        report(result)
+        return
+    written = save_article(db, article, result)
+    if written < 0:
+        summary.skipped += 1  # the same text twice in one run
+    else:
+        summary.articles += 1
+        summary.claims += written

@@ -1,0 +1,243 @@
+"""Input files to Articles: text, Markdown, JSON, JSON Lines, HTML, directories, stdin.
+
+Readers never raise on bad input: they yield a Problem naming the file (and
+line) and carry on, so one bad file does not stop the rest of a run."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from .model import Article
+
+STDIN = "-"
+DEFAULT_MAX_BYTES = 20_000_000
+TEXT_SUFFIXES = (".txt", ".md")
+HTML_SUFFIXES = (".html", ".htm")
+READABLE_SUFFIXES = (*TEXT_SUFFIXES, ".json", ".jsonl", *HTML_SUFFIXES)
+# A first line this short without final punctuation is a headline, not a sentence.
+MAX_HEADLINE_CHARS = 150
+FINAL_PUNCTUATION = ".!?…:;,"
+CLOSING_MARKS = "\"'”’»)]"
+RECORD_FIELDS = ("id", "url", "outlet", "title", "published", "lang")
+UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff")  # also prefixes of the UTF-32 BOMs
+
+
+@dataclass
+class Problem:
+    """An input that could not be read; origin is "path" or "path:line"."""
+
+    origin: str
+    message: str
+
+
+@dataclass
+class Skipped:
+    """A file in a directory that is not of a type claimtrack reads."""
+
+    origin: str
+
+
+@dataclass
+class Defaults:
+    """Field values (from CLI options) for records that lack them."""
+
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    lang: str = "en"
+
+    def article(self, text: str, origin: str, **found) -> Article:
+        """An Article with the fields found in the input, these defaults for the rest."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        values.update((name, value) for name, value in found.items() if value is not None)
+        return Article(text=text, origin=origin, **values)
+
+
+class BadInput(Exception):
+    """Raised inside a reader, turned into a Problem for the file."""
+
+
+def read_inputs(
+    paths: Iterable[str], defaults: Defaults = Defaults(), max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | Problem | Skipped]:
+    """Everything in `paths`, in order; directories walked recursively, sorted."""
+    url_given_to = None
+    for item in _read_paths(paths, defaults, max_bytes):
+        if isinstance(item, Article) and defaults.url and item.url == defaults.url:
+            # Articles are deduplicated by url: one --url on two articles would drop the second.
+            if url_given_to:
+                item = Problem(item.origin, f"--url was already given to {url_given_to}")
+            else:
+                url_given_to = item.origin
+        yield item
+
+
+def _read_paths(
+    paths: Iterable[str], defaults: Defaults, max_bytes: int
+) -> Iterator[Article | Problem | Skipped]:
+    for name in paths:
+        if name == STDIN:
+            yield from _guarded("<stdin>", lambda: _read_stdin(defaults, max_bytes))
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if child.suffix.lower() in READABLE_SUFFIXES:
+                    yield from read_file(child, defaults, max_bytes)
+                else:
+                    yield Skipped(str(child))
+        elif path.exists():
+            yield from read_file(path, defaults, max_bytes)
+        else:
+            yield Problem(name, "no such file or directory")
+
+
+def read_file(
+    path: Path, defaults: Defaults = Defaults(), max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Article | Problem]:
+    """The articles in one file, chosen by suffix (unknown suffixes read as text)."""
+    return _guarded(str(path), lambda: _read_file(path, defaults, max_bytes))
+
+
+def _guarded(origin: str, read) -> Iterator[Article | Problem]:
+    try:
+        yield from read()
+    except BadInput as exc:
+        yield Problem(origin, str(exc))
+    except OSError as exc:
+        yield Problem(origin, exc.strerror or str(exc))
+
+
+def _read_file(path: Path, defaults: Defaults, max_bytes: int) -> Iterator[Article | Problem]:
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise BadInput(f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+    text = decode(path.read_bytes())
+    suffix = path.suffix.lower()
+    origin = str(path)
+    if suffix == ".json":
+        yield from read_json(text, origin, defaults)
+    elif suffix == ".jsonl":
+        yield from read_jsonl(text, origin, defaults)
+    elif suffix in HTML_SUFFIXES:
+        yield read_html(text, origin, defaults)
+    else:
+        yield read_text(text, origin, defaults)
+
+
+def _read_stdin(defaults: Defaults, max_bytes: int) -> Iterator[Article]:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise BadInput(f"standard input is over the limit of {max_bytes:,} bytes (--max-bytes)")
+    yield read_text(decode(data), "<stdin>", defaults)
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (BOM dropped), else the encoding charset-normalizer finds."""
+    if not data.strip():
+        raise BadInput("empty file")
+    if b"\x00" in data and not data.startswith(UTF16_32_BOMS):
+        raise BadInput("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise BadInput("cannot decode: not UTF-8 and no other text encoding fits")
+    return str(best)
+
+
+def read_text(text: str, origin: str, defaults: Defaults = Defaults()) -> Article:
+    """Plain text or Markdown; a short unpunctuated first line is the title."""
+    if not text.strip():
+        raise BadInput("no text")
+    first_line, _, rest = text.lstrip().partition("\n")
+    headline = first_line.strip().lstrip("#").strip()
+    is_headline = (
+        rest.strip()
+        and 0 < len(headline) <= MAX_HEADLINE_CHARS
+        and not headline.rstrip(CLOSING_MARKS).endswith(tuple(FINAL_PUNCTUATION))
+    )
+    return defaults.article(text, origin, title=headline if is_headline else None)
+
+
+def read_json(
+    text: str, origin: str, defaults: Defaults = Defaults()
+) -> Iterator[Article | Problem]:
+    """One JSON object, or a list of them."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadInput(f"malformed JSON at line {exc.lineno}: {exc.msg}") from None
+    if isinstance(data, list):
+        for number, record in enumerate(data, 1):
+            yield _record_or_problem(record, origin, defaults, f"record {number}: ")
+    else:
+        yield _record_or_problem(data, origin, defaults)
+
+
+def read_jsonl(
+    text: str, origin: str, defaults: Defaults = Defaults()
+) -> Iterator[Article | Problem]:
+    """One JSON object a line; blank lines ignored; problems name the line."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        line_origin = f"{origin}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Problem(line_origin, f"malformed JSON: {exc.msg} (column {exc.colno})")
+            continue
+        yield _record_or_problem(record, line_origin, defaults)
+
+
+def _record_or_problem(
+    record, origin: str, defaults: Defaults, prefix: str = ""
+) -> Article | Problem:
+    try:
+        return article_from_record(record, origin, defaults)
+    except BadInput as exc:
+        return Problem(origin, prefix + str(exc))
+
+
+def article_from_record(record, origin: str, defaults: Defaults = Defaults()) -> Article:
+    """A JSON record: `text` required; id, url, outlet, title, published, lang optional."""
+    if not isinstance(record, dict):
+        raise BadInput(f"expected a JSON object, got {type(record).__name__}")
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise BadInput('record has no "text"' if text is None else '"text" must be a non-empty string')
+    found = {}
+    for name in RECORD_FIELDS:
+        value = record.get(name)
+        if isinstance(value, (dict, list, bool)):
+            raise BadInput(f'"{name}" must be a string')
+        if value is not None and str(value).strip():
+            found[name] = str(value)
+    return defaults.article(text, origin, **found)
+
+
+def read_html(html: str, origin: str, defaults: Defaults = Defaults()) -> Article:
+    """Main text and metadata (title, date, url, site name as outlet) via trafilatura."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(html, with_metadata=True)
+    if document is None or not (document.text or "").strip():
+        raise BadInput("no article text found in the HTML")
+    return defaults.article(
+        document.text,
+        origin,
+        url=document.url,
+        outlet=document.sitename,
+        title=document.title,
+        published=document.date,
+    )

@@ -1,0 +1,51 @@
+"""`claimtrack serve`: Datasette over a claims database with the bundled metadata."""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+import webbrowser
+from pathlib import Path
+
+import click
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8001
+
+
+def make_datasette(db_path: str | Path, settings: dict | None = None):
+    """A Datasette instance serving `db_path` with claimtrack's metadata and
+    plugins (datasette-search-all, datasette-pretty-json and claimtrack's own
+    are loaded from their entry points)."""
+    from datasette.app import Datasette
+
+    from .datasette_plugin import load_metadata
+
+    # The bundled metadata is written for a database called "claims"; the
+    # plugin gives its settings to a claimtrack database of any other name.
+    metadata = copy.deepcopy(load_metadata())
+    return Datasette(files=[str(db_path)], metadata=metadata, settings=settings or {})
+
+
+def database_url(ds, host: str, port: int) -> str:
+    name = next(name for name, db in ds.databases.items() if not db.is_memory)
+    shown = "127.0.0.1" if host in ("", "0.0.0.0") else host
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}{ds.urls.database(name)}"
+
+
+def serve(db_path: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = False) -> None:
+    import uvicorn
+    from datasette.cli import check_databases
+
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"{db_path}: no such database (create it with `claimtrack ingest`)")
+    ds = make_datasette(db_path)
+    asyncio.run(ds.invoke_startup())
+    asyncio.run(check_databases(ds))
+    url = database_url(ds, host, port)
+    click.echo(f"Serving {db_path} at {url}  (Ctrl-C to stop)")
+    if open_browser:
+        webbrowser.open(url)
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
