@@ -64,7 +64,7 @@ def number_value(words: str) -> float | None:
 def parse_figure(text: str, counted: str | None = None) -> dict | None:
     """An interval for a number as written, or None if it is not a number."""
     written = " ".join(text.split())
-    rest = written.lower()
+    rest = re.sub(r"\s*(percent|per cent|%)$", "", written.lower())
     qualifier = None
     match = QUALIFIER_RE.match(rest)
     if match:
@@ -104,7 +104,7 @@ def _tidy(figure: dict) -> dict:
     return figure
 
 
-def figures_in(tokens, skip_labels=("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")) -> list[dict]:
+def figures_in(tokens, skip_labels=("DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY")) -> list[dict]:
     """Figures stated in a run of spaCy tokens, with what is counted where the
     parse says so ("28 civilians" -> counted: civilians)."""
     figures = []
@@ -129,8 +129,11 @@ def figures_in(tokens, skip_labels=("DATE", "TIME", "ORDINAL", "MONEY", "PERCENT
                 break
         if start > 0 and tokens[start - 1].lower_ == "between":
             start -= 1
+        counted = _counted(tokens[end])
+        if end + 1 < len(tokens) and tokens[end + 1].lower_ in ("percent", "%"):
+            end, counted = end + 1, "percent"
         text = "".join(t.text_with_ws for t in tokens[start : end + 1]).strip()
-        figure = parse_figure(text, _counted(tokens[end]))
+        figure = parse_figure(text, counted)
         if figure:
             figures.append(figure)
             used.update(range(start, end + 1))

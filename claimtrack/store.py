@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from .model import Article, Attribution, SourceRef
+from .sources import identity
 
 CLAIMS_DETAIL_SQL = """
 select
@@ -170,8 +171,9 @@ def source_id(db: sqlite_utils.Database, ref: SourceRef | None) -> int | None:
         [ref.name, ref.name],
     ).fetchone()
     parent_id = source_id(db, ref.parent)
-    if row:
-        found = row[0]
+    # Other spellings of a stored source (acronym, transliteration, ...).
+    found = row[0] if row else identity.match_existing(db, ref)
+    if found is not None:
         if parent_id is not None:
             db.execute(
                 "update sources set parent = ? where id = ? and parent is null and id != ?",

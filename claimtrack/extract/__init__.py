@@ -89,21 +89,34 @@ class Extractor:
             line = text[paragraph.start : paragraph.end]
             if _is_furniture(line, self.lexicon):
                 continue
-            if not TERMINAL.search(line) and len(line.split()) <= CROSSHEAD_MAX_WORDS:
-                # a headline or crosshead: only a headline can attribute
-                if not (paragraph.headline and (HEADLINE_COLON.match(line) or HEADLINE_DASH.match(line) or self.candidate.search(line))):
-                    continue
-            if self.candidate.search(line) or any(c in line for c in QUOTE_CHARS):
+            if paragraph.headline and (HEADLINE_COLON.match(line) or HEADLINE_DASH.match(line)):
+                plan.append(paragraph)
+            elif not TERMINAL.search(line) and len(line.split()) <= CROSSHEAD_MAX_WORDS and not paragraph.headline:
+                continue  # a crosshead
+            elif self.candidate.search(line) or any(c in line for c in QUOTE_CHARS):
                 plan.append(paragraph)
         return plan
 
 
+# "KHARKIV, Ukraine (AP) — ", "CAIRO, March 3 (Reuters) - ", "Beirut (AFP) - "
+DATELINE = re.compile(r"^[A-Z][\w .'’,-]{1,40}?\s*\([A-Za-z][\w .&/-]{1,25}\)\s*[-–—]+\s*")
+
+
+def dateline_length(line: str) -> int:
+    match = DATELINE.match(line)
+    return match.end() if match else 0
+
+
 def _parse_text(text: str) -> str:
-    """Fancy quotes to ASCII for the parser; same length, so offsets hold."""
+    """What the parser sees: fancy quotes as ASCII and the dateline blanked,
+    both length-preserving so every offset still indexes the article text."""
     from textacy.preprocessing.normalize import quotation_marks
 
     normalized = quotation_marks(text)
-    return normalized if len(normalized) == len(text) else text
+    if len(normalized) != len(text):
+        normalized = text
+    cut = dateline_length(normalized)
+    return " " * cut + normalized[cut:]
 
 
 def _is_furniture(line: str, lexicon: Lexicon) -> bool:
@@ -135,6 +148,9 @@ class DocumentPass:
         for paragraph, doc in docs:
             if self.quote_state and paragraph.index > self.quote_state[1] + 1:
                 self.quote_state = None
+            if paragraph.headline:
+                self._headline_paragraph(paragraph, doc)
+                continue
             for sent in doc.sents:
                 self._sentence(paragraph, sent)
         self.sources.finish()
@@ -153,11 +169,17 @@ class DocumentPass:
     def _in_quote(self, start: int, end: int) -> bool:
         return any(qs <= start and end <= qe for qs, qe in self.quotes)
 
+    def _headline_paragraph(self, paragraph: Paragraph, doc) -> None:
+        """A headline is one unit, however the parser splits it."""
+        whole = doc[:]
+        quoted = {t.i for t in whole if self._in_quote(*self._abs(paragraph, t))}
+        found = find_in_sentence(whole, self.lexicon, quoted) or self._headline(paragraph, whole)
+        for item in found:
+            self._emit(paragraph, whole, item)
+
     def _sentence(self, paragraph: Paragraph, sent) -> None:
         quoted = {t.i for t in sent if self._in_quote(*self._abs(paragraph, t))}
         found = find_in_sentence(sent, self.lexicon, quoted)
-        if not found and paragraph.headline:
-            found = self._headline(paragraph, sent)
         if found:
             for item in sorted(found, key=lambda f: f.cue[0].i if f.cue else 0):
                 self._emit(paragraph, sent, item)
@@ -345,6 +367,7 @@ class DocumentPass:
             or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or self.lexicon.type_of([t.lower_ for t in tokens])
             or head.lemma_.lower() in self.lexicon.title_nouns
+            or (head.pos_ == "PROPN" and len(tokens) > 1)
         )
 
 

@@ -20,12 +20,17 @@ class Lexicon:
     reporter_nouns: frozenset[str]
     witness_nouns: frozenset[str]
     title_nouns: frozenset[str]
+    title_modifiers: frozenset[str]
     type_nouns: tuple[tuple[str, str], ...]
     furniture_prefixes: tuple[str, ...]
 
     @property
     def cue_verbs(self) -> frozenset[str]:
         return self.speech_verbs | self.perception_verbs | self.denial_verbs
+
+    @property
+    def people_nouns(self) -> frozenset[str]:
+        return self.reporter_nouns | self.witness_nouns | self.title_nouns
 
     def type_of(self, words: list[str]) -> str | None:
         """Source type named by a noun phrase's lower-cased words, if any."""
@@ -54,6 +59,7 @@ def load_lexicon() -> Lexicon:
         reporter_nouns=frozenset(data["reporter_nouns"]),
         witness_nouns=frozenset(data["witness_nouns"]),
         title_nouns=frozenset(data["title_nouns"]),
+        title_modifiers=frozenset(data["title_modifiers"]),
         type_nouns=tuple((key, kind) for key, kind in data["type_nouns"]),
         furniture_prefixes=tuple(data["furniture_prefixes"]),
     )

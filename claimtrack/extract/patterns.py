@@ -35,11 +35,26 @@ def subtree_ids(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
-def mention_tokens(head: Token) -> list[Token]:
-    """The words naming a source: the noun phrase without clauses hung on it."""
-    dropped = {t.i for c in head.children if c.dep_ in ("relcl", "acl", "advcl") for t in c.subtree}
+LOCATIVE = {"at", "in", "on", "near", "inside", "outside", "across", "around", "during"}
+CLAUSE_DEPS = ("relcl", "acl", "advcl")
+
+
+def mention_tokens(head: Token, people_nouns: frozenset[str] = frozenset()) -> list[Token]:
+    """The words naming a source: the noun phrase without clauses hung on it,
+    and for people without where they stand ("An AP reporter at the scene"
+    names "An AP reporter"; "the Ministry of Health in Gaza" keeps Gaza)."""
+    personal = head.ent_type_ == "PERSON" or head.lemma_.lower() in people_nouns
+    dropped = {
+        t.i
+        for c in head.children
+        if c.dep_ in CLAUSE_DEPS or (personal and c.dep_ == "prep" and c.lower_ in LOCATIVE)
+        for t in c.subtree
+    }
     tokens = [t for t in head.subtree if t.i not in dropped]
-    while tokens and tokens[0].is_punct and tokens[0].text not in "“\"«(":
+    tokens += _parenthetical_after(tokens)
+    while tokens and tokens[0].is_punct and (
+        tokens[0].text not in "“\"«(" or not any(t.text in "”\"»)" for t in tokens[1:])
+    ):
         tokens.pop(0)
     # trailing commas, and a quote mark opening what follows the mention
     while tokens and tokens[-1].is_punct and tokens[-1].text != ")":
@@ -50,20 +65,40 @@ def mention_tokens(head: Token) -> list[Token]:
     return tokens
 
 
-def subject_of(verb: Token) -> tuple[Token | None, bool]:
-    """The speaker of a cue verb, and whether it came through a passive agent."""
-    for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                return verb.head, False
-            return child, False
+def _parenthetical_after(tokens: list[Token]) -> list[Token]:
+    """"(OCHA)" that the parser hung elsewhere still belongs to the name."""
+    if not tokens:
+        return []
+    doc = tokens[-1].doc
+    end = tokens[-1].i
+    if tokens[-1].text == "(" and end + 2 < len(doc) and doc[end + 2].text == ")":
+        return [doc[end + 1], doc[end + 2]] if doc[end + 1] not in tokens else [doc[end + 2]]
+    if end + 3 < len(doc) and doc[end + 1].text == "(" and doc[end + 3].text == ")" and doc[end + 2].text.isupper():
+        return [doc[end + 1], doc[end + 2], doc[end + 3]]
+    if len(tokens) >= 2 and tokens[-2].text == "(" and end + 1 < len(doc) and doc[end + 1].text == ")":
+        return [doc[end + 1]]
+    return []
+
+
+def subject_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token | None, bool]:
+    """The speaker of a cue verb, and whether it came through a passive agent.
+
+    Of several subjects the parser offers, the one outside quotes and nearest
+    the verb speaks: in '"The enemy attacked," the air force said' it is not
+    the enemy."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted]
+    if subjects:
+        child = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+            return verb.head, False
+        return child, False
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0], True
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head)
+        return subject_of(verb.head, quoted)
     return None, False
 
 
@@ -93,6 +128,11 @@ def author_of(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _author_mention(author: Token) -> list[Token]:
+    """The author inside a document phrase, without "from"/"'s"."""
+    return [t for t in mention_tokens(author) if t.dep_ != "case" and t.text not in ("'s", "’s")]
+
+
 def is_humanlike(head: Token, lexicon: Lexicon) -> bool:
     lower = head.lemma_.lower()
     return (
@@ -119,7 +159,10 @@ def _content_child(verb: Token) -> Token | None:
 
 
 def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token | None) -> set[int]:
-    """The attribution clause: verb, subject phrase, adjacent modifiers."""
+    """The attribution clause: verb, subject phrase, adjacent modifiers.
+    What follows the start of the content ("saw fire from the direction of
+    Sake") is content, whatever the parser hung it on."""
+    content_start = min(exclude) if exclude and min(exclude) > verb.i else None
     clause = {verb.i} | subtree_ids(subject if subject.head == verb or subject.dep_ != "pobj" else subject.head.head if subject.head.dep_ == "agent" else subject)
     if subject.dep_ == "pobj" and subject.head.dep_ == "agent":
         clause |= subtree_ids(subject.head)
@@ -127,6 +170,8 @@ def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token
         clause |= subtree_ids(addressee)
     for child in verb.children:
         if child.i in exclude or child.dep_ in CONTENT_DEPS:
+            continue
+        if content_start is not None and child.i > content_start:
             continue
         if child.dep_ in ADJACENT_MODIFIERS or child.dep_ in ("prep", "dative", "nsubjpass"):
             ids = subtree_ids(child)
@@ -160,12 +205,17 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if any(c.dep_ == "neg" for c in token.children) and lemma not in lexicon.denial_verbs:
             continue
-        subject, _passive = subject_of(token)
+        subject, _passive = subject_of(token, quoted)
         if subject is None:
             continue
         head = subject
+        mention = mention_tokens(subject, lexicon.people_nouns)
+        cue = [token]
         if subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in lexicon.document_nouns:
-            head = author_of(subject, lexicon) or subject
+            # "The agency's statement said": the agency speaks through the noun
+            author = author_of(subject, lexicon)
+            if author is not None:
+                head, mention, cue = author, _author_mention(author), [subject]
         perception = lemma in lexicon.perception_verbs
         if perception and not is_humanlike(head, lexicon):
             continue
@@ -201,10 +251,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         found.append(
             Found(
-                cue=[token],
+                cue=cue,
                 form="perception" if perception else "verb",
                 mention_head=head,
-                mention=mention_tokens(subject),
+                mention=mention,
                 clause=clause,
                 content=content,
                 stance=stance,
@@ -221,7 +271,8 @@ def _expletive(verb: Token) -> bool:
 
 def _content_tokens(sent: Span, verb: Token, content_child: Token | None, clause: set[int]) -> list[Token]:
     if content_child is not None and content_child.i > verb.i:
-        return [t for t in content_child.subtree if t.i not in clause]
+        start, end = content_child.left_edge.i, max(verb.right_edge.i, content_child.right_edge.i)
+        return [t for t in sent.doc[start : end + 1] if t.i not in clause and not t.is_space]
     # the content stands before and/or after the clause
     return [t for t in sent if t.i not in clause and not t.is_space]
 
@@ -252,7 +303,7 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
                 cue=[token, to],
                 form="according_to",
                 mention_head=head,
-                mention=mention_tokens(named),
+                mention=mention_tokens(named, lexicon.people_nouns),
                 clause=clause,
                 content=content,
             )
@@ -283,7 +334,7 @@ def find_noun_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
                 cue=[noun],
                 form="noun",
                 mention_head=author,
-                mention=mention_tokens(author),
+                mention=mention_tokens(author, lexicon.people_nouns),
                 clause=clause,
                 content=content,
             )
@@ -304,14 +355,20 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
             speakers[0].relay = acc
             according.remove(acc)
     candidates = verbs + according
-    # a cue inside another attribution's content is the inner claim; the
-    # outer speaker relayed it
+    # a cue reported inside another's content is the inner claim, and the
+    # outer speaker relayed it; a cue merely inside a side clause ("..., while
+    # officials reported ...") is a claim of its own, cut out of the other
     results = []
     for found in candidates:
         outer = [o for o in candidates if o is not found and found.cue[0] in o.content]
-        if outer and found.relay is None:
-            found.relay = outer[0]
-        if not any(found.cue[0] is not f.cue[0] and f.cue[0] in found.content for f in candidates):
+        reported = [o for o in outer if _reported_by(found.cue[0], o.cue[0])]
+        if reported and found.relay is None:
+            found.relay = reported[0]
+        for other in outer:
+            if other not in reported:
+                side = subtree_ids(found.cue[0])
+                other.content = [t for t in other.content if t.i not in side]
+        if not any(f is not found and f.cue[0] in found.content and _reported_by(f.cue[0], found.cue[0]) for f in candidates):
             results.append(found)
     for found in results:
         hidden = set(found.clause)
@@ -321,6 +378,20 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     if results:
         return results
     return find_noun_cues(sent, lexicon, quoted)
+
+
+def _reported_by(inner: Token, outer: Token) -> bool:
+    """Whether `inner` sits in what `outer` reports: a chain of complements."""
+    token = inner
+    while token != outer and token.head != token:
+        if token.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "pobj", "prep", "advcl"):
+            return False
+        if token.dep_ == "advcl" and token.head == outer:
+            return True
+        if token.dep_ == "advcl":
+            return False
+        token = token.head
+    return token == outer
 
 
 def _last_word(sent: Span) -> int:

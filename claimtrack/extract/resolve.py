@@ -21,12 +21,19 @@ ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
 
 
 class Forward:
-    """A source only named later in the text ("an NGO said" in a lede)."""
+    """A source only named later in the text ("an NGO said" in a lede,
+    "Nasser Hospital chief:" in a headline)."""
 
-    def __init__(self, type_: str, text: str):
+    def __init__(self, type_: str, text: str, org: SourceRef | None = None):
         self.type = type_
         self.text = text
+        self.org = org
         self.ref: SourceRef | None = None
+
+    def accepts(self, ref: SourceRef) -> bool:
+        if self.ref is not None or ref.type != self.type:
+            return False
+        return self.org is None or (ref.parent is not None and ref.parent.name == self.org.name)
 
 
 def words(tokens: list[Token]) -> str:
@@ -61,14 +68,16 @@ class DocumentSources:
             self.known.remove(ref)
         self.known.append(ref)
         for forward in self.forwards:
-            if forward.ref is None and forward.type == ref.type and ref.parent is None:
+            if forward.accepts(ref):
                 forward.ref = ref
         return ref
 
     def finish(self) -> None:
         """Forward mentions never matched become sources of their own."""
         for forward in self.forwards:
-            if forward.ref is None:
+            if forward.ref is None and forward.org is not None:
+                forward.ref = SourceRef(forward.text, forward.type, forward.org)
+            elif forward.ref is None:
                 forward.ref = SourceRef(f"unidentified {forward.text}", forward.type)
 
     def last(self, types: tuple[str, ...] | None = None, exclude_types=()) -> SourceRef | None:
@@ -92,6 +101,8 @@ class DocumentSources:
         person = self._person(head, mention)
         if person is not None:
             return person
+        if head.lemma_.lower() in self.lexicon.title_nouns and head.pos_ == "NOUN":
+            return self._titled(head, mention)
         reporter = self._reporter(head, mention)
         if reporter is not None:
             return reporter
@@ -107,8 +118,8 @@ class DocumentSources:
 
     def _person(self, head: Token, mention: list[Token]) -> SourceRef | None:
         ids = {t.i for t in mention}
-        names = [e for e in head.doc.ents if e.label_ == "PERSON" and e.start in ids]
-        if not names and head.pos_ == "PROPN" and head.ent_type_ in ("", "PERSON") and self._has_person_noun(mention, head):
+        names = [e for e in head.doc.ents if e.label_ == "PERSON" and e.start in ids and e.end - 1 in ids]
+        if not names and head.pos_ == "PROPN" and self._has_person_noun(mention, head):
             # "Sarmad, a resident of Aleppo": an appositive says it is a person
             names = [head.doc[min(t.i for t in head.lefts if t.dep_ == "compound") if any(t.dep_ == "compound" for t in head.lefts) else head.i : head.i + 1]]
         if not names:
@@ -131,10 +142,36 @@ class DocumentSources:
         if known is not None:
             return self.remember(known)
         parent = self._affiliation(rest)
+        if kind == "person" and parent is None and _civilian(span.root):
+            kind = "witness"
         return self.remember(SourceRef(name, kind, parent))
 
+    def _titled(self, head: Token, mention: list[Token]):
+        """A title without a name: "the official", "Nasser Hospital chief",
+        "an army spokesman". Named later, named before, or anonymous."""
+        org = self._affiliation(mention)
+        first = mention[0].lower_ if mention else ""
+        text = words(_strip_commas([t for t in mention if t.dep_ != "appos"]))
+        for ref in reversed(self.known):
+            if ref.type in PERSON_TYPES and (
+                (first in DEFINITE and any(head.lower_ in n.lower().split() for n in (ref.name, *ref.aliases)))
+                or (org is not None and ref.parent is not None and ref.parent.name == org.name)
+            ):
+                return self.remember(ref, text)
+        if first in ("a", "an") or org is None:
+            return self.remember(SourceRef(text, "person", org))
+        forward = Forward("person", text, org)
+        self.forwards.append(forward)
+        return forward
+
     def _has_person_noun(self, mention: list[Token], head: Token) -> bool:
-        others = {t.lemma_.lower() for t in mention if t.i != head.i}
+        """An appositive or a title says the name is a person's."""
+        others = {
+            t.lemma_.lower()
+            for c in head.children
+            if c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "NOUN")
+            for t in ([c] if c.dep_ == "compound" else [c, *c.children])
+        }
         return bool(others & (self.lexicon.witness_nouns | self.lexicon.title_nouns | self.lexicon.reporter_nouns))
 
     def _known_person(self, name: str) -> SourceRef | None:
@@ -157,7 +194,13 @@ class DocumentSources:
                     objects = [c for c in child.children if c.dep_ == "pobj"]
                     if objects:
                         return self._organisation(objects[0], _org_tokens(objects[0]))
-            modifiers = [t for t in title.lefts if t.dep_ in ("compound", "poss", "nmod", "amod") and t.pos_ in ("PROPN", "NOUN", "ADJ")]
+            modifiers = [
+                t
+                for t in title.lefts
+                if t.dep_ in ("compound", "poss", "nmod", "amod")
+                and (t.pos_ in ("PROPN", "NOUN") or t.ent_type_ == "NORP")
+                and t.lower_ not in self.lexicon.title_modifiers
+            ]
             if modifiers:
                 org_head = modifiers[-1]
                 org = [t for m in modifiers for t in m.subtree if t.lemma_.lower() not in self.lexicon.title_nouns]
@@ -165,7 +208,9 @@ class DocumentSources:
         return None
 
     def _reporter(self, head: Token, mention: list[Token]) -> SourceRef | None:
-        if head.lemma_.lower() not in self.lexicon.reporter_nouns:
+        """"An AFP correspondent", "a Reuters witness": the outlet's own eyes."""
+        lemma = head.lemma_.lower()
+        if lemma not in self.lexicon.reporter_nouns and lemma not in self.lexicon.witness_nouns:
             return None
         outlets = [t for t in head.lefts if t.dep_ in ("compound", "poss", "nmod") and t.pos_ in ("PROPN", "NOUN")]
         for child in head.children:
@@ -173,39 +218,59 @@ class DocumentSources:
                 outlets += [c for c in child.children if c.dep_ == "pobj"]
         if not outlets:
             return None
+        if lemma not in self.lexicon.reporter_nouns:
+            known = self._lookup(words(list(outlets[0].subtree)))
+            if known is None or known.type not in ("news_agency", "official_media"):
+                return None
         outlet = self._organisation(outlets[0], list(outlets[0].subtree), default_type="news_agency")
-        if outlet is None:
+        if not isinstance(outlet, SourceRef):
             return None
         return self.remember(SourceRef(f"{outlet.name} {head.lemma_.lower()}", "journalist", outlet))
 
     def _organisation(self, head: Token, mention: list[Token], default_type: str | None = None):
+        described = {t.i for c in head.children if c.dep_ == "appos" and not _parenthesised(c) for t in c.subtree}
+        mention = _strip_commas([t for t in mention if t.i not in described])
         text = words(mention)
         acronym = None
         inner = [t for t in mention if t.text not in "()"]
         for i, token in enumerate(mention):
-            if token.text == "(" and i + 2 < len(mention) and mention[i + 2].text == ")" and ACRONYM.match(mention[i + 1].text):
+            if token.text == "(" and i + 1 < len(mention) and ACRONYM.match(mention[i + 1].text):
                 acronym = mention[i + 1].text
                 text = words(mention[:i])
                 inner = mention[:i]
                 break
-        candidates = [text, acronym, _scare_named(head), words(_compound_chunk(head))]
-        for candidate in candidates:
-            if candidate:
-                ref = self._lookup(candidate)
-                if ref is not None:
-                    return self.remember(ref, text, acronym or "")
         first = mention[0].lower_ if mention else ""
-        head_word = head.lemma_.lower()
-        kind = self.lexicon.type_of([t.lower_ for t in inner]) or self.lexicon.type_of([head_word])
-        if first in DEFINITE or (head.pos_ == "NOUN"):
+        kind = self.lexicon.type_of([t.lower_ for t in inner]) or self.lexicon.type_of([head.lemma_.lower()])
+        if _state_run(inner) and kind in ("news_agency", None):
+            kind = "official_media"
+        # a defined acronym belongs to the name it defines, whatever else it means
+        candidates = [text, _scare_named(head), words(_compound_chunk(head))]
+        if not text:
+            candidates.append(acronym)
+        for candidate in candidates:
+            ref = self._lookup(candidate) if candidate else None
+            if ref is not None:
+                return self.remember(ref, text, acronym or "")
+        if head.pos_ == "NOUN":
+            # "the state news agency Tass", "ICRC delegation": a name inside a descriptor
+            for name in _proper_runs(inner):
+                ref = self._lookup(name)
+                if ref is not None and (kind is None or _compatible(kind, ref.type)):
+                    return self.remember(ref, text)
+        descriptor = all(t.i == head.i or t.lower_ in DETERMINERS or t.pos_ in ("NOUN", "ADJ", "PUNCT") for t in inner)
+        if descriptor and (first in DEFINITE or first == head.lower_ or len(inner) == 1):
             # "the Observatory", "This NGO", "the ministry": something named before
             for ref in reversed(self.known):
-                if head.lower_ in ref.name.lower().split():
+                if any(head.lower_ in name.lower().split() for name in (ref.name, *ref.aliases)):
                     return self.remember(ref, text)
-            if first in DEFINITE and kind is not None:
+            if kind is not None and first in DEFINITE:
                 earlier = self.last((kind,))
                 if earlier is not None:
                     return self.remember(earlier, text)
+        if first in ("a", "an") and kind in PERSON_TYPES:
+            # "a resident said": an anonymous voice, not someone named later
+            anonymous = words(_strip_commas([t for t in mention if t.dep_ != "appos"]))
+            return self.remember(SourceRef(anonymous, kind, self._affiliation(mention)))
         if first in ("a", "an") and kind is not None and head.pos_ in ("NOUN", "PROPN"):
             forward = Forward(kind, text)
             self.forwards.append(forward)
@@ -220,10 +285,64 @@ class DocumentSources:
             return None
         for token in head.lefts:
             if token.ent_type_ in ("NORP", "GPE") and token.dep_ in ("amod", "compound", "poss"):
-                nationality = token.text
-                ref = self._lookup(f"{nationality} government")
-                return ref or self.remember(SourceRef(f"{nationality} government", "government"))
+                nationality = re.sub(r"['’]s$", "", token.text)
+                for candidate in (nationality, f"{nationality} government"):
+                    ref = self._lookup(candidate)
+                    if ref is not None and ref.type == "government":
+                        return ref
+                return self.remember(SourceRef(f"{nationality} government", "government"))
         return None
+
+
+def _proper_runs(tokens: list[Token]) -> list[str]:
+    """Runs of proper nouns or acronyms inside a descriptor."""
+    runs, current = [], []
+    for token in tokens:
+        if token.pos_ == "PROPN" or ACRONYM.match(token.text):
+            current.append(token)
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return ["".join(t.text_with_ws for t in run).strip() for run in runs]
+
+
+def _compatible(kind: str, other: str) -> bool:
+    media = {"news_agency", "official_media"}
+    return kind == other or (kind in media and other in media)
+
+
+def _state_run(tokens: list[Token]) -> bool:
+    """"state-run", "Houthi-run", "government-controlled": an official outlet."""
+    for i, token in enumerate(tokens):
+        if token.lower_ in ("run", "controlled", "owned", "operated") and i > 0 and tokens[i - 1].text == "-":
+            return True
+        if token.lower_ in ("state", "government", "official") and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("media", "television", "tv", "radio", "broadcaster", "agency", "news"):
+            return True
+    return False
+
+
+def _parenthesised(token: Token) -> bool:
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text == "("
+
+
+def _strip_commas(tokens: list[Token]) -> list[Token]:
+    while tokens and tokens[-1].text in ",;:-–—":
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _civilian(name: Token) -> bool:
+    """"Nataliia Kovalenko, 64, who lives on the second floor": a named person
+    given an age or a home, not a title, speaks as a witness."""
+    for child in name.children:
+        if child.dep_ in ("appos", "amod", "npadvmod") and child.like_num:
+            return True
+        if child.dep_ == "relcl" and child.lemma_ in ("live", "flee", "survive", "escape", "stay", "shelter"):
+            return True
+    return False
 
 
 def _compound_chunk(head: Token) -> list[Token]:

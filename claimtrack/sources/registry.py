@@ -29,6 +29,7 @@ class Entry:
     parent: str | None = None
     aliases: list[str] = field(default_factory=list)
     descriptors: list[str] = field(default_factory=list)
+    origin: str = ""  # the file it was read from, for messages
 
 
 class RegistryError(ValueError):
@@ -40,20 +41,30 @@ class Registry:
 
     def __init__(self, entries: list[Entry]):
         self.entries = {e.name: e for e in entries}
+        check_parents(self.entries)
         self._by_key: dict[str, str] = {}
+        # Later entries win a shared key: user files come after the bundled one.
         for entry in entries:
             for surface in (entry.name, *entry.aliases, *entry.descriptors):
-                self._by_key.setdefault(normalize(surface), entry.name)
+                self._by_key[normalize(surface)] = entry.name
 
     @classmethod
     def load(cls, extra_files=()) -> Registry:
-        """The bundled registry, extended (and overridden) by user files."""
+        """The bundled registry, extended (and overridden) by user files.
+
+        A user entry whose name is already known replaces that entry whole;
+        parents must name a known source and may not loop."""
         bundled = resources.files(__package__).joinpath("registry.yml").read_text("utf-8")
         entries = parse_entries(bundled, "registry.yml")
         for path in extra_files:
-            entries += parse_entries(Path(path).read_text("utf-8"), str(path))
+            try:
+                text = Path(path).read_text("utf-8")
+            except (OSError, UnicodeDecodeError) as error:
+                raise RegistryError(f"{path}: cannot read registry file: {error}") from None
+            entries += parse_entries(text, str(path))
         merged: dict[str, Entry] = {}
         for entry in entries:
+            merged.pop(entry.name, None)  # re-insert so the override's keys win
             merged[entry.name] = entry
         return cls(list(merged.values()))
 
@@ -62,38 +73,59 @@ class Registry:
         name = self._by_key.get(normalize(surface))
         return self.ref(name) if name else None
 
-    def ref(self, name: str, _seen=()) -> SourceRef:
+    def ref(self, name: str) -> SourceRef:
         entry = self.entries[name]
-        parent = None
-        if entry.parent and entry.parent in self.entries and entry.parent not in _seen:
-            parent = self.ref(entry.parent, (*_seen, name))
-        elif entry.parent:
-            parent = SourceRef(entry.parent)
+        parent = self.ref(entry.parent) if entry.parent else None
         return SourceRef(entry.name, entry.type, parent, list(entry.aliases))
 
 
 def parse_entries(text: str, origin: str) -> list[Entry]:
+    """Entries of one registry file; RegistryError names the file and entry."""
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as error:
         raise RegistryError(f"{origin}: not valid YAML: {error}") from None
-    entries = []
+    if not isinstance(data, dict) or not isinstance(data.get("sources") or [], list):
+        raise RegistryError(f"{origin}: expected a mapping with a 'sources:' list")
+    entries, keys = [], {}
     for number, item in enumerate(data.get("sources") or [], 1):
         if not isinstance(item, dict) or not item.get("name"):
             raise RegistryError(f"{origin}: source #{number} has no name")
+        name = str(item["name"])
         kind = item.get("type", "other")
         if kind not in SOURCE_TYPES:
-            raise RegistryError(f"{origin}: source {item['name']!r} has unknown type {kind!r}")
-        entries.append(
-            Entry(
-                name=item["name"],
-                type=kind,
-                parent=item.get("parent"),
-                aliases=list(item.get("aliases") or []),
-                descriptors=list(item.get("descriptors") or []),
+            raise RegistryError(
+                f"{origin}: source {name!r} has unknown type {kind!r}"
+                f" (one of: {', '.join(SOURCE_TYPES)})"
             )
-        )
+        lists = {}
+        for key in ("aliases", "descriptors"):
+            value = item.get(key) or []
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise RegistryError(f"{origin}: source {name!r}: {key} must be a list of strings")
+            lists[key] = value
+        entry = Entry(name, kind, item.get("parent"), lists["aliases"], lists["descriptors"], origin)
+        # Within one file a key naming two sources is a mistake, not an override.
+        for surface in (name, *entry.aliases, *entry.descriptors):
+            other = keys.setdefault(normalize(surface), name)
+            if other != name:
+                raise RegistryError(f"{origin}: {surface!r} names both {other!r} and {name!r}")
+        entries.append(entry)
     return entries
+
+
+def check_parents(entries: dict[str, Entry]) -> None:
+    for entry in entries.values():
+        seen, current = [entry.name], entry
+        while current.parent:
+            if current.parent not in entries:
+                raise RegistryError(
+                    f"{current.origin}: source {current.name!r} has unknown parent {current.parent!r}"
+                )
+            if current.parent in seen:
+                raise RegistryError(f"{entry.origin}: parents loop: {' > '.join([*seen, current.parent])}")
+            seen.append(current.parent)
+            current = entries[current.parent]
 
 
 @lru_cache(maxsize=8)

@@ -1,0 +1,155 @@
+"""Bad input: one clear line on stderr, exit code 1, the rest ingested, stored data kept."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+
+import pytest
+
+from claimtrack import ingest as ingest_module
+from claimtrack.nlp import INSTALL_HINT
+
+from .ingest_helpers import SEED_ARTICLE, run_ingest, snapshot, summary
+
+GOOD_TEXT = "Rescuers said on Sunday that the bridge had reopened.\n"
+
+
+@pytest.fixture
+def stored_db(tmp_path):
+    """A database holding the seed article, and a snapshot of its rows."""
+    db = tmp_path / "claims.db"
+    assert run_ingest(db, SEED_ARTICLE, "--jobs", "1").exit_code == 0
+    return db, snapshot(db)
+
+
+def assert_kept(db, before):
+    after = snapshot(db)
+    for table, rows in before.items():
+        assert rows <= after[table], f"rows of {table} lost or altered"
+
+
+def write(path, content):
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, "utf-8")
+    return path
+
+
+# name: (file name, content, ":line" in the message, message, good records in the file)
+BAD_FILES = {
+    "binary": ("bad.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", "binary file (contains NUL bytes), not text", 0),
+    "undecodable": ("bad.txt", bytes(range(128, 256)) * 3, "", "cannot decode: not UTF-8 and no other text encoding fits", 0),
+    "empty": ("bad.txt", b"", "", "empty file", 0),
+    "malformed json line": ("bad.jsonl", '{"text": "A said B."}\n{"text": "C said\n', ":2", "malformed JSON: Unterminated string", 1),
+    "record without text": ("bad.jsonl", '{"title": "No body"}\n', ":1", 'record has no "text"', 0),
+    "malformed json file": ("bad.json", '[{"text": "A said B."},\n oops]', "", "malformed JSON at line 2", 0),
+    "html without text": ("bad.html", "<html><head><title>Menu</title></head><body><script>var a = 1;</script></body></html>", "", "no article text found in the HTML", 0),
+    "over-large": ("bad.txt", "The minister said so. " * 25, "", "file is 550 bytes, over the limit of 500 (--max-bytes)", 0),
+}
+
+
+@pytest.mark.parametrize(("name", "content", "line", "message", "good_records"), BAD_FILES.values(), ids=BAD_FILES.keys())
+def test_bad_file_is_reported_and_the_rest_ingested(stored_db, tmp_path, name, content, line, message, good_records):
+    db, before = stored_db
+    bad = write(tmp_path / name, content)
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    result = run_ingest(db, bad, good, "--jobs", "1", "--max-bytes", "500")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{bad}{line}: {message}")
+    assert len(result.stderr.splitlines()) == 1  # one line, no traceback
+    assert (summary(result)["articles"], summary(result)["failed"]) == (1 + good_records, 1)
+    assert_kept(db, before)
+
+
+def test_missing_path(stored_db, tmp_path):
+    db, before = stored_db
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    result = run_ingest(db, tmp_path / "nowhere.txt", good, "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr == f"{tmp_path / 'nowhere.txt'}: no such file or directory\n"
+    assert summary(result)["articles"] == 1
+    assert_kept(db, before)
+
+
+def test_extractor_failure_on_one_article(stored_db, tmp_path, monkeypatch):
+    class FailsOnBoom:
+        def extract_many(self, articles, batch_size):
+            for article in articles:
+                if "BOOM" in article.text:
+                    raise ValueError("cannot parse")
+                yield article, []
+
+    monkeypatch.setattr(ingest_module, "load_extractor", lambda model, registry_files: FailsOnBoom())
+    db, before = stored_db
+    bad = write(tmp_path / "bad.txt", "BOOM, the officials said.")
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    result = run_ingest(db, bad, good, "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr == f"{bad}: extraction failed: ValueError: cannot parse\n"
+    assert summary(result)["articles"] == 1
+    assert_kept(db, before)
+
+
+def test_not_a_sqlite_database_is_left_untouched(tmp_path):
+    db = write(tmp_path / "notes.db", "My notes, not a database.\n" * 100)
+    original = db.read_bytes()
+    result = run_ingest(db, SEED_ARTICLE, "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {db}: not a SQLite database (left untouched)\n"
+    assert db.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.db"]  # no -wal, -shm or journal
+
+
+def test_corrupt_sqlite_database_is_reported(tmp_path):
+    db = write(tmp_path / "broken.db", b"SQLite format 3\x00" + b"\xff" * 4000)
+    original = db.read_bytes()
+    result = run_ingest(db, SEED_ARTICLE, "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {db}: ") and len(result.stderr.splitlines()) == 1
+    assert db.read_bytes() == original
+
+
+@pytest.mark.parametrize("where", ["directory", "missing directory", "file as directory"])
+def test_unusable_database_path(tmp_path, where):
+    write(tmp_path / "file", "x")
+    db = {
+        "directory": tmp_path,
+        "missing directory": tmp_path / "nowhere" / "claims.db",
+        "file as directory": tmp_path / "file" / "claims.db",
+    }[where]
+    result = run_ingest(db, SEED_ARTICLE, "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {db}: ") and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only files")
+def test_read_only_database(stored_db):
+    db, before = stored_db
+    db.chmod(0o444)
+    result = run_ingest(db, SEED_ARTICLE, "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {db}: database is not writable\n"
+    assert_kept(db, before)
+
+
+def test_empty_database_file_is_created(tmp_path):
+    db = write(tmp_path / "claims.db", b"")
+    result = run_ingest(db, SEED_ARTICLE, "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("select count(*) from articles").fetchone() == (1,)
+
+
+@pytest.mark.parametrize("how", ["--model", "CLAIMTRACK_MODEL"])
+def test_missing_spacy_model(stored_db, how, monkeypatch):
+    db, before = stored_db
+    args = ["--model", "xx_no_such_model"] if how == "--model" else []
+    if how == "CLAIMTRACK_MODEL":
+        monkeypatch.setenv("CLAIMTRACK_MODEL", "xx_no_such_model")
+    result = run_ingest(db, SEED_ARTICLE, "--jobs", "1", *args)
+    assert result.exit_code == 1
+    assert len(result.stderr.splitlines()) == 1
+    assert "xx_no_such_model" in result.stderr and INSTALL_HINT in result.stderr
+    assert_kept(db, before)
