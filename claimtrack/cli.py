@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import sys
+
 import click
+
+from .model import SOURCE_TYPES
 
 
 @click.group()
@@ -92,3 +97,128 @@ def ingest_command(
     click.echo(summary.line())
     if summary.failed:
         sys.exit(1)
+
+
+@cli.group(invoke_without_command=True)
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the list as JSON")
+@click.pass_context
+def sources(ctx, db_path, as_json):
+    """List the sources in DB with their claim counts, or change one (see the
+    commands below); changes apply to stored claims and their verdicts."""
+    from .sources.manage import list_sources
+    from .store import open_db
+
+    ctx.obj = open_db(db_path)
+    if ctx.invoked_subcommand is not None:
+        return
+    rows = list_sources(ctx.obj)
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        parent = f" < {row['parent']}" if row["parent"] else ""
+        relayed = f", relayed {row['relayed']}" if row["relayed"] else ""
+        click.echo(f"{row['claims']:>6}{relayed}  {row['name']} ({row['type']}){parent}")
+
+
+def _sources_action(function, *args, done: str):
+    from .sources.manage import SourceError
+
+    try:
+        result = function(click.get_current_context().obj, *args)
+    except SourceError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(done.format(*args, result=result))
+
+
+@sources.command("alias")
+@click.argument("alias")
+@click.argument("name")
+def sources_alias(alias, name):
+    """Make ALIAS another name of source NAME (a source called ALIAS is merged into NAME)."""
+    from .sources.manage import save_alias
+
+    _sources_action(save_alias, alias, name, done="{0!r} now names {1!r}")
+
+
+@sources.command("merge")
+@click.argument("a")
+@click.argument("b")
+def sources_merge(a, b):
+    """Merge source A into B: its claims, relays, aliases and children move to B."""
+    from .sources.manage import merge_sources
+
+    _sources_action(merge_sources, a, b, done="merged {0!r} into {1!r}")
+
+
+@sources.command("parent")
+@click.argument("name")
+@click.argument("parent")
+def sources_parent(name, parent):
+    """Put source NAME under PARENT (claims under one top share one origin)."""
+    from .sources.manage import save_parent
+
+    _sources_action(save_parent, name, parent, done="{0!r} is now under {1!r}")
+
+
+@sources.command("type")
+@click.argument("name")
+@click.argument("kind", metavar="TYPE", type=click.Choice(SOURCE_TYPES))
+def sources_type(name, kind):
+    """Set the TYPE of source NAME."""
+    from .sources.manage import save_type
+
+    _sources_action(save_type, name, kind, done="{0!r} is now of type {1}")
+
+
+@cli.command("corroborate")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+def corroborate_command(db_path):
+    """Regroup every claim in DB and recompute every verdict."""
+    from .corroborate import compute_groups
+    from .store import open_db
+
+    counts = compute_groups(open_db(db_path))
+    click.echo(
+        "{claims} claims in {groups} groups: {corroborated} corroborated,"
+        " {single_origin} single_origin, {contested} contested".format(**counts)
+    )
+
+
+@cli.command("check")
+@click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
+@click.argument("text")
+@click.option("--json", "as_json", is_flag=True, help="Print the matches as JSON")
+@click.option("--limit", default=5, show_default=True, type=click.IntRange(min=1), help="Most groups to show")
+def check_command(db_path, text, as_json, limit):
+    """Is TEXT corroborated? Show the claim groups matching it, best first,
+    with their verdict, origins and why. Exit 1 when nothing matches."""
+    from .corroborate import find_groups
+    from .store import open_db
+
+    matches = find_groups(open_db(db_path), text, limit)
+    if as_json:
+        click.echo(json.dumps({"query": text, "matches": matches}, indent=2, ensure_ascii=False))
+    elif matches:
+        click.echo("\n\n".join(_describe(match) for match in matches))
+    else:
+        click.echo(f"No claim group matches {text!r}.")
+    if not matches:
+        sys.exit(1)
+
+
+def _describe(match: dict) -> str:
+    claims = {claim["id"]: claim for claim in match["claims"]}
+    lines = [f"#{match['group']} {match['verdict'].upper()}: {match['label']}", f"  why: {match['why']}"]
+    for origin in match["origins"]:
+        lines.append(f"  origin: {origin['name']}")
+        for claim_id in origin["claims"]:
+            claim = claims[claim_id]
+            carrier = " via ".join(filter(None, [claim["source"], claim["relayed_by"]]))
+            figures = f" [{', '.join(claim['figures'])}]" if claim["figures"] else ""
+            lines.append(
+                f"    - {carrier} ({claim['outlet'] or 'no outlet'}, {claim['published'] or 'undated'})"
+                f" {claim['cue'] or ''} [{claim['stance']}]{figures}: {claim['content']}"
+            )
+    return "\n".join(lines)

@@ -104,14 +104,28 @@ def _tidy(figure: dict) -> dict:
     return figure
 
 
-def figures_in(tokens, skip_labels=("DATE", "TIME", "ORDINAL", "MONEY", "QUANTITY")) -> list[dict]:
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _calendar(token) -> bool:
+    """A year, a day of the month or a clock time: not a figure."""
+    text = token.text
+    if re.fullmatch(r"(1[89]|20)\d\d", text) or ":" in text:
+        return True
+    neighbours = [token.nbor(d) for d in (-1, 1) if 0 <= token.i + d < len(token.doc)]
+    return any(n.lower_.rstrip(".") in MONTHS or n.lower_ in ("a.m.", "p.m.", "am", "pm", "gmt") for n in neighbours)
+
+
+def figures_in(tokens, skip_labels=("ORDINAL", "MONEY")) -> list[dict]:
     """Figures stated in a run of spaCy tokens, with what is counted where the
     parse says so ("28 civilians" -> counted: civilians)."""
     figures = []
     tokens = list(tokens)
     used: set[int] = set()
     for i, token in enumerate(tokens):
-        if i in used or token.ent_type_ in skip_labels or not _numeric(token):
+        if i in used or token.ent_type_ in skip_labels or not _numeric(token) or _calendar(token):
             continue
         start = i
         while start > 0 and tokens[start - 1].ent_type_ == "CARDINAL" and tokens[start - 1].ent_iob_ != "O" and token.ent_iob_ != "B":

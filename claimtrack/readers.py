@@ -157,8 +157,6 @@ def decode(data: bytes) -> str:
 
 def read_text(text: str, origin: str, defaults: Defaults = Defaults()) -> Article:
     """Plain text or Markdown; a short unpunctuated first line is the title."""
-    if not text.strip():
-        raise BadInput("no text")
     first_line, _, rest = text.lstrip().partition("\n")
     headline = first_line.strip().lstrip("#").strip()
     is_headline = (

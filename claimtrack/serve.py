@@ -11,6 +11,10 @@ import click
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8001
+# Facet suggestions try a GROUP BY on every column of every page (each up to
+# 50 ms): over a second per page at a million claims (benchmarks/README.md).
+# The default facets come from the metadata; "Facet by this" still works.
+SETTINGS = {"suggest_facets": False}
 
 
 def make_datasette(db_path: str | Path, settings: dict | None = None):
@@ -24,7 +28,9 @@ def make_datasette(db_path: str | Path, settings: dict | None = None):
     # The bundled metadata is written for a database called "claims"; the
     # plugin gives its settings to a claimtrack database of any other name.
     metadata = copy.deepcopy(load_metadata())
-    return Datasette(files=[str(db_path)], metadata=metadata, settings=settings or {})
+    return Datasette(
+        files=[str(db_path)], metadata=metadata, settings={**SETTINGS, **(settings or {})}
+    )
 
 
 def database_url(ds, host: str, port: int) -> str:

@@ -140,6 +140,14 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db["claims"].create_index([column])
         db["claims"].enable_fts(["content"], create_triggers=True)
     db.index_foreign_keys()
+    # Facets in Datasette (datasette-metadata.yml): kind and stance within one
+    # source from the index alone, and claims_detail's joins from a covering index.
+    db.execute("create index if not exists idx_claims_source_kind on claims (source, kind)")
+    db.execute("create index if not exists idx_claims_source_stance on claims (source, stance)")
+    db.execute(
+        "create index if not exists idx_claims_article_joins"
+        " on claims (article, source, relayed_by, addressee, kind, stance)"
+    )
     db.create_view("claims_detail", CLAIMS_DETAIL_SQL, replace=True)
 
 

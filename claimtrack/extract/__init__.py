@@ -361,13 +361,16 @@ class DocumentPass:
         return []
 
     def _sourcelike(self, head, tokens) -> bool:
-        text = words(tokens)
+        """Whether a headline's label names a speaker ("Army chief:") rather
+        than a place or a topic ("Mali:", "Analysis:")."""
+        if words(tokens).casefold() in self.lexicon.places:
+            return False
         return bool(
-            self.sources.registry.lookup(text)
-            or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            self.sources.registry.lookup(words(tokens))
+            or head.ent_type_ in ("PERSON", "ORG", "NORP")
             or self.lexicon.type_of([t.lower_ for t in tokens])
             or head.lemma_.lower() in self.lexicon.title_nouns
-            or (head.pos_ == "PROPN" and len(tokens) > 1)
+            or (head.pos_ == "PROPN" and len(tokens) > 1 and head.ent_type_ not in ("GPE", "LOC", "FAC"))
         )
 
 

@@ -21,8 +21,10 @@ class Lexicon:
     witness_nouns: frozenset[str]
     title_nouns: frozenset[str]
     title_modifiers: frozenset[str]
+    place_nouns: frozenset[str]
     type_nouns: tuple[tuple[str, str], ...]
     furniture_prefixes: tuple[str, ...]
+    places: frozenset[str]
 
     @property
     def cue_verbs(self) -> frozenset[str]:
@@ -45,7 +47,9 @@ class Lexicon:
 def load_lexicon() -> Lexicon:
     from textacy.constants import REPORTING_VERBS
 
-    data = yaml.safe_load(resources.files(__package__).joinpath("lexicon.yml").read_text("utf-8"))
+    folder = resources.files(__package__)
+    data = yaml.safe_load(folder.joinpath("lexicon.yml").read_text("utf-8"))
+    places = yaml.safe_load(folder.joinpath("places.yml").read_text("utf-8"))["places"]
     speech = (set(REPORTING_VERBS["en"]) - {"according"} - set(data["not_cues"])) | set(
         data["speech_verbs"]
     )
@@ -60,6 +64,8 @@ def load_lexicon() -> Lexicon:
         witness_nouns=frozenset(data["witness_nouns"]),
         title_nouns=frozenset(data["title_nouns"]),
         title_modifiers=frozenset(data["title_modifiers"]),
+        place_nouns=frozenset(data["place_nouns"]),
         type_nouns=tuple((key, kind) for key, kind in data["type_nouns"]),
         furniture_prefixes=tuple(data["furniture_prefixes"]),
+        places=frozenset(p.casefold() for p in places),
     )

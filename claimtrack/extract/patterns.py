@@ -47,10 +47,12 @@ def mention_tokens(head: Token, people_nouns: frozenset[str] = frozenset()) -> l
     dropped = {
         t.i
         for c in head.children
-        if c.dep_ in CLAUSE_DEPS or (personal and c.dep_ == "prep" and c.lower_ in LOCATIVE)
+        if c.dep_ in CLAUSE_DEPS
+        or (personal and c.dep_ == "prep" and c.lower_ in LOCATIVE)
+        or (personal and c.dep_ == "appos" and not _describes_person(c, people_nouns))
         for t in c.subtree
     }
-    tokens = [t for t in head.subtree if t.i not in dropped]
+    tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
     tokens += _parenthetical_after(tokens)
     while tokens and tokens[0].is_punct and (
         tokens[0].text not in "“\"«(" or not any(t.text in "”\"»)" for t in tokens[1:])
@@ -63,6 +65,14 @@ def mention_tokens(head: Token, people_nouns: frozenset[str] = frozenset()) -> l
             break
         tokens.pop()
     return tokens
+
+
+def _describes_person(appos: Token, people_nouns: frozenset[str]) -> bool:
+    """"a resident of Aleppo", "64" (an age) describe a person; "about 60 km
+    west of El Fasher" only says where they are."""
+    return appos.like_num or appos.ent_type_ == "PERSON" or any(
+        t.lemma_.lower() in people_nouns for t in appos.subtree
+    )
 
 
 def _parenthetical_after(tokens: list[Token]) -> list[Token]:
@@ -86,7 +96,9 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token | Non
     Of several subjects the parser offers, the one outside quotes and nearest
     the verb speaks: in '"The enemy attacked," the air force said' it is not
     the enemy."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i not in quoted]
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # a scare-quoted subject (the "governor") still speaks if nobody else does
+    subjects = [c for c in subjects if c.i not in quoted] or subjects
     if subjects:
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
@@ -203,6 +215,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if token.i in quoted or token.dep_ in ("amod", "compound"):
             continue
+        if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.document_nouns:
+            continue  # "a report published by X": the noun is the cue
         if any(c.dep_ == "neg" for c in token.children) and lemma not in lexicon.denial_verbs:
             continue
         subject, _passive = subject_of(token, quoted)
@@ -230,6 +244,17 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
                     addressee = child
                     break
         content_child = _content_child(token)
+        if (
+            content_child is not None
+            and content_child.dep_ == "dobj"
+            and content_child.lemma_.lower() in lexicon.document_nouns
+            and lemma in lexicon.publishing_verbs
+        ):
+            # "X published a report (saying) that ...": the report speaks
+            said = next((c for c in content_child.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > content_child.i), None)
+            cue = [content_child]
+            if said is not None:
+                content_child = next((c for c in said.children if c.dep_ == "ccomp"), said)
         if content_child is not None and addressee is not None and content_child == addressee:
             content_child = next(
                 (c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None
@@ -382,6 +407,8 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
 
 def _reported_by(inner: Token, outer: Token) -> bool:
     """Whether `inner` sits in what `outer` reports: a chain of complements."""
+    if inner.dep_ == "conj" and inner.head == outer:
+        return False  # "X told reporters ..., but denied ...": two claims
     token = inner
     while token != outer and token.head != token:
         if token.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "pobj", "prep", "advcl"):

@@ -27,9 +27,20 @@ def _role(text: str, i: int) -> str:
     return "open" if not before.isalnum() else "close"
 
 
+# where a never-closed quote plainly gives way to its attribution
+ATTRIBUTION_AFTER = re.compile(
+    r",\s+(?:according\s+to\b|(?:he|she|they|it|we)\s+(?:said|says|told|added)\b|(?:said|says|told|added)\s)",
+    re.I,
+)
+
+
 def _paragraph_end(text: str, i: int) -> int:
+    """Where an unclosed quote opened at i ends: its paragraph's end, or
+    before a trailing ", according to ..." / ", he said"."""
     end = text.find("\n", i)
-    return len(text) if end == -1 else end
+    end = len(text) if end == -1 else end
+    attribution = ATTRIBUTION_AFTER.search(text, i, end)
+    return attribution.start() if attribution else end
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -37,7 +48,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     An unclosed quote ends with its paragraph, unless the next paragraph opens
     with a quote mark: that is how multi-paragraph quotes are written, and the
-    quote then runs on. A closer with nothing open is ignored."""
+    quote then runs on. A closer with nothing open closes a quote whose
+    opening mark was lost at the start of the paragraph."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
     for match in re.finditer(f"[{QUOTE_CHARS}]", text):
@@ -62,6 +74,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         elif start is not None:
             spans.append((start, i))
             start = None
+        else:
+            # a closer with no opener: the opening mark was lost, and the
+            # quote ran from the start of the paragraph (or the last quote)
+            line_start = text.rfind("\n", 0, i) + 1
+            previous_end = spans[-1][1] + 1 if spans and spans[-1][1] >= line_start else line_start
+            spans.append((previous_end, i))
     if start is not None:
         spans.append((start, _paragraph_end(text, start)))
     return [(s, _trim_end(text, s, e)) for s, e in spans if e > s]

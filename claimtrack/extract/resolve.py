@@ -17,7 +17,7 @@ from .lexicon import Lexicon
 PERSON_TYPES = ("person", "witness", "journalist")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 DEFINITE = {"the", "this", "that", "these", "those"}
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{1,9}$")  # OSDH, FAMa, M23
 
 
 class Forward:
@@ -93,6 +93,9 @@ class DocumentSources:
         if lower in ("he", "she", "him", "her"):
             return self.last(PERSON_TYPES)
         if lower in ("they", "it"):
+            # the last body that spoke, rather than one it merely cited
+            if previous is not None and previous.type not in PERSON_TYPES:
+                return previous
             return self.last(exclude_types=PERSON_TYPES) or self.last()
         if lower == "another":
             return previous
@@ -118,10 +121,13 @@ class DocumentSources:
 
     def _person(self, head: Token, mention: list[Token]) -> SourceRef | None:
         ids = {t.i for t in mention}
-        names = [e for e in head.doc.ents if e.label_ == "PERSON" and e.start in ids and e.end - 1 in ids]
+        names = _person_names(head, ids)
         if not names and head.pos_ == "PROPN" and self._has_person_noun(mention, head):
             # "Sarmad, a resident of Aleppo": an appositive says it is a person
-            names = [head.doc[min(t.i for t in head.lefts if t.dep_ == "compound") if any(t.dep_ == "compound" for t in head.lefts) else head.i : head.i + 1]]
+            start = head.i
+            while start - 1 in ids and head.doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            names = [head.doc[start : head.i + 1]]
         if not names:
             return None
         span = names[0]
@@ -152,6 +158,9 @@ class DocumentSources:
         org = self._affiliation(mention)
         first = mention[0].lower_ if mention else ""
         text = words(_strip_commas([t for t in mention if t.dep_ != "appos"]))
+        alias = _nom_de_guerre(head)
+        if alias is not None:
+            return self.remember(SourceRef(alias, "person", org), text)
         for ref in reversed(self.known):
             if ref.type in PERSON_TYPES and (
                 (first in DEFINITE and any(head.lower_ in n.lower().split() for n in (ref.name, *ref.aliases)))
@@ -166,13 +175,9 @@ class DocumentSources:
 
     def _has_person_noun(self, mention: list[Token], head: Token) -> bool:
         """An appositive or a title says the name is a person's."""
-        others = {
-            t.lemma_.lower()
-            for c in head.children
-            if c.dep_ == "appos" or (c.dep_ == "compound" and c.pos_ == "NOUN")
-            for t in ([c] if c.dep_ == "compound" else [c, *c.children])
-        }
-        return bool(others & (self.lexicon.witness_nouns | self.lexicon.title_nouns | self.lexicon.reporter_nouns))
+        described = {t.lemma_.lower() for c in head.children if c.dep_ == "appos" for t in (c, *c.children)}
+        titles = {c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
+        return bool(described & self.lexicon.people_nouns or titles & (self.lexicon.title_nouns | self.lexicon.reporter_nouns))
 
     def _known_person(self, name: str) -> SourceRef | None:
         parts = name.split()
@@ -186,12 +191,20 @@ class DocumentSources:
 
     def _affiliation(self, rest: list[Token]) -> SourceRef | None:
         """The body a titled person belongs to: "OSDH leader X", "the head of
-        the HTS "government", X", "X, a spokesman for the army"."""
+        the HTS "government", X", "X, a spokesman for the army", "the group's
+        governor", "the Russian-installed governor" (the Russian state)."""
         titles = [t for t in rest if t.lemma_.lower() in self.lexicon.title_nouns | self.lexicon.reporter_nouns]
         for title in titles:
+            for child in title.lefts:
+                if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
+                    return self._organisation(child, [t for t in child.subtree if t.dep_ != "case"])
+                if child.dep_ == "amod" and child.lower_ in ("installed", "appointed", "backed", "named"):
+                    nation = next((t for t in child.subtree if t.ent_type_ in ("NORP", "GPE")), None)
+                    if nation is not None:
+                        return self._government_of(nation.text)
             for child in title.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with"):
-                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("GPE", "LOC")]
                     if objects:
                         return self._organisation(objects[0], _org_tokens(objects[0]))
             modifiers = [
@@ -199,6 +212,8 @@ class DocumentSources:
                 for t in title.lefts
                 if t.dep_ in ("compound", "poss", "nmod", "amod")
                 and (t.pos_ in ("PROPN", "NOUN") or t.ent_type_ == "NORP")
+                # "Hiran governor": a place is no body, unless known as one ("US envoy")
+                and (t.ent_type_ not in ("GPE", "LOC") or self._lookup(t.text) is not None)
                 and t.lower_ not in self.lexicon.title_modifiers
             ]
             if modifiers:
@@ -212,7 +227,12 @@ class DocumentSources:
         lemma = head.lemma_.lower()
         if lemma not in self.lexicon.reporter_nouns and lemma not in self.lexicon.witness_nouns:
             return None
-        outlets = [t for t in head.lefts if t.dep_ in ("compound", "poss", "nmod") and t.pos_ in ("PROPN", "NOUN")]
+        outlets = [
+            t
+            for t in head.lefts
+            if t.dep_ in ("compound", "poss", "nmod", "amod")
+            and (t.pos_ in ("PROPN", "NOUN") or self._lookup(t.text) is not None)
+        ]
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "with"):
                 outlets += [c for c in child.children if c.dep_ == "pobj"]
@@ -228,8 +248,20 @@ class DocumentSources:
         return self.remember(SourceRef(f"{outlet.name} {head.lemma_.lower()}", "journalist", outlet))
 
     def _organisation(self, head: Token, mention: list[Token], default_type: str | None = None):
-        described = {t.i for c in head.children if c.dep_ == "appos" and not _parenthesised(c) for t in c.subtree}
+        appositives = [c for c in head.children if c.dep_ == "appos" and not _parenthesised(c)]
+        if head.pos_ == "NOUN":
+            # "the state news agency Tass": the descriptor's own name
+            for appositive in appositives:
+                if appositive.pos_ == "PROPN":
+                    named = [t for t in appositive.subtree if t.text not in ",()"]
+                    return self._organisation(appositive, named, default_type=self.lexicon.type_of([t.lower_ for t in mention]))
+        described = {t.i for c in appositives for t in c.subtree}
         mention = _strip_commas([t for t in mention if t.i not in described])
+        # "the town's civil protection committee": the place is not the name
+        owner = [t for t in mention if t.dep_ == "poss" and t.lemma_.lower() in self.lexicon.place_nouns]
+        if owner:
+            mention = [t for t in mention if t.i not in {o.i for o in owner} and not (t.dep_ == "case" and t.head in owner)]
+            mention = [t for t in mention if not (t.lower_ in DETERMINERS and t.head in owner)]
         text = words(mention)
         acronym = None
         inner = [t for t in mention if t.text not in "()"]
@@ -276,6 +308,10 @@ class DocumentSources:
             self.forwards.append(forward)
             return forward
         kind = kind or _type_from_entity(head) or default_type or "other"
+        if head.lower_ in ("army", "front", "brigade", "brigades", "militia") and head.pos_ == "PROPN" and not any(
+            t.ent_type_ in ("NORP", "GPE") for t in inner
+        ):
+            kind = "armed_group"  # "the Arakan Army": an army of no state
         name = _scare_named(head) or text
         return self.remember(SourceRef(name, kind, self._state_parent(head, kind)), text, acronym or "")
 
@@ -285,13 +321,47 @@ class DocumentSources:
             return None
         for token in head.lefts:
             if token.ent_type_ in ("NORP", "GPE") and token.dep_ in ("amod", "compound", "poss"):
-                nationality = re.sub(r"['’]s$", "", token.text)
-                for candidate in (nationality, f"{nationality} government"):
-                    ref = self._lookup(candidate)
-                    if ref is not None and ref.type == "government":
-                        return ref
-                return self.remember(SourceRef(f"{nationality} government", "government"))
+                return self._government_of(token.text)
         return None
+
+    def _government_of(self, nationality: str) -> SourceRef:
+        """'Russian' / 'Sudan's' -> the registry's government, else a new one."""
+        nationality = re.sub(r"['’]s$", "", nationality)
+        for candidate in (nationality, f"{nationality} government"):
+            ref = self._lookup(candidate)
+            if ref is not None and ref.type == "government":
+                return ref
+        return self.remember(SourceRef(f"{nationality} government", "government"))
+
+
+def _nom_de_guerre(head: Token) -> str | None:
+    """"the self-styled governor, who uses the name Abu Yusuf", "a commander
+    known as Abu Yusuf": the name the person goes by."""
+    for clause in head.subtree:
+        if clause.dep_ not in ("relcl", "acl"):
+            continue
+        tokens = list(clause.subtree)
+        for i, token in enumerate(tokens):
+            if token.lower_ in ("name", "as", "alias", "nicknamed", "dubbed"):
+                run = []
+                for follower in tokens[i + 1 :]:
+                    if follower.pos_ != "PROPN":
+                        break
+                    run.append(follower)
+                if run:
+                    return "".join(t.text_with_ws for t in run).strip()
+    return None
+
+
+def _person_names(head: Token, ids: set[int]) -> list:
+    """The person a mention names: the head itself, or an appositive
+    ("The head of the ..., Mohammad al-Bashir"). A name that only modifies
+    a title ("Nasser Hospital chief") is not the speaker."""
+    people = [e for e in head.doc.ents if e.label_ == "PERSON" and e.start in ids and e.end - 1 in ids]
+    own = [e for e in people if e.start <= head.i < e.end]
+    if own:
+        return own
+    return [e for e in people if e.root.dep_ == "appos"][-1:]
 
 
 def _proper_runs(tokens: list[Token]) -> list[str]:
