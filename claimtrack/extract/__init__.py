@@ -290,9 +290,11 @@ class DocumentPass:
                 runs.append([token])
         pieces = []
         for run in runs:
-            while run and (run[0].is_punct and run[0].text not in "“\"«(" or run[0].is_space or run[0].lower_ in ("that", "and", "but") or (run[0].text in "“\"«" and len(run) > 1 and False)):
+            while run and (
+                (run[0].is_punct and run[0].text not in "“\"«(") or run[0].is_space or run[0].lower_ in ("that", "and", "but")
+            ):
                 run = run[1:]
-            while run and (run[-1].is_space or (run[-1].is_punct and run[-1].text not in "”\"»)")):
+            while run and (run[-1].is_space or run[-1].dep_ == "cc" or (run[-1].is_punct and run[-1].text not in "”\"»)")):
                 run = run[:-1]
             if run and any(t.is_alpha or t.like_num for t in run):
                 start = self._abs(paragraph, run[0])[0]

@@ -383,6 +383,17 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # a cue reported inside another's content is the inner claim, and the
     # outer speaker relayed it; a cue merely inside a side clause ("..., while
     # officials reported ...") is a claim of its own, cut out of the other
+    # "Witnesses said they saw ...": the pronoun is the speaker again, so the
+    # inner cue is part of the outer claim, not a claim relayed by it
+    candidates = [
+        f
+        for f in candidates
+        if not (
+            f.mention_head is not None
+            and f.mention_head.pos_ == "PRON"
+            and any(o is not f and f.cue[0] in o.content and _reported_by(f.cue[0], o.cue[0]) for o in candidates)
+        )
+    ]
     results = []
     for found in candidates:
         outer = [o for o in candidates if o is not found and found.cue[0] in o.content]

@@ -204,14 +204,22 @@ class DocumentSources:
                         return self._government_of(nation.text)
             for child in title.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with"):
-                    objects = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in ("GPE", "LOC")]
+                    # "Secretary of State", "Chief of Staff" are titles, not bodies
+                    objects = [
+                        c
+                        for c in child.children
+                        if c.dep_ == "pobj"
+                        and c.ent_type_ not in ("GPE", "LOC")
+                        and not (c.lower_ in self.lexicon.title_modifiers and not list(c.children))
+                    ]
                     if objects:
                         return self._organisation(objects[0], _org_tokens(objects[0]))
+            nations = [t for t in title.lefts if t.dep_ == "amod" and t.ent_type_ == "NORP"]
             modifiers = [
                 t
                 for t in title.lefts
                 if t.dep_ in ("compound", "poss", "nmod", "amod")
-                and (t.pos_ in ("PROPN", "NOUN") or t.ent_type_ == "NORP")
+                and t.pos_ in ("PROPN", "NOUN")
                 # "Hiran governor": a place is no body, unless known as one ("US envoy")
                 and (t.ent_type_ not in ("GPE", "LOC") or self._lookup(t.text) is not None)
                 and t.lower_ not in self.lexicon.title_modifiers
@@ -220,6 +228,8 @@ class DocumentSources:
                 org_head = modifiers[-1]
                 org = [t for m in modifiers for t in m.subtree if t.lemma_.lower() not in self.lexicon.title_nouns]
                 return self._organisation(org_head, org)
+            if nations:
+                return self._government_of(nations[0].text)  # "a senior Egyptian official"
         return None
 
     def _reporter(self, head: Token, mention: list[Token]) -> SourceRef | None:

@@ -1,0 +1,413 @@
+"""Corroboration: origins, grouping, verdicts, update_groups, the check command.
+
+Unit tests build databases with store.save_article and hand-made
+Attributions (the extraction the fixtures document); the scenario and seed
+tests at the end run the real `claimtrack ingest` then `corroborate`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+import yaml
+from click.testing import CliRunner
+
+from claimtrack import corroborate
+from claimtrack.cli import cli
+from claimtrack.corroborate import Member, figures_compatible, judge, stance_of
+from claimtrack.figures import parse_figure
+from claimtrack.model import Article, Attribution, SourceRef
+from claimtrack.readers import read_file
+from claimtrack.sources.registry import default_registry
+from claimtrack.store import ensure_schema, save_article
+
+REPO = Path(__file__).resolve().parent.parent
+SCENARIO = REPO / "fixtures" / "scenario"
+EXPECTED = yaml.safe_load((SCENARIO / "scenario.expected.yml").read_text("utf-8"))
+SEED = REPO / "fixtures" / "seed" / "aleppo-afp.txt"
+OSDH = "Syrian Observatory for Human Rights"
+
+
+def ref(name: str, kind: str = "other", member_of: str | None = None) -> SourceRef:
+    """What the extractor resolves a mention to: the registry's entry, else a new source."""
+    return default_registry().lookup(name) or SourceRef(name, kind, member_of and ref(member_of))
+
+
+def figure(text: str, counted: str | None = None) -> dict:
+    return parse_figure(text, counted)
+
+
+def claim(source, content, stance="asserts", relayed_by=None, figures=(), kind="indirect",
+          cue="said", type="other", member_of=None) -> Attribution:
+    return Attribution(
+        source=ref(source, type, member_of) if source else None,
+        source_text=source or "",
+        cue=cue,
+        kind=kind,
+        stance=stance,
+        content=content,
+        sentence=content,
+        spans={},
+        figures=list(figures),
+        relayed_by=relayed_by and ref(relayed_by),
+    )
+
+
+def new_db(path=None) -> sqlite_utils.Database:
+    db = sqlite_utils.Database(path) if path else sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    return db
+
+
+def article(id, outlet, published="2025-03-10", text=None) -> Article:
+    return Article(text=text or f"text of {id}", id=id, outlet=outlet, published=published)
+
+
+def scenario_attributions(article_id: str) -> list[Attribution]:
+    return [
+        claim(
+            item.get("source") or item["mention"],
+            item["content"],
+            stance=item.get("stance", "asserts"),
+            relayed_by=item.get("relayed_by"),
+            figures=[figure(f["text"], f.get("counted")) for f in item.get("figures", [])],
+            kind=item.get("kind", "indirect"),
+            cue=item.get("cue", "said"),
+            type=item.get("type", "other"),
+            member_of=item.get("member_of"),
+        )
+        for item in EXPECTED["claims"][article_id]
+    ]
+
+
+def scenario_articles() -> list[Article]:
+    return sorted(
+        (a for path in SCENARIO.glob("*.json") for a in read_file(path)), key=lambda a: a.id
+    )
+
+
+def build_scenario(db) -> sqlite_utils.Database:
+    """The scenario as extraction should store it, articles in ingest order."""
+    for item in scenario_articles():
+        save_article(db, item, scenario_attributions(item.id))
+    return db
+
+
+def group_of(db, fragment: str) -> int:
+    groups = {row[0] for row in db.execute("select claim_group from claims where content like ?", [f"%{fragment}%"])}
+    assert len(groups) == 1, (fragment, groups)
+    return groups.pop()
+
+
+def group_row(db, fragment: str) -> dict:
+    row = db["claim_groups"].get(group_of(db, fragment))
+    return {"verdict": row["verdict"], "n_outlets": row["n_outlets"],
+            "origins": sorted(o["name"] for o in json.loads(row["origins"]))}
+
+
+def assert_scenario_groups(db) -> None:
+    for name, expected in EXPECTED["groups"].items():
+        got = group_row(db, expected["fragment"])
+        assert got["verdict"] == expected["verdict"], name
+        assert got["origins"] == sorted(expected["origins"]), name
+        if "outlets" in expected:
+            assert got["n_outlets"] == expected["outlets"], name
+
+
+# -- figures and stances ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "a,b,compatible",
+    [
+        (("more than 300", "dead"), ("at least 311", "dead"), True),
+        (("27", "people"), ("45", "people"), False),
+        (("27", "people"), ("at least 25", "people"), True),
+        (("around 70", "locality"), ("75", "locality"), True),
+        (("fewer than 10", "people"), ("10", "people"), False),
+        (("up to 10", "people"), ("10", "people"), True),
+        (("27", "people"), ("45", "soldier"), True),  # count different things
+        (("dozens", "people"), ("150", "people"), False),
+    ],
+)
+def test_figures_compatible(a, b, compatible):
+    assert figures_compatible(figure(*a), figure(*b)) is compatible
+
+
+def test_a_claim_in_the_negative_denies():
+    assert stance_of("asserts", "Russian aircraft had not struck the town") == "denies"
+    assert stance_of("denies", "its aircraft had struck the town") == "denies"
+    assert stance_of("asserts", "its aircraft struck the town") == "asserts"
+
+
+# -- origins ---------------------------------------------------------------------
+
+
+def origins_of(attributions, outlet="Reuters") -> list[str]:
+    db = new_db()
+    save_article(db, article("a", outlet), attributions)
+    origins = corroborate.Origins(db)
+    return [origins.of(*row) for row in db.execute(
+        "select source, relayed_by, outlet from claims join articles on articles.id = claims.article order by claims.id")]
+
+
+def test_origin_is_the_top_of_the_speaker_chain_not_the_relay():
+    assert origins_of([
+        claim("Russian defence ministry", "x", relayed_by="TASS"),
+        claim("Kremlin spokesman", "x"),  # descriptor of Dmitry Peskov
+        claim("Kremlin", "x"),
+        claim("Russian army", "x", relayed_by="Russian agencies"),
+        claim("TASS", "x"),
+        claim(OSDH, "x", relayed_by="AFP"),
+    ]) == ["Russian government"] * 5 + [OSDH]
+
+
+def test_person_belongs_to_their_organisation_and_reporter_to_their_outlet():
+    assert origins_of([
+        claim("Rami Abdel Rahmane", "x"),
+        claim("Ahmad Yassin", "x", type="person", member_of="White Helmets"),
+        claim("AFP correspondent", "x", type="journalist", member_of="AFP"),
+        claim("correspondent", "x", type="journalist"),  # no known outlet: the article's
+        claim("Sarmad", "x", type="witness"),
+        claim(None, "x"),  # the outlet's own voice
+    ], outlet="Reuters") == [OSDH, "White Helmets", "AFP", "Reuters", "Sarmad", "Reuters"]
+
+
+def test_anonymous_source_in_state_media_belongs_to_the_state():
+    assert origins_of([claim("a military source", "x")], outlet="SANA") == ["Syrian government"]
+    assert origins_of([claim("a military source", "x", relayed_by="TASS")], outlet="AFP") == ["Russian government"]
+    # elsewhere the outlet vouches for it: one origin per outlet
+    assert origins_of([claim("a military source", "x")], outlet="AFP") == ["a military source (AFP)"]
+
+
+# -- verdicts --------------------------------------------------------------------
+
+
+def member(claim_id, origin, stance="asserts", fig=None, published="2025-03-10", outlet="AFP"):
+    parsed = figure(*fig) if fig else None
+    return Member(claim_id, origin, stance, parsed and corroborate.interval(parsed),
+                  parsed and parsed["text"], published, outlet, f"article-{claim_id}")
+
+
+def test_judge_single_origin_however_many_outlets():
+    verdict, why, origins = judge([member(1, "SOHR", outlet="AFP"), member(2, "SOHR", outlet="AP"),
+                                   member(3, "SOHR", outlet="DPA")])
+    assert (verdict, why) == ("single_origin", "one origin (SOHR), carried by 3 outlets in 3 articles")
+    assert origins == [{"name": "SOHR", "claims": 3, "asserts": 3, "denies": 0,
+                        "outlets": ["AFP", "AP", "DPA"], "figures": []}]
+
+
+def test_judge_corroborated_by_two_origins():
+    verdict, why, _ = judge([member(1, "SOHR"), member(2, "White Helmets")])
+    assert (verdict, why) == (
+        "corroborated", "asserted by 2 independent origins (SOHR, White Helmets), denied by none")
+
+
+def test_judge_denial_contests():
+    verdict, why, _ = judge([member(1, "SOHR"), member(2, "Russian government", "denies")])
+    assert (verdict, why) == ("contested", "denied by Russian government; asserted by SOHR")
+
+
+def test_judge_incompatible_figures_from_independent_origins_contest():
+    verdict, why, _ = judge([member(1, "SOHR", fig=("27", "people")),
+                             member(2, "White Helmets", fig=("45", "people"))])
+    assert (verdict, why) == ("contested", "SOHR says 27 but White Helmets says 45")
+
+
+def test_judge_later_figure_from_the_same_origin_is_an_update():
+    verdict, why, _ = judge([
+        member(1, "SOHR", fig=("311", "dead"), published="2024-11-30"),
+        member(2, "SOHR", fig=("514", "dead"), published="2024-12-02"),
+        member(3, "White Helmets", fig=("at least 500", "dead"), published="2024-12-02"),
+    ])
+    assert verdict == "corroborated"
+    assert why.endswith("; SOHR updated its figure (311 -> 514)")
+
+
+# -- grouping --------------------------------------------------------------------
+
+
+def test_scenario_groups_and_verdicts():
+    db = build_scenario(new_db())
+    corroborate.compute_groups(db)
+    assert_scenario_groups(db)
+
+
+def test_scenario_sources_named_several_ways_are_one_source():
+    db = build_scenario(new_db())
+    white_helmets = db.execute("select id from sources where name = 'White Helmets'").fetchone()[0]
+    assert sorted(r[0] for r in db.execute("select distinct source_text from claims where source = ?", [white_helmets])) == [
+        "Syria Civil Defense", "Syrian Civil Defence", "The White Helmets", "The volunteer rescue service"]
+    assert list(db.query(
+        "select sources.name, sources.type, parents.name as parent from sources"
+        " join sources as parents on parents.id = sources.parent where sources.name like 'Ahm%'"
+    )) == [{"name": "Ahmed Yassine", "type": "person", "parent": "White Helmets"}]
+
+
+def test_ministry_and_government_spokesman_are_one_origin():
+    db = build_scenario(new_db())
+    corroborate.compute_groups(db)
+    origins = json.loads(db["claim_groups"].get(group_of(db, "Russian warplanes"))["origins"])
+    assert origins[1] == {"name": "Russian government", "claims": 2, "asserts": 0, "denies": 2,
+                          "outlets": ["Anadolu", "Reuters"], "figures": []}
+
+
+def test_update_groups_article_by_article_equals_a_full_recompute():
+    incremental = new_db()
+    for item in scenario_articles():
+        save_article(incremental, item, scenario_attributions(item.id))
+        new = [row[0] for row in incremental.execute("select id from claims where article = ?", [item.id])]
+        corroborate.update_groups(incremental, new)
+    rows = list(incremental.query("select * from claim_groups order by id"))
+    claims = list(incremental.query("select id, claim_group from claims order by id"))
+    assert corroborate.update_groups(incremental, [c["id"] for c in claims]) == set()  # idempotent
+    assert list(incremental.query("select * from claim_groups order by id")) == rows
+    full = build_scenario(new_db())
+    corroborate.compute_groups(full)
+    assert list(full.query("select * from claim_groups order by id")) == rows
+    assert list(full.query("select id, claim_group from claims order by id")) == claims
+    assert_scenario_groups(incremental)
+
+
+def seed_attributions() -> list[Attribution]:
+    """The seed's claims as its .expected.yml describes them."""
+    more = [figure("more than 300", "dead")]
+    return [
+        claim(OSDH, "Jihadists and allied rebel factions have captured most of Aleppo, Syria's second city, after a lightning offensive against the forces of Bashar al-Assad's regime that left more than 300 dead", figures=more),
+        claim("OSDH", "HTS and allied rebel factions took control of most of the city, government buildings and prisons", kind="direct"),
+        claim("This NGO", "nighttime Russian air raids on Aleppo, the first since 2016", type="ngo", cue="reported", member_of=None) if False else
+        claim(OSDH, "nighttime Russian air raids on Aleppo, the first since 2016", cue="reported"),
+        claim("AFP correspondent", "rebels celebrating and cheering in the city on Friday evening", kind="perception", cue="saw", type="journalist", member_of="AFP"),
+        claim("AFP correspondent", "anti-regime fighters in front of Aleppo's historic citadel", kind="perception", cue="saw", type="journalist", member_of="AFP"),
+        claim("Sarmad", "For the first time in almost five years, we hear rockets and shells and sometimes planes", kind="direct", type="witness"),
+        claim("Rami Abdel Rahmane", "the governor of Aleppo and the commanders of the police and security services have withdrawn from the city center", kind="mixed"),
+        claim("Rami Abdel Rahmane", "the Russian strikes coincided with the arrival of significant military reinforcements from jihadists in the area", kind="mixed", cue="told"),
+        claim("OSDH", "fighting and bombings have left at least 311 dead, 183 from HTS and rebel factions, 100 Syrian soldiers and members of pro-government forces as well as 28 civilians", figures=[figure("at least 311", "dead"), figure("28", "civilian")]),
+        claim("Mohammad al-Bashir", "the offensive had been launched after the regime (Assad) massed forces on the front lines and began bombing the civilian areas", kind="mixed"),
+        claim("the Observatory", "the HTS and the rebels reached the gates of the city on Friday after two suicide attacks with car bombs and then gradually took control of neighborhoods"),
+        claim("Russian army", "its air force had bombed extremist groups in Syria on Friday, in support of the regime's forces", relayed_by="Russian agencies", cue="announced"),
+        claim("OSDH", "The Syrian air force also launched intensive raids on the Idlib region"),
+    ]
+
+
+def assert_seed_corroboration(db) -> None:
+    raids = group_of(db, "Russian air raids on Aleppo")
+    assert group_of(db, "its air force had bombed") == raids
+    assert group_row(db, "Russian air raids on Aleppo") == {
+        "verdict": "corroborated", "n_outlets": 1, "origins": [OSDH, "Russian government"]}
+    origins = corroborate.Origins(db)
+    rows = db.execute("select source, relayed_by, 'AFP' from claims where source in"
+                      " (select id from sources where name in (?, 'Rami Abdel Rahmane'))", [OSDH]).fetchall()
+    assert {origins.of(*row) for row in rows} == {OSDH}
+    assert group_row(db, "captured most of Aleppo")["origins"] == ["AFP", OSDH]
+
+
+def test_seed_origins_and_the_corroborated_strikes():
+    db = new_db()
+    save_article(db, article("seed", "AFP", "2024-11-30", SEED.read_text("utf-8")), seed_attributions())
+    corroborate.compute_groups(db)
+    assert_seed_corroboration(db)
+
+
+def test_groups_keep_different_events_apart():
+    db = new_db()
+    save_article(db, article("a", "AFP"), [
+        claim(OSDH, "Russian air raids hit Aleppo on Monday"),
+        claim(OSDH, "Syrian air raids hit Idlib on Monday"),  # another side
+        claim("Human Rights Watch", "Russian air raids hit Homs on Monday"),  # another place
+        claim("Amnesty", "Russian air raids hit Aleppo on Thursday"),  # another day
+        claim("ICRC", "Thousands fled Aleppo on Monday"),  # another event
+    ])
+    corroborate.compute_groups(db)
+    assert db.execute("select count(distinct claim_group) from claims").fetchone()[0] == 5
+
+
+def test_grouping_stays_bounded_per_claim():
+    """Leader windows bound the candidates each claim is compared with."""
+    db = new_db()
+    save_article(db, article("a", "AFP"), [
+        claim(OSDH, f"Russian air raids hit Aleppo on day {n}", figures=[figure(str(n), "dead")]) for n in range(300)
+    ])
+    corroborate.compute_groups(db)
+    keys = db.execute("select key, count(*) from claim_group_keys group by key").fetchall()
+    assert keys and all(count >= 1 for _key, count in keys)
+
+
+# -- the check command -----------------------------------------------------------
+
+
+@pytest.fixture
+def scenario_db_path(tmp_path) -> Path:
+    path = tmp_path / "claims.db"
+    db = build_scenario(new_db(str(path)))
+    corroborate.compute_groups(db)
+    db.close()
+    return path
+
+
+def test_check_prints_the_best_group_first_with_why(scenario_db_path):
+    result = CliRunner().invoke(cli, ["check", str(scenario_db_path), "Russian warplanes struck Tell Safra"])
+    assert result.exit_code == 0, result.output
+    first = result.output.split("\n\n")[0].splitlines()
+    assert first[0].endswith("CONTESTED: An air strike on the market in Tell Safra killed 27 people on Monday") is False
+    assert first[0].split(": ", 1)[1] == "Russian warplanes carried out the raid on Tell Safra"
+    assert first[1] == "  why: denied by Russian government; asserted by Syrian Observatory for Human Rights"
+    assert "  origin: Russian government" in first
+    assert ("    - Russian defence ministry via TASS (Reuters, 2025-03-10T17:30:00Z) said [denies]:"
+            " its aircraft had struck Tell Safra") in first
+
+
+def test_check_json(scenario_db_path):
+    result = CliRunner().invoke(cli, ["check", str(scenario_db_path), "death toll in Tell Safra", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["query"] == "death toll in Tell Safra"
+    best = data["matches"][0]
+    assert (best["label"], best["verdict"]) == (
+        "An air strike on the market in Tell Safra killed 27 people on Monday", "corroborated")
+    assert [o["name"] for o in best["origins"]] == [OSDH, "White Helmets"]
+    assert best["claims"][0] == {
+        "id": 2, "origin": OSDH, "source": OSDH, "relayed_by": None, "outlet": "AFP",
+        "published": "2025-03-10T14:00:00Z", "cue": "said", "stance": "asserts",
+        "content": "An air strike on the market in Tell Safra killed 27 people on Monday", "figures": ["27"],
+    }
+
+
+def test_check_without_a_match_says_so_and_fails(scenario_db_path):
+    result = CliRunner().invoke(cli, ["check", str(scenario_db_path), "ceasefire talks in Geneva"])
+    assert (result.exit_code, result.output) == (1, "No claim group matches 'ceasefire talks in Geneva'.\n")
+
+
+def test_corroborate_command_summary(scenario_db_path):
+    result = CliRunner().invoke(cli, ["corroborate", str(scenario_db_path)])
+    assert (result.exit_code, result.output) == (
+        0, "16 claims in 6 groups: 2 corroborated, 3 single_origin, 1 contested\n")
+
+
+# -- the real pipeline: ingest, then corroborate -----------------------------------
+
+
+def ingest_and_corroborate(db_path: Path, *paths) -> sqlite_utils.Database:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["ingest", str(db_path), *map(str, paths), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db_path) as conn:
+        if not conn.execute("select count(*) from claims").fetchone()[0]:
+            pytest.skip("the extractor produced no claims")
+    result = runner.invoke(cli, ["corroborate", str(db_path)])
+    assert result.exit_code == 0, result.output
+    return sqlite_utils.Database(db_path)
+
+
+def test_scenario_through_ingest(tmp_path):
+    db = ingest_and_corroborate(tmp_path / "claims.db", SCENARIO)
+    assert_scenario_groups(db)
+    assert db.execute("select count(*) from sources where name in ('Syrian Civil Defence', 'Syria Civil Defense')").fetchone() == (0,)
+
+
+def test_seed_through_ingest(tmp_path):
+    db = ingest_and_corroborate(tmp_path / "claims.db", SEED, "--outlet", "AFP", "--published", "2024-11-30")
+    assert_seed_corroboration(db)
