@@ -99,7 +99,7 @@ def ingest_command(
         sys.exit(1)
 
 
-@cli.group(invoke_without_command=True)
+@cli.group(invoke_without_command=True, context_settings={"allow_interspersed_args": True})
 @click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON")
 @click.pass_context
@@ -116,10 +116,10 @@ def sources(ctx, db_path, as_json):
     if as_json:
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
+    click.echo("claims relayed  source")
     for row in rows:
         parent = f" < {row['parent']}" if row["parent"] else ""
-        relayed = f", relayed {row['relayed']}" if row["relayed"] else ""
-        click.echo(f"{row['claims']:>6}{relayed}  {row['name']} ({row['type']}){parent}")
+        click.echo(f"{row['claims']:>6} {row['relayed']:>7}  {row['name']} ({row['type']}){parent}")
 
 
 def _sources_action(function, *args, done: str):

@@ -278,7 +278,6 @@ def seed_attributions() -> list[Attribution]:
     return [
         claim(OSDH, "Jihadists and allied rebel factions have captured most of Aleppo, Syria's second city, after a lightning offensive against the forces of Bashar al-Assad's regime that left more than 300 dead", figures=more),
         claim("OSDH", "HTS and allied rebel factions took control of most of the city, government buildings and prisons", kind="direct"),
-        claim("This NGO", "nighttime Russian air raids on Aleppo, the first since 2016", type="ngo", cue="reported", member_of=None) if False else
         claim(OSDH, "nighttime Russian air raids on Aleppo, the first since 2016", cue="reported"),
         claim("AFP correspondent", "rebels celebrating and cheering in the city on Friday evening", kind="perception", cue="saw", type="journalist", member_of="AFP"),
         claim("AFP correspondent", "anti-regime fighters in front of Aleppo's historic citadel", kind="perception", cue="saw", type="journalist", member_of="AFP"),
@@ -297,7 +296,7 @@ def assert_seed_corroboration(db) -> None:
     raids = group_of(db, "Russian air raids on Aleppo")
     assert group_of(db, "its air force had bombed") == raids
     assert group_row(db, "Russian air raids on Aleppo") == {
-        "verdict": "corroborated", "n_outlets": 1, "origins": [OSDH, "Russian government"]}
+        "verdict": "corroborated", "n_outlets": 1, "origins": ["Russian government", OSDH]}
     origins = corroborate.Origins(db)
     rows = db.execute("select source, relayed_by, 'AFP' from claims where source in"
                       " (select id from sources where name in (?, 'Rami Abdel Rahmane'))", [OSDH]).fetchall()
@@ -325,15 +324,16 @@ def test_groups_keep_different_events_apart():
     assert db.execute("select count(distinct claim_group) from claims").fetchone()[0] == 5
 
 
-def test_grouping_stays_bounded_per_claim():
-    """Leader windows bound the candidates each claim is compared with."""
+def test_each_claim_is_compared_with_a_bounded_number_of_groups(monkeypatch):
+    """300 strikes on 300 places share block keys; the windows keep the work
+    per claim under WINDOW comparisons instead of growing with the groups."""
     db = new_db()
-    save_article(db, article("a", "AFP"), [
-        claim(OSDH, f"Russian air raids hit Aleppo on day {n}", figures=[figure(str(n), "dead")]) for n in range(300)
-    ])
-    corroborate.compute_groups(db)
-    keys = db.execute("select key, count(*) from claim_group_keys group by key").fetchall()
-    assert keys and all(count >= 1 for _key, count in keys)
+    save_article(db, article("a", "AFP"), [claim(OSDH, f"Russian air raids hit Kafr{n}") for n in range(300)])
+    calls = []
+    score = corroborate.score
+    monkeypatch.setattr(corroborate, "score", lambda *args: calls.append(1) or score(*args))
+    assert corroborate.compute_groups(db)["groups"] == 300
+    assert len(calls) <= 300 * corroborate.WINDOW < 300 * 299 / 2
 
 
 # -- the check command -----------------------------------------------------------
@@ -352,8 +352,7 @@ def test_check_prints_the_best_group_first_with_why(scenario_db_path):
     result = CliRunner().invoke(cli, ["check", str(scenario_db_path), "Russian warplanes struck Tell Safra"])
     assert result.exit_code == 0, result.output
     first = result.output.split("\n\n")[0].splitlines()
-    assert first[0].endswith("CONTESTED: An air strike on the market in Tell Safra killed 27 people on Monday") is False
-    assert first[0].split(": ", 1)[1] == "Russian warplanes carried out the raid on Tell Safra"
+    assert first[0].split(" ", 1)[1] == "CONTESTED: Russian warplanes carried out the raid on Tell Safra"
     assert first[1] == "  why: denied by Russian government; asserted by Syrian Observatory for Human Rights"
     assert "  origin: Russian government" in first
     assert ("    - Russian defence ministry via TASS (Reuters, 2025-03-10T17:30:00Z) said [denies]:"
@@ -384,7 +383,7 @@ def test_check_without_a_match_says_so_and_fails(scenario_db_path):
 def test_corroborate_command_summary(scenario_db_path):
     result = CliRunner().invoke(cli, ["corroborate", str(scenario_db_path)])
     assert (result.exit_code, result.output) == (
-        0, "16 claims in 6 groups: 2 corroborated, 3 single_origin, 1 contested\n")
+        0, "18 claims in 6 groups: 2 corroborated, 3 single_origin, 1 contested\n")
 
 
 # -- the real pipeline: ingest, then corroborate -----------------------------------

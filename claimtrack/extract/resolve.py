@@ -56,6 +56,9 @@ class DocumentSources:
 
     # -- bookkeeping ------------------------------------------------------
     def remember(self, ref: SourceRef, *surfaces: str) -> SourceRef:
+        """Make `ref` the most recent source; `surfaces` are names for it
+        (never descriptors like "the agency": those would leak to other
+        articles through the alias table)."""
         existing = self.aliases.get(normalize(ref.name))
         if existing is not None and existing is not ref:
             ref = existing
@@ -166,7 +169,7 @@ class DocumentSources:
                 (first in DEFINITE and any(head.lower_ in n.lower().split() for n in (ref.name, *ref.aliases)))
                 or (org is not None and ref.parent is not None and ref.parent.name == org.name)
             ):
-                return self.remember(ref, text)
+                return self.remember(ref)
         if first in ("a", "an") or org is None:
             return self.remember(SourceRef(text, "person", org))
         forward = Forward("person", text, org)
@@ -298,17 +301,17 @@ class DocumentSources:
             for name in _proper_runs(inner):
                 ref = self._lookup(name)
                 if ref is not None and (kind is None or _compatible(kind, ref.type)):
-                    return self.remember(ref, text)
+                    return self.remember(ref)
         descriptor = all(t.i == head.i or t.lower_ in DETERMINERS or t.pos_ in ("NOUN", "ADJ", "PUNCT") for t in inner)
         if descriptor and (first in DEFINITE or first == head.lower_ or len(inner) == 1):
             # "the Observatory", "This NGO", "the ministry": something named before
             for ref in reversed(self.known):
                 if any(head.lower_ in name.lower().split() for name in (ref.name, *ref.aliases)):
-                    return self.remember(ref, text)
+                    return self.remember(ref)
             if kind is not None and first in DEFINITE:
                 earlier = self.last((kind,))
                 if earlier is not None:
-                    return self.remember(earlier, text)
+                    return self.remember(earlier)
         if first in ("a", "an") and kind in PERSON_TYPES:
             # "a resident said": an anonymous voice, not someone named later
             anonymous = words(_strip_commas([t for t in mention if t.dep_ != "appos"]))
