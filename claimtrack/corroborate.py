@@ -625,7 +625,8 @@ class _Clusterer:
                 self.leaders[group] = features(
                     content, self.origins.speaker(source), published, json.loads(figures or "[]")
                 )
-        return {g: self.leaders[g] for g in groups}
+        # A group whose claims all left (nulled by hand) has no leader to match.
+        return {g: self.leaders[g] for g in groups if g in self.leaders}
 
     def flush(self, assignments: list[tuple[int, int]]) -> None:
         self.db.conn.executemany("insert into claim_groups (id, label) values (?, ?)", self.new_groups)

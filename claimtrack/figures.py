@@ -127,6 +127,8 @@ def figures_in(tokens, skip_labels=("ORDINAL", "MONEY")) -> list[dict]:
     for i, token in enumerate(tokens):
         if i in used or token.ent_type_ in skip_labels or not _numeric(token) or _calendar(token):
             continue
+        if token.lower_ == "one" and token.dep_ != "nummod":
+            continue  # "no one", "one of them"
         start = i
         while start > 0 and tokens[start - 1].ent_type_ == "CARDINAL" and tokens[start - 1].ent_iob_ != "O" and token.ent_iob_ != "B":
             start -= 1

@@ -180,11 +180,24 @@ class DocumentPass:
     def _sentence(self, paragraph: Paragraph, sent) -> None:
         quoted = {t.i for t in sent if self._in_quote(*self._abs(paragraph, t))}
         found = find_in_sentence(sent, self.lexicon, quoted)
-        if found:
-            for item in sorted(found, key=lambda f: f.cue[0].i if f.cue else 0):
-                self._emit(paragraph, sent, item)
-            return
-        self._continuation(paragraph, sent, quoted)
+        people = [
+            e
+            for e in sent.ents
+            if e.label_ == "PERSON" and e.root.i not in quoted and len(e) > 1 and all(t.pos_ == "PROPN" for t in e)
+        ]
+        for item in sorted(found, key=lambda f: f.cue[0].i):
+            self._meet(people, before=item.cue[0].i)
+            self._emit(paragraph, sent, item)
+        self._meet(people, before=sent.end)
+        if not found:
+            self._continuation(paragraph, sent, quoted)
+
+    def _meet(self, people: list, before: int) -> None:
+        """People named before a pronoun are what "he" and "she" refer to
+        ("Mikati condemned the strikes, which he said were ...")."""
+        while people and people[0].end <= before:
+            person = people.pop(0)
+            self.sources.resolve(person.root, mention_tokens(person.root, self.lexicon.people_nouns), previous=None)
 
     def _emit(self, paragraph: Paragraph, sent, found: Found) -> None:
         previous = self.results[-1].source if self.results else None

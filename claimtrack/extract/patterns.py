@@ -422,11 +422,8 @@ def _reported_by(inner: Token, outer: Token) -> bool:
         return False  # "X told reporters ..., but denied ...": two claims
     token = inner
     while token != outer and token.head != token:
-        if token.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "pobj", "prep", "advcl"):
-            return False
-        if token.dep_ == "advcl" and token.head == outer:
-            return True
-        if token.dep_ == "advcl":
+        # "X said ..., as Y said ...": a side clause is not what X reported
+        if token.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "pobj", "prep"):
             return False
         token = token.head
     return token == outer

@@ -17,6 +17,7 @@ from .lexicon import Lexicon
 PERSON_TYPES = ("person", "witness", "journalist")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 DEFINITE = {"the", "this", "that", "these", "those"}
+MEDIA_WORDS = {"media", "television", "tv", "radio", "broadcaster", "agency", "news", "newspaper"}
 ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{1,9}$")  # OSDH, FAMa, M23
 
 
@@ -147,12 +148,15 @@ class DocumentSources:
             kind = "witness"
         elif rest_lemmas & self.lexicon.reporter_nouns:
             kind = "journalist"
-        known = self._known_person(name)
-        if known is not None:
-            return self.remember(known)
         parent = self._affiliation(rest)
         if kind == "person" and parent is None and _civilian(span.root):
             kind = "witness"
+        known = self._known_person(name)
+        if known is not None:
+            # met before without a title: what this mention says completes it
+            known.parent = known.parent or parent
+            known.type = kind if known.type == "person" else known.type
+            return self.remember(known)
         return self.remember(SourceRef(name, kind, parent))
 
     def _titled(self, head: Token, mention: list[Token]):
@@ -296,12 +300,17 @@ class DocumentSources:
             ref = self._lookup(candidate) if candidate else None
             if ref is not None:
                 return self.remember(ref, text, acronym or "")
-        if head.pos_ == "NOUN":
+        if head.pos_ == "NOUN" and acronym is None:
             # "the state news agency Tass", "ICRC delegation": a name inside a descriptor
             for name in _proper_runs(inner):
                 ref = self._lookup(name)
                 if ref is not None and (kind is None or _compatible(kind, ref.type)):
-                    return self.remember(ref)
+                    # "The UN agency" after IOM is IOM, not the whole UN
+                    member = next(
+                        (k for k in reversed(self.known) if k.parent is not None and k.parent.name == ref.name and k.type == ref.type),
+                        None,
+                    )
+                    return self.remember(member if first in DEFINITE and member is not None else ref)
         descriptor = all(t.i == head.i or t.lower_ in DETERMINERS or t.pos_ in ("NOUN", "ADJ", "PUNCT") for t in inner)
         if descriptor and (first in DEFINITE or first == head.lower_ or len(inner) == 1):
             # "the Observatory", "This NGO", "the ministry": something named before
@@ -325,7 +334,7 @@ class DocumentSources:
             t.ent_type_ in ("NORP", "GPE") for t in inner
         ):
             kind = "armed_group"  # "the Arakan Army": an army of no state
-        name = _scare_named(head) or text
+        name = _scare_named(head) or _proper_name(inner) or text
         return self.remember(SourceRef(name, kind, self._state_parent(head, kind)), text, acronym or "")
 
     def _state_parent(self, head: Token, kind: str) -> SourceRef | None:
@@ -391,6 +400,17 @@ def _proper_runs(tokens: list[Token]) -> list[str]:
     return ["".join(t.text_with_ws for t in run).strip() for run in runs]
 
 
+def _proper_name(tokens: list[Token]) -> str | None:
+    """"the official National News Agency" is named "National News Agency"."""
+    tokens = [t for t in tokens if not t.is_space]
+    start = 0
+    while start < len(tokens) and (tokens[start].lower_ in DETERMINERS or (tokens[start].is_lower and tokens[start].pos_ in ("ADJ", "NOUN", "VERB", "PUNCT") or tokens[start].text == "-")):
+        start += 1
+    if 0 < start < len(tokens) and tokens[start].pos_ == "PROPN" and tokens[-1].pos_ == "PROPN":
+        return "".join(t.text_with_ws for t in tokens[start:]).strip()
+    return None
+
+
 def _compatible(kind: str, other: str) -> bool:
     media = {"news_agency", "official_media"}
     return kind == other or (kind in media and other in media)
@@ -401,9 +421,8 @@ def _state_run(tokens: list[Token]) -> bool:
     for i, token in enumerate(tokens):
         if token.lower_ in ("run", "controlled", "owned", "operated") and i > 0 and tokens[i - 1].text == "-":
             return True
-        if token.lower_ in ("state", "government", "official") and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("media", "television", "tv", "radio", "broadcaster", "agency", "news"):
-            return True
-    return False
+    lowered = {t.lower_ for t in tokens}
+    return bool(lowered & {"state", "official", "government"} and lowered & MEDIA_WORDS)
 
 
 def _parenthesised(token: Token) -> bool:

@@ -20,7 +20,7 @@ select sources.id, sources.name, sources.type, parents.name as parent,
      where source_aliases.source = sources.id and alias != sources.name order by alias
   )) as aliases
 from sources left join sources as parents on parents.id = sources.parent
-order by claims desc, sources.name
+order by claims desc, sources.name collate nocase
 """
 SUBTREE_SQL = """
 with recursive subtree(id) as (
