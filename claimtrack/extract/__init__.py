@@ -215,6 +215,10 @@ class DocumentPass:
         kind, pieces = self._content(paragraph, sent, found)
         if not pieces:
             return
+        if self.results and " ".join(self.text[s:e] for s, e in pieces).lower() in self.lexicon.anaphoric_contents:
+            # "Police denied this.": the claim is the one just reported
+            pieces = [tuple(p) for p in self.results[-1].spans["content"]]
+            kind = "indirect"
         content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
         cue_text = found.cue_text if hasattr(found, "cue_text") else " ".join(t.text for t in found.cue)
         attribution = Attribution(

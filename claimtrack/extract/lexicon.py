@@ -17,6 +17,8 @@ class Lexicon:
     document_nouns: frozenset[str]
     claim_nouns: frozenset[str]
     publishing_verbs: frozenset[str]
+    document_verbs: frozenset[str]
+    anaphoric_contents: frozenset[str]
     reporter_nouns: frozenset[str]
     witness_nouns: frozenset[str]
     title_nouns: frozenset[str]
@@ -60,6 +62,8 @@ def load_lexicon() -> Lexicon:
         document_nouns=frozenset(data["document_nouns"]),
         claim_nouns=frozenset(data["claim_nouns"]),
         publishing_verbs=frozenset(data["publishing_verbs"]),
+        document_verbs=frozenset(data["document_verbs"]),
+        anaphoric_contents=frozenset(data["anaphoric_contents"]),
         reporter_nouns=frozenset(data["reporter_nouns"]),
         witness_nouns=frozenset(data["witness_nouns"]),
         title_nouns=frozenset(data["title_nouns"]),

@@ -109,8 +109,17 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token | Non
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0], True
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head, quoted)
+    head = verb.head
+    if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, quoted)
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ == "VERB":
+        return subject_of(head, quoted)  # "..., he told AFP, adding that ..."
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":
+        # "X was quoted as saying that ..."
+        quoted_verb = head.head
+        for child in quoted_verb.children:
+            if child.dep_ == "nsubjpass":
+                return child, False
     return None, False
 
 
@@ -211,10 +220,14 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
     found = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ not in ("VERB", "AUX") or lemma not in lexicon.cue_verbs:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma not in lexicon.cue_verbs and not _document_finding(token, lexicon):
             continue
         if token.i in quoted or token.dep_ in ("amod", "compound"):
             continue
+        if token.dep_ == "relcl" and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
+            continue  # "a charge officials rejected": the noun is what was rejected
         if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.document_nouns:
             continue  # "a report published by X": the noun is the cue
         if any(c.dep_ == "neg" for c in token.children) and lemma not in lexicon.denial_verbs:
@@ -287,6 +300,16 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             )
         )
     return found
+
+
+def _document_finding(verb: Token, lexicon: Lexicon) -> bool:
+    """"A report by Amnesty found that ...": documents find and show."""
+    if verb.lemma_.lower() not in lexicon.document_verbs:
+        return False
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.document_nouns and author_of(c, lexicon) is not None
+        for c in verb.children
+    )
 
 
 def _expletive(verb: Token) -> bool:

@@ -203,6 +203,8 @@ class DocumentSources:
         titles = [t for t in rest if t.lemma_.lower() in self.lexicon.title_nouns | self.lexicon.reporter_nouns]
         for title in titles:
             for child in title.lefts:
+                if child.dep_ == "poss" and child.ent_type_ == "GPE":
+                    return self._government_of(child.text)  # "Kenya's police chief"
                 if child.dep_ == "poss" and child.pos_ in ("NOUN", "PROPN"):
                     return self._organisation(child, [t for t in child.subtree if t.dep_ != "case"])
                 if child.dep_ == "amod" and child.lower_ in ("installed", "appointed", "backed", "named"):
