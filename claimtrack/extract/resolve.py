@@ -227,8 +227,8 @@ class DocumentSources:
             modifiers = [
                 t
                 for t in title.lefts
-                if t.dep_ in ("compound", "poss", "nmod", "amod")
-                and t.pos_ in ("PROPN", "NOUN")
+                if t.dep_ in ("compound", "poss", "nmod", "amod", "det")
+                and (t.pos_ in ("PROPN", "NOUN") or ACRONYM.match(t.text))
                 # "Hiran governor": a place is no body, unless known as one ("US envoy")
                 and (t.ent_type_ not in ("GPE", "LOC") or self._lookup(t.text) is not None)
                 and t.lower_ not in self.lexicon.title_modifiers
