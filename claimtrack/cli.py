@@ -67,13 +67,14 @@ def ingest_command(
     import os
     import sqlite3
     import sys
+    from functools import partial
 
     from . import nlp
     from .ingest import DatabaseProblem, ExtractorUnavailable, ingest, open_checked_db
     from .readers import Defaults, read_inputs
 
     defaults = Defaults(url=url, outlet=outlet, title=title, published=published, lang=lang)
-    show_progress = sys.stderr.isatty()
+    progressbar = partial(click.progressbar, label="Extracting", file=sys.stderr)
     try:
         nlp.choose_model(model)
         db = open_checked_db(db_path)
@@ -84,11 +85,7 @@ def ingest_command(
             registry_files=registry_files,
             jobs=jobs or os.cpu_count() or 1,
             report=lambda problem: click.echo(f"{problem.origin}: {problem.message}", err=True),
-            progress=(
-                lambda length: click.progressbar(length=length, label="Extracting", file=sys.stderr)
-            )
-            if show_progress
-            else None,
+            progress=progressbar if sys.stderr.isatty() else None,
         )
     except (nlp.ModelNotFound, DatabaseProblem, ExtractorUnavailable) as exc:
         raise click.ClickException(str(exc)) from None

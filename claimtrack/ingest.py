@@ -1,4 +1,4 @@
-"""Read inputs, extract attributions in batches (optionally in worker processes), store them.
+"""Articles read from the inputs -> attributions, in batches and optionally in worker processes -> SQLite.
 
 Only the calling process writes to SQLite: workers return (Article,
 attributions) and every article is saved in its own transaction, so a killed
@@ -15,13 +15,16 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from .extract import Extractor
 from .model import Article, Attribution
 from .readers import Problem, Skipped
 from .store import find_existing_article, open_db, save_article
+
+if TYPE_CHECKING:
+    from .extract import Extractor
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BATCH_SIZE = 16  # articles per nlp.pipe batch, and per task sent to a worker
@@ -82,6 +85,10 @@ def open_checked_db(path: str) -> sqlite_utils.Database:
 @functools.cache
 def load_extractor(model: str | None, registry_files: tuple[str, ...]) -> Extractor:
     """One Extractor (one loaded model) per process and settings."""
+    # Imported here: spaCy takes a while to import and a parent that only
+    # hands work to a pool, or has nothing new to extract, never needs it.
+    from .extract import Extractor
+
     try:
         return Extractor(model=model, registry_files=registry_files)
     except Exception as exc:
@@ -155,8 +162,8 @@ def ingest(
 ) -> Summary:
     """Store every new article in `items` with its attributions.
 
-    `report` is told about each input that fails; `progress(length)` may give
-    a progress bar (anything with update(n)) for the articles to extract."""
+    `report` is told about each input that fails; `progress(length=n)` may
+    give a progress bar (anything with update(n)) over the articles to extract."""
     started = time.perf_counter()
     summary = Summary()
     articles = []
@@ -169,7 +176,7 @@ def ingest(
         else:
             articles.append(item)
     if articles:
-        bar_context = progress(len(articles)) if progress else contextlib.nullcontext()
+        bar_context = progress(length=len(articles)) if progress else contextlib.nullcontext()
         with bar_context as bar, extracted(articles, model, tuple(registry_files), jobs) as batches:
             for outcomes in batches:
                 for article, result in outcomes:

@@ -50,12 +50,8 @@ def write_articles(directory: Path, count: int, start: int = 0) -> list[Path]:
 def snapshot(db: Path) -> dict[str, set[tuple]]:
     """Every row of every table (not the full-text index internals), read without writing."""
     with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
-        tables = [
-            row[0]
-            for row in conn.execute(
-                "select name from sqlite_master where type = 'table' and name not like '%\\_fts\\_%' escape '\\'"
-            )
-        ]
+        names = [row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")]
+        tables = [name for name in names if "_fts_" not in name]
         return {table: set(conn.execute(f"select * from [{table}]")) for table in tables}
 
 

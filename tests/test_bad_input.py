@@ -37,20 +37,26 @@ def write(path, content):
     return path
 
 
-# name: (file name, content, ":line" in the message, message, good records in the file)
-BAD_FILES = {
-    "binary": ("bad.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", "binary file (contains NUL bytes), not text", 0),
-    "undecodable": ("bad.txt", bytes(range(128, 256)) * 3, "", "cannot decode: not UTF-8 and no other text encoding fits", 0),
-    "empty": ("bad.txt", b"", "", "empty file", 0),
-    "malformed json line": ("bad.jsonl", '{"text": "A said B."}\n{"text": "C said\n', ":2", "malformed JSON: Unterminated string", 1),
-    "record without text": ("bad.jsonl", '{"title": "No body"}\n', ":1", 'record has no "text"', 0),
-    "malformed json file": ("bad.json", '[{"text": "A said B."},\n oops]', "", "malformed JSON at line 2", 0),
-    "html without text": ("bad.html", "<html><head><title>Menu</title></head><body><script>var a = 1;</script></body></html>", "", "no article text found in the HTML", 0),
-    "over-large": ("bad.txt", "The minister said so. " * 25, "", "file is 550 bytes, over the limit of 500 (--max-bytes)", 0),
-}
+NOT_UTF8 = bytes(range(128, 256)) * 3  # no encoding makes text of this
+HTML_WITHOUT_TEXT = "<html><head><title>Menu</title></head><body><script>var a = 1;</script></body></html>"
+BAD_FILES = [
+    # file name, content, ":line" in the message, message, good records in the file
+    ("bad.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", "binary file (contains NUL bytes), not text", 0),
+    ("bad.txt", NOT_UTF8, "", "cannot decode: not UTF-8 and no other text encoding fits", 0),
+    ("bad.txt", b"", "", "empty file", 0),
+    ("bad.jsonl", '{"text": "A said B."}\n{"text": "C said\n', ":2", "malformed JSON: Unterminated string", 1),
+    ("bad.jsonl", '{"title": "No body"}\n', ":1", 'record has no "text"', 0),
+    ("bad.json", '[{"text": "A said B."},\n oops]', "", "malformed JSON at line 2", 0),
+    ("bad.html", HTML_WITHOUT_TEXT, "", "no article text found in the HTML", 0),
+    ("bad.txt", "The minister said so. " * 25, "", "file is 550 bytes, over the limit of 500 (--max-bytes)", 0),
+]
+BAD_FILE_IDS = [
+    "binary", "undecodable", "empty", "malformed json line", "record without text",
+    "malformed json file", "html without text", "over-large",
+]
 
 
-@pytest.mark.parametrize(("name", "content", "line", "message", "good_records"), BAD_FILES.values(), ids=BAD_FILES.keys())
+@pytest.mark.parametrize(("name", "content", "line", "message", "good_records"), BAD_FILES, ids=BAD_FILE_IDS)
 def test_bad_file_is_reported_and_the_rest_ingested(stored_db, tmp_path, name, content, line, message, good_records):
     db, before = stored_db
     bad = write(tmp_path / name, content)

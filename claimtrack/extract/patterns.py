@@ -120,6 +120,26 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token | Non
         for child in quoted_verb.children:
             if child.dep_ == "nsubjpass":
                 return child, False
+    return _phrase_before(verb, quoted), False
+
+
+def _phrase_before(verb: Token, quoted: set[int]) -> Token | None:
+    """"..., the Syrian Observatory for Human Rights said." when the parser
+    hung the speaker on the content: the noun phrase between the last comma
+    and a sentence-final cue."""
+    doc = verb.doc
+    after = [t for t in doc[verb.i + 1 : verb.sent.end] if not t.is_punct and not t.is_space]
+    if any(t.dep_ not in ("npadvmod", "prep", "pobj", "det", "compound", "amod") for t in after):
+        return None
+    start = verb.i
+    while start > verb.sent.start and doc[start - 1].text != "," and verb.i - start < 12:
+        start -= 1
+    phrase = [t for t in doc[start : verb.i] if t.i not in quoted]
+    if not phrase or start == verb.sent.start or not any(t.pos_ in ("NOUN", "PROPN") for t in phrase):
+        return None
+    ids = {t.i for t in phrase}
+    roots = [t for t in phrase if t.head.i not in ids]
+    return roots[0] if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") else None
     return None, False
 
 
@@ -199,7 +219,8 @@ def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token
             if child.dep_ == "prep" and ids and (min(ids) > verb.i + 6 or max(ids) < min(clause) - 1):
                 continue  # a far-off attachment belongs to the content
             clause |= ids
-    return clause - exclude
+    # the speaker stays in the clause even where the parser hung it on the content
+    return (clause - exclude) | subtree_ids(subject)
 
 
 def _contiguous(ids: set[int], anchor: int) -> set[int]:
