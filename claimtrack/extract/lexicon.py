@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
@@ -55,21 +55,11 @@ def load_lexicon() -> Lexicon:
     speech = (set(REPORTING_VERBS["en"]) - {"according"} - set(data["not_cues"])) | set(
         data["speech_verbs"]
     )
+    sets = {f.name: frozenset(data[f.name]) for f in fields(Lexicon) if f.type == "frozenset[str]" and f.name in data}
+    sets["speech_verbs"] = frozenset(speech)
+    sets["places"] = frozenset(p.casefold() for p in places)
     return Lexicon(
-        speech_verbs=frozenset(speech),
-        perception_verbs=frozenset(data["perception_verbs"]),
-        denial_verbs=frozenset(data["denial_verbs"]),
-        document_nouns=frozenset(data["document_nouns"]),
-        claim_nouns=frozenset(data["claim_nouns"]),
-        publishing_verbs=frozenset(data["publishing_verbs"]),
-        document_verbs=frozenset(data["document_verbs"]),
-        anaphoric_contents=frozenset(data["anaphoric_contents"]),
-        reporter_nouns=frozenset(data["reporter_nouns"]),
-        witness_nouns=frozenset(data["witness_nouns"]),
-        title_nouns=frozenset(data["title_nouns"]),
-        title_modifiers=frozenset(data["title_modifiers"]),
-        place_nouns=frozenset(data["place_nouns"]),
+        **sets,
         type_nouns=tuple((key, kind) for key, kind in data["type_nouns"]),
         furniture_prefixes=tuple(data["furniture_prefixes"]),
-        places=frozenset(p.casefold() for p in places),
     )

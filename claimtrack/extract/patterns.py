@@ -362,22 +362,25 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         if named.lemma_.lower() in lexicon.document_nouns:
             head = author_of(named, lexicon) or named
         clause = {token.i, to.i} | subtree_ids(named)
-        clause = _contiguous(clause, token.i)
-        for neighbour in (min(clause) - 1, max(clause) + 1):
-            if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
-                clause.add(neighbour)
-        content = [t for t in sent if t.i not in clause and not t.is_space]
-        found.append(
-            Found(
-                cue=[token, to],
-                form="according_to",
-                mention_head=head,
-                mention=mention_tokens(named, lexicon.people_nouns),
-                clause=clause,
-                content=content,
-            )
-        )
+        found.append(_phrase_attribution(sent, token, clause, [token, to], "according_to", head, named, lexicon))
     return found
+
+
+def _phrase_attribution(sent: Span, anchor: Token, clause: set[int], cue, form, head, named, lexicon) -> Found:
+    """An attribution made by a phrase ("according to X", "in a report by
+    X"): the phrase and its commas are the clause, the rest is content."""
+    clause = _contiguous(clause, anchor.i)
+    for neighbour in (min(clause) - 1, max(clause) + 1):
+        if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
+            clause.add(neighbour)
+    return Found(
+        cue=cue,
+        form=form,
+        mention_head=head,
+        mention=mention_tokens(named, lexicon.people_nouns),
+        clause=clause,
+        content=[t for t in sent if t.i not in clause and not t.is_space],
+    )
 
 
 def find_noun_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
@@ -393,21 +396,7 @@ def find_noun_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         author = author_of(noun, lexicon)
         if author is None:
             continue
-        clause = _contiguous({token.i} | subtree_ids(token), token.i)
-        for neighbour in (min(clause) - 1, max(clause) + 1):
-            if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
-                clause.add(neighbour)
-        content = [t for t in sent if t.i not in clause and not t.is_space]
-        found.append(
-            Found(
-                cue=[noun],
-                form="noun",
-                mention_head=author,
-                mention=mention_tokens(author, lexicon.people_nouns),
-                clause=clause,
-                content=content,
-            )
-        )
+        found.append(_phrase_attribution(sent, token, {token.i} | subtree_ids(token), [noun], "noun", author, author, lexicon))
     return found
 
 
