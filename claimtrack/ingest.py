@@ -72,7 +72,7 @@ def open_checked_db(path: str) -> sqlite_utils.Database:
             raise DatabaseProblem(f"{path}: database is not writable")
     directory = db_file.parent
     if not directory.is_dir():
-        raise DatabaseProblem(f"{path}: directory {str(directory)!r} does not exist")
+        raise DatabaseProblem(f"{path}: {str(directory)!r} is not an existing directory")
     if not os.access(directory, os.W_OK):
         # SQLite creates its -wal and -shm files beside the database.
         raise DatabaseProblem(f"{path}: directory {str(directory)!r} is not writable")
@@ -92,7 +92,8 @@ def load_extractor(model: str | None, registry_files: tuple[str, ...]) -> Extrac
     try:
         return Extractor(model=model, registry_files=registry_files)
     except Exception as exc:
-        raise ExtractorUnavailable(f"cannot start the extractor: {exc}") from exc
+        one_line = " ".join(str(exc).split())
+        raise ExtractorUnavailable(f"cannot start the extractor: {one_line}") from exc
 
 
 Outcome = tuple[Article, "list[Attribution] | Problem"]

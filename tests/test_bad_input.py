@@ -10,7 +10,7 @@ import pytest
 from claimtrack import ingest as ingest_module
 from claimtrack.nlp import INSTALL_HINT
 
-from .ingest_helpers import SEED_ARTICLE, run_ingest, snapshot, summary
+from .ingest_helpers import SEED_ARTICLE, run_ingest, snapshot, summary, write_articles
 
 GOOD_TEXT = "Rescuers said on Sunday that the bridge had reopened.\n"
 
@@ -159,3 +159,15 @@ def test_missing_spacy_model(stored_db, how, monkeypatch):
     assert len(result.stderr.splitlines()) == 1
     assert "xx_no_such_model" in result.stderr and INSTALL_HINT in result.stderr
     assert_kept(db, before)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_registry_file_stops_the_run_in_one_line(stored_db, tmp_path, jobs):
+    db, before = stored_db
+    registry = write(tmp_path / "registry.yml", "sources: [\n  - broken")
+    corpus = write_articles(tmp_path / "corpus", 40)[0].parent  # enough batches for a pool
+    result = run_ingest(db, corpus, "--registry", registry, "--jobs", jobs)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: cannot start the extractor: {registry}: not valid YAML")
+    assert len(result.stderr.splitlines()) == 1
+    assert snapshot(db) == before
