@@ -17,6 +17,7 @@ from .lexicon import Lexicon, load_lexicon
 from .patterns import Found, find_in_sentence, mention_tokens
 from .quotes import QUOTE_CHARS, quote_spans
 from .resolve import DocumentSources, Forward, words
+from .textacy_data import normalize_quotation_marks
 
 TERMINAL = re.compile(r"[.!?…:;][\s\"”»’')\]]*$")
 HEADLINE_COLON = re.compile(r"^(?P<source>[^:\"“«]{2,60}?)\s*:\s+(?P<content>\S.*)$")
@@ -110,9 +111,7 @@ def dateline_length(line: str) -> int:
 def _parse_text(text: str) -> str:
     """What the parser sees: fancy quotes as ASCII and the dateline blanked,
     both length-preserving so every offset still indexes the article text."""
-    from textacy.preprocessing.normalize import quotation_marks
-
-    normalized = quotation_marks(text)
+    normalized = normalize_quotation_marks(text)
     if len(normalized) != len(text):
         normalized = text
     cut = dateline_length(normalized)

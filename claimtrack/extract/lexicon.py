@@ -8,6 +8,8 @@ from importlib import resources
 
 import yaml
 
+from .textacy_data import reporting_verbs
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -47,12 +49,10 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    from textacy.constants import REPORTING_VERBS
-
     folder = resources.files(__package__)
     data = yaml.safe_load(folder.joinpath("lexicon.yml").read_text("utf-8"))
     places = yaml.safe_load(folder.joinpath("places.yml").read_text("utf-8"))["places"]
-    speech = (set(REPORTING_VERBS["en"]) - {"according"} - set(data["not_cues"])) | set(
+    speech = (reporting_verbs("en") - {"according"} - set(data["not_cues"])) | set(
         data["speech_verbs"]
     )
     sets = {f.name: frozenset(data[f.name]) for f in fields(Lexicon) if f.type == "frozenset[str]" and f.name in data}
