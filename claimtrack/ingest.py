@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from .corroborate import update_groups
 from .model import Article, Attribution
 from .readers import Problem, Skipped
 from .store import find_existing_article, open_db, save_article
@@ -184,6 +185,8 @@ def ingest(
                     _store(db, article, result, summary, report)
                 if bar is not None:
                     bar.update(len(outcomes))
+    # claims of this run, or of an interrupted one, join their claim groups
+    update_groups(db, [row[0] for row in db.execute("select id from claims where claim_group is null")])
     summary.sources = db["sources"].count
     summary.seconds = time.perf_counter() - started
     return summary
