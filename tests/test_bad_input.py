@@ -6,6 +6,7 @@ import os
 import sqlite3
 
 import pytest
+from pathlib import Path
 
 from claimtrack import ingest as ingest_module
 from claimtrack.nlp import INSTALL_HINT
@@ -138,6 +139,15 @@ def test_read_only_database(stored_db):
     assert result.exit_code == 1
     assert result.stderr == f"Error: {db}: database is not writable\n"
     assert_kept(db, before)
+
+
+def test_database_where_nobody_can_write():
+    # /proc takes no new files, not even from root (the test above needs a non-root user)
+    db = Path("/proc/claimtrack-test.db")
+    result = run_ingest(db, SEED_ARTICLE, "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {db}: ") and len(result.stderr.splitlines()) == 1
+    assert not db.exists()
 
 
 def test_empty_database_file_is_created(tmp_path):
