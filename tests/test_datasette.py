@@ -178,8 +178,10 @@ def test_claims_by_source_includes_its_people(client):
 
 def test_is_this_corroborated_reports_the_group_columns(client):
     rows = client.json("/claims/is_this_corroborated.json?q=air+raids+Aleppo&_shape=array")
-    assert rows
     assert {"group_label", "verdict", "n_origins", "origins"} <= set(rows[0])
+    # OSDH's raids and the Russian army's strikes: two independent origins
+    assert (rows[0]["verdict"], rows[0]["n_origins"]) == ("corroborated", 2)
+    assert "Syrian Observatory for Human Rights" in rows[0]["sources"]
     # Punctuation typed by a person is not FTS syntax.
     client.json('/claims/is_this_corroborated.json?q=%22air+raids%28+OR&_shape=array')
 
