@@ -423,6 +423,7 @@ class Member(NamedTuple):
     published: str | None
     outlet: str | None
     article: str
+    negated: bool = False  # denies only by its wording ("had not struck")
 
 
 def stance_of(stance: str, content: str) -> str:
@@ -439,6 +440,13 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
     comparable figures cannot both be true; corroborated: asserted by at least
     two independent origins; otherwise single_origin. An origin's later figure
     replaces its earlier one (an update, not a contradiction)."""
+    # "We will not abandon the town" denies nothing unless another origin
+    # says the positive; an explicit denial always contests
+    positive = {m.origin for m in members if m.stance == "asserts"}
+    members = [
+        m._replace(stance="asserts", negated=False) if m.negated and not positive - {m.origin} else m
+        for m in members
+    ]
     by_origin: dict[str, list[Member]] = defaultdict(list)
     for member in sorted(members, key=lambda m: (m.published or "", m.claim)):
         by_origin[member.origin].append(member)
@@ -518,8 +526,10 @@ def _member(origins: Origins, row) -> Member:
     _group, claim, source, relayed_by, stance, content, figures, published, outlet, article = row
     figures = json.loads(figures or "[]")
     first = next((f for f in figures if interval(f)), None)
-    return Member(claim, origins.of(source, relayed_by, outlet), stance_of(stance, content), primary_interval(figures),
-                  first and first.get("text"), published, outlet, article)
+    effective = stance_of(stance, content)
+    return Member(claim, origins.of(source, relayed_by, outlet), effective, primary_interval(figures),
+                  first and first.get("text"), published, outlet, article,
+                  negated=stance == "asserts" and effective == "denies")
 
 
 def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:

@@ -410,3 +410,16 @@ def test_scenario_through_ingest(tmp_path):
 def test_seed_through_ingest(tmp_path):
     db = ingest_and_corroborate(tmp_path / "claims.db", SEED, "--outlet", "AFP", "--published", "2024-11-30")
     assert_seed_corroboration(db)
+
+
+def test_a_negative_statement_alone_is_not_contested():
+    said = Member(1, "Haitian National Police", "denies", None, None, "2025-04-01", "Le Nouvelliste", "a1", negated=True)
+    verdict, _why, _origins = judge([said])
+    assert verdict == "single_origin"
+
+
+def test_a_negative_statement_against_another_origin_contests():
+    asserted = Member(1, "Syrian Observatory for Human Rights", "asserts", None, None, "2025-04-01", "AFP", "a1")
+    negated = Member(2, "Russian government", "denies", None, None, "2025-04-02", "TASS", "a2", negated=True)
+    verdict, why, _origins = judge([asserted, negated])
+    assert verdict == "contested" and "denied by Russian government" in why
