@@ -23,6 +23,7 @@ TERMINAL = re.compile(r"[.!?…:;][\s\"”»’')\]]*$")
 HEADLINE_COLON = re.compile(r"^(?P<source>[^:\"“«]{2,60}?)\s*:\s+(?P<content>\S.*)$")
 HEADLINE_DASH = re.compile(r"^(?P<content>.+\S)\s+(?P<cue>[-–—])\s+(?P<source>[^-–—]{2,60})$")
 CROSSHEAD_MAX_WORDS = 12
+PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|added|explained)\b", re.I)
 
 
 @dataclass
@@ -39,7 +40,9 @@ def paragraphs(text: str) -> list[Paragraph]:
         stripped = line.strip()
         if stripped:
             start = offset + line.index(stripped[0])
-            found.append(Paragraph(start, start + len(stripped), index, headline=not found))
+            # a first line without final punctuation is a headline
+            headline = not found and not TERMINAL.search(stripped)
+            found.append(Paragraph(start, start + len(stripped), index, headline=headline))
         offset += len(line) + 1
     return found
 
@@ -84,18 +87,29 @@ class Extractor:
             yield article, DocumentPass(self, article.text).run(docs)
 
     def _plan(self, text: str) -> list[Paragraph]:
-        """The paragraphs worth parsing."""
-        plan = []
+        """The paragraphs worth parsing: a headline in an attribution form,
+        body paragraphs with a cue word or a quote mark, and the narration
+        paragraph before one whose speaker is a pronoun ("she" was named there)."""
+        plan: list[Paragraph] = []
+        narration = None
         for paragraph in paragraphs(text):
             line = text[paragraph.start : paragraph.end]
-            if _is_furniture(line, self.lexicon):
+            if paragraph.headline:
+                if HEADLINE_COLON.match(line) or HEADLINE_DASH.match(line) or self.candidate.search(line):
+                    plan.append(paragraph)
                 continue
-            if paragraph.headline and (HEADLINE_COLON.match(line) or HEADLINE_DASH.match(line)):
-                plan.append(paragraph)
-            elif not TERMINAL.search(line) and len(line.split()) <= CROSSHEAD_MAX_WORDS and not paragraph.headline:
-                continue  # a crosshead
+            body = not _is_furniture(line, self.lexicon) and (
+                TERMINAL.search(line) or len(line.split()) > CROSSHEAD_MAX_WORDS
+            )
+            if not body:
+                narration = None  # crossheads, related links
             elif self.candidate.search(line) or any(c in line for c in QUOTE_CHARS):
+                if narration is not None and PRONOUN_SPEAKER.search(line):
+                    plan.append(narration)
                 plan.append(paragraph)
+                narration = None
+            else:
+                narration = paragraph
         return plan
 
 

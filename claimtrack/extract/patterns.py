@@ -101,7 +101,7 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token | Non
     subjects = [c for c in subjects if c.i not in quoted] or subjects
     if subjects:
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
-        if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             return verb.head, False
         return child, False
     for child in verb.children:
@@ -204,9 +204,8 @@ def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token
     What follows the start of the content ("saw fire from the direction of
     Sake") is content, whatever the parser hung it on."""
     content_start = min(exclude) if exclude and min(exclude) > verb.i else None
-    clause = {verb.i} | subtree_ids(subject if subject.head == verb or subject.dep_ != "pobj" else subject.head.head if subject.head.dep_ == "agent" else subject)
-    if subject.dep_ == "pobj" and subject.head.dep_ == "agent":
-        clause |= subtree_ids(subject.head)
+    speaker = _speaker_ids(subject, verb)
+    clause = {verb.i} | speaker
     if addressee is not None:
         clause |= subtree_ids(addressee)
     for child in verb.children:
@@ -220,7 +219,19 @@ def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token
                 continue  # a far-off attachment belongs to the content
             clause |= ids
     # the speaker stays in the clause even where the parser hung it on the content
-    return (clause - exclude) | subtree_ids(subject)
+    return (clause - exclude) | speaker
+
+
+def _speaker_ids(subject: Token, verb: Token) -> set[int]:
+    """The speaker's words: the agent phrase ("by X"), or the subject
+    without the relative clause that holds the cue ("The army, which said")."""
+    if subject.dep_ == "pobj" and subject.head.dep_ == "agent":
+        return subtree_ids(subject.head)
+    ids = subtree_ids(subject)
+    if verb.i in ids:
+        ids -= subtree_ids(verb)
+        ids |= {c.i for c in verb.children if c.dep_ == "nsubj"}
+    return ids
 
 
 def _contiguous(ids: set[int], anchor: int) -> set[int]:
@@ -254,7 +265,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if any(c.dep_ == "neg" for c in token.children) and lemma not in lexicon.denial_verbs:
             continue
         subject, _passive = subject_of(token, quoted)
-        if subject is None:
+        if subject is None or any(c.lower_ in ("no", "neither") for c in subject.children if c.dep_ == "det"):
+            continue  # "No group has claimed responsibility"
+        if subject.lower_ in ("nobody", "none", "noone"):
             continue
         head = subject
         mention = mention_tokens(subject, lexicon.people_nouns)
@@ -295,7 +308,6 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             )
         exclude = subtree_ids(content_child) if content_child is not None else set()
         clause = _contiguous(_clause_ids(token, subject, exclude, addressee), token.i)
-        clause |= {t.i for t in subject.subtree} if subject.i in clause else set()
         stance = "denies" if lemma in lexicon.denial_verbs else "asserts"
         if stance == "denies" and content_child is not None and content_child.dep_ == "dobj":
             claim_clause = next(

@@ -54,6 +54,7 @@ class DocumentSources:
         self.known: list[SourceRef] = []
         self.aliases: dict[str, SourceRef] = {}
         self.forwards: list[Forward] = []
+        self.plural: set[str] = set()  # names of sources that are many people
 
     # -- bookkeeping ------------------------------------------------------
     def remember(self, ref: SourceRef, *surfaces: str) -> SourceRef:
@@ -95,7 +96,8 @@ class DocumentSources:
         """A SourceRef (or a Forward) for a mention whose syntactic head is `head`."""
         lower = head.lower_
         if lower in ("he", "she", "him", "her"):
-            return self.last(PERSON_TYPES)
+            # one person: not "Officials" or "residents" met before
+            return next((r for r in reversed(self.known) if r.type in PERSON_TYPES and r.name not in self.plural), None)
         if lower in ("they", "it"):
             # the last body that spoke, rather than one it merely cited
             if previous is not None and previous.type not in PERSON_TYPES:
@@ -105,6 +107,14 @@ class DocumentSources:
             return previous
         if lower in ("i", "we", "you", "who", "which", "that"):
             return None
+        if head.pos_ == "NOUN" and "Plur" in head.morph.get("Number"):
+            ref = self._named(head, mention, previous)
+            if isinstance(ref, SourceRef):
+                self.plural.add(ref.name)
+            return ref
+        return self._named(head, mention, previous)
+
+    def _named(self, head: Token, mention: list[Token], previous: SourceRef | None):
         person = self._person(head, mention)
         if person is not None:
             return person
