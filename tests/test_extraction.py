@@ -76,3 +76,51 @@ def test_denial_sets_the_stance(extractor):
     (claim,) = extractor.extract(Article(text=text))
     assert claim.stance == "denies"
     assert claim.content == "its jets had struck the hospital in Kherson"
+
+
+def summary(claims) -> list[tuple]:
+    return [(c.source.name if c.source else None, c.cue, c.kind, c.stance, c.content) for c in claims]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The army, which said it was responding to rocket fire, did not comment further.\n",
+            [("army", "said", "indirect", "asserts", "it was responding to rocket fire")],
+        ),
+        ("No group has claimed responsibility for the attack.\n", []),
+        (
+            # a side clause holds a claim of its own, not one relayed by the first speaker
+            "At least 12 people were killed in the strikes, the health ministry said, as Hezbollah said it had fired rockets at a base.\n",
+            [
+                ("health ministry", "said", "indirect", "asserts", "At least 12 people were killed in the strikes"),
+                ("Hezbollah", "said", "indirect", "asserts", "it had fired rockets at a base"),
+            ],
+        ),
+        (
+            "Kenya's police chief was quoted as saying that 12 officers had been wounded.\n",
+            [("Kenya's police chief", "saying", "indirect", "asserts", "12 officers had been wounded")],
+        ),
+        (
+            # a denial of "this" denies the claim just reported
+            "According to witnesses, police fired tear gas at the crowd. Police denied this.\n",
+            [
+                ("witnesses", "According to", "according_to", "asserts", "police fired tear gas at the crowd"),
+                ("police", "denied", "indirect", "denies", "police fired tear gas at the crowd"),
+            ],
+        ),
+    ],
+)
+def test_attribution_forms(extractor, text, expected):
+    assert summary(extractor.extract(Article(text=text))) == expected
+
+
+def test_she_is_the_person_named_in_the_narration_before(extractor):
+    text = (
+        "Officials say the death toll is likely to rise.\n"
+        "Amina Yusuf, 34, fled Aleppo with her three children last week.\n"
+        "She said she had not seen her husband since March.\n"
+    )
+    claims = extractor.extract(Article(text=text))
+    assert [(c.source.name, c.source.type) for c in claims] == [("officials", "person"), ("Amina Yusuf", "witness")]

@@ -38,11 +38,15 @@ class Forward:
 
 
 def words(tokens: list[Token]) -> str:
-    """Surface text of tokens, as written, without a leading determiner."""
+    """Surface text of tokens, as written, without a leading determiner
+    (and a common noun not capitalised for opening its sentence: "Police")."""
     tokens = [t for t in tokens if not t.is_space]
     while tokens and tokens[0].lower_ in DETERMINERS:
         tokens = tokens[1:]
-    return "".join(t.text_with_ws for t in tokens).strip().rstrip(",")
+    text = "".join(t.text_with_ws for t in tokens).strip().rstrip(",")
+    if tokens and tokens[0].is_sent_start and tokens[0].pos_ == "NOUN" and tokens[0].is_title:
+        text = text[0].lower() + text[1:]
+    return text
 
 
 class DocumentSources:
@@ -418,7 +422,7 @@ def _proper_name(tokens: list[Token]) -> str | None:
     start = 0
     while start < len(tokens) and (tokens[start].lower_ in DETERMINERS or (tokens[start].is_lower and tokens[start].pos_ in ("ADJ", "NOUN", "VERB", "PUNCT") or tokens[start].text == "-")):
         start += 1
-    if 0 < start < len(tokens) and tokens[start].pos_ == "PROPN" and tokens[-1].pos_ == "PROPN":
+    if 0 < start < len(tokens) and tokens[start].pos_ == "PROPN" and tokens[start].text[:1].isupper() and tokens[-1].pos_ == "PROPN":
         return "".join(t.text_with_ws for t in tokens[start:]).strip()
     return None
 
