@@ -309,7 +309,7 @@ class DocumentSources:
         if _state_run(inner) and kind in ("news_agency", None):
             kind = "official_media"
         # a defined acronym belongs to the name it defines, whatever else it means
-        candidates = [text, _scare_named(head), words(_compound_chunk(head))]
+        candidates = [text, _proper_name(inner), _scare_named(head), words(_compound_chunk(head))]
         if not text:
             candidates.append(acronym)
         for candidate in candidates:
