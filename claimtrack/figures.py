@@ -118,6 +118,9 @@ def _calendar(token) -> bool:
     return any(n.lower_.rstrip(".") in MONTHS or n.lower_ in ("a.m.", "p.m.", "am", "pm", "gmt") for n in neighbours)
 
 
+JOINERS = ("of", "and", "a", "to")
+
+
 def figures_in(tokens, skip_labels=("ORDINAL", "MONEY")) -> list[dict]:
     """Figures stated in a run of spaCy tokens, with what is counted where the
     parse says so ("28 civilians" -> counted: civilians)."""
@@ -129,13 +132,12 @@ def figures_in(tokens, skip_labels=("ORDINAL", "MONEY")) -> list[dict]:
             continue
         if token.lower_ == "one" and token.dep_ != "nummod":
             continue  # "no one", "one of them"
-        start = i
-        while start > 0 and tokens[start - 1].ent_type_ == "CARDINAL" and tokens[start - 1].ent_iob_ != "O" and token.ent_iob_ != "B":
-            start -= 1
-        end = i
-        while end + 1 < len(tokens) and (_numeric(tokens[end + 1]) or tokens[end + 1].lower_ in ("of", "and", "a", "to")) and tokens[end + 1].ent_type_ not in skip_labels:
-            if tokens[end + 1].lower_ in ("of", "and", "a", "to") and not (end + 2 < len(tokens) and _numeric(tokens[end + 2])):
-                break
+        start = end = i
+        # "tens of thousands", "between 10 and 15", "1.5 million"
+        while end + 1 < len(tokens) and (
+            _numeric(tokens[end + 1])
+            or (tokens[end + 1].lower_ in JOINERS and end + 2 < len(tokens) and _numeric(tokens[end + 2]))
+        ):
             end += 1
         # pull in a qualifier the entity recogniser left out ("around 70")
         for width in (2, 1):
@@ -158,9 +160,9 @@ def figures_in(tokens, skip_labels=("ORDINAL", "MONEY")) -> list[dict]:
 
 def _numeric(token) -> bool:
     lower = token.lower_
-    return token.like_num or lower in SCALES or lower in VAGUE or lower in ("dozen", "dozens", "scores", "half") or (
-        lower in ("tens", "hundreds") and token.nbor(1).lower_ == "of" if token.i + 1 < len(token.doc) else False
-    )
+    if lower == "tens":  # only as in "tens of thousands"
+        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of"
+    return token.like_num or lower in SCALES or lower in VAGUE or lower in ("dozen", "scores", "half")
 
 
 def _counted(token) -> str | None:

@@ -216,28 +216,28 @@ class DocumentPass:
         previous = self.results[-1].source if self.results else None
         if isinstance(previous, Forward):
             previous = previous.ref
-        source = self._resolve(found.mention_head, found.mention, previous) if found.mention_head is not None else None
+        source = self.sources.resolve(found.mention_head, found.mention, previous) if found.mention_head is not None else None
         if found.mention_head is not None and source is None:
             return
         relay = None
         if found.relay is not None:
-            relay = self._resolve(found.relay.mention_head, found.relay.mention, previous)
+            relay = self.sources.resolve(found.relay.mention_head, found.relay.mention, previous)
         addressee = None
         if found.addressee is not None and found.addressee.pos_ == "PROPN":
-            addressee = self._resolve(found.addressee, mention_tokens(found.addressee), previous)
+            addressee = self.sources.resolve(found.addressee, mention_tokens(found.addressee), previous)
         kind, pieces = self._content(paragraph, sent, found)
         if not pieces:
             return
+        content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
+        figures = figures_in(content_tokens)
         if self.results and " ".join(self.text[s:e] for s, e in pieces).lower() in self.lexicon.anaphoric_contents:
             # "Police denied this.": the claim is the one just reported
-            pieces = [tuple(p) for p in self.results[-1].spans["content"]]
-            kind = "indirect"
-        content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
-        cue_text = found.cue_text if hasattr(found, "cue_text") else " ".join(t.text for t in found.cue)
+            earlier = self.results[-1]
+            pieces, figures, kind = [tuple(p) for p in earlier.spans["content"]], earlier.figures, "indirect"
         attribution = Attribution(
             source=source,
             source_text=self._text_of(paragraph, found.mention),
-            cue=cue_text,
+            cue=" ".join(t.text for t in found.cue),
             kind=kind,
             stance=found.stance,
             content=" ".join(self.text[s:e] for s, e in pieces),
@@ -247,16 +247,13 @@ class DocumentPass:
                 "cue": [list(self._abs(paragraph, t)) for t in found.cue],
                 "content": [list(p) for p in pieces],
             },
-            figures=figures_in(content_tokens),
+            figures=figures,
             relayed_by=relay,
             addressee=addressee,
         )
         self.results.append(attribution)
         quoted = kind in ("direct", "mixed")
         self.quote_state = (attribution, paragraph.index) if quoted else None
-
-    def _resolve(self, head, mention, previous):
-        return self.sources.resolve(head, mention, previous)
 
     def _text_of(self, paragraph: Paragraph, tokens) -> str:
         if not tokens:
