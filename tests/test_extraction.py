@@ -124,3 +124,13 @@ def test_she_is_the_person_named_in_the_narration_before(extractor):
     )
     claims = extractor.extract(Article(text=text))
     assert [(c.source.name, c.source.type) for c in claims] == [("officials", "person"), ("Amina Yusuf", "witness")]
+
+
+def test_a_quoted_passage_split_into_sentences_is_one_continuation(extractor):
+    text = '"We are running out of everything," said Dr Ahmed Saleh, the hospital director. "Fuel, medicine, food. Everything."\n'
+    claims = extractor.extract(Article(text=text))
+    assert summary(claims) == [
+        ("Ahmed Saleh", "said", "direct", "asserts", "We are running out of everything"),
+        ("Ahmed Saleh", None, "direct", "asserts", "Fuel, medicine, food. Everything."),
+    ]
+    assert claims[1].sentence == '"Fuel, medicine, food. Everything."'

@@ -342,6 +342,15 @@ class DocumentPass:
         end = paragraph.start + sent.end_char
         pieces = [_trim(self.text, max(s, start), min(e, end)) for s, e in self.quotes if s < end and e > start]
         tokens = [t for t in sent if t.i in quoted]
+        if previous.cue is None and previous.spans["content"] and self._same_quote(previous.spans["content"][-1][1], start):
+            # the parser split one quoted passage into sentences: still one claim
+            previous.spans["content"] += [list(p) for p in pieces]
+            previous.content = " ".join(self.text[s:e] for s, e in previous.spans["content"])
+            first = previous.spans["content"][0][0]
+            sentence_start = self.text.rfind(previous.sentence, 0, first + len(previous.sentence))
+            previous.sentence = self.text[sentence_start:end]
+            previous.figures += figures_in(tokens)
+            return
         attribution = Attribution(
             source=previous.source,
             source_text="",
@@ -357,6 +366,12 @@ class DocumentPass:
         )
         self.results.append(attribution)
         self.quote_state = (attribution, paragraph.index)
+
+    def _same_quote(self, before: int, after: int) -> bool:
+        """Whether offsets `before` and `after` fall in one quoted passage,
+        or in two with nothing but spaces and quote marks between them."""
+        gap = self.text[before:after]
+        return not any(c.isalnum() for c in gap) and "\n" not in gap
 
     def _headline(self, paragraph: Paragraph, sent) -> list[Found]:
         """'Army chief: "We will retake the airport"' / 'Rebels take city - monitor'."""
