@@ -103,6 +103,11 @@ def summary(claims) -> list[tuple]:
             [("Kenya's police chief", "saying", "indirect", "asserts", "12 officers had been wounded")],
         ),
         (
+            # the cited body speaks; the agency citing it carried the claim
+            "Russian state news agency RIA, citing the defence ministry, said Russian forces had captured the village.\n",
+            [("defence ministry", "said", "indirect", "asserts", "Russian forces had captured the village")],
+        ),
+        (
             # a denial of "this" denies the claim just reported
             "According to witnesses, police fired tear gas at the crowd. Police denied this.\n",
             [
@@ -113,7 +118,10 @@ def summary(claims) -> list[tuple]:
     ],
 )
 def test_attribution_forms(extractor, text, expected):
-    assert summary(extractor.extract(Article(text=text))) == expected
+    claims = extractor.extract(Article(text=text))
+    assert summary(claims) == expected
+    if "citing" in text:
+        assert claims[0].relayed_by.name == "RIA Novosti"
 
 
 def test_she_is_the_person_named_in_the_narration_before(extractor):

@@ -20,6 +20,7 @@ class Lexicon:
     claim_nouns: frozenset[str]
     publishing_verbs: frozenset[str]
     document_verbs: frozenset[str]
+    citing_verbs: frozenset[str]
     anaphoric_contents: frozenset[str]
     reporter_nouns: frozenset[str]
     witness_nouns: frozenset[str]

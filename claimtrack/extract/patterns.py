@@ -317,22 +317,42 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             if content_child.lemma_.lower() in lexicon.claim_nouns and claim_clause is not None:
                 clause |= {content_child.i} | {t.i for t in content_child.subtree if t.i < claim_clause.left_edge.i}
                 content_child = claim_clause
+        citing = _cited(token, subject, lexicon)
+        if citing is not None:
+            clause |= subtree_ids(citing.head)
         content = _content_tokens(sent, token, content_child, clause)
         if not content:
             continue
-        found.append(
-            Found(
-                cue=cue,
-                form="perception" if perception else "verb",
-                mention_head=head,
-                mention=mention,
-                clause=clause,
-                content=content,
-                stance=stance,
-                addressee=addressee,
-            )
+        speaker = Found(
+            cue=cue,
+            form="perception" if perception else "verb",
+            mention_head=head,
+            mention=mention,
+            clause=clause,
+            content=content,
+            stance=stance,
+            addressee=addressee,
         )
+        if citing is not None:
+            # "RIA, citing the defence ministry, said ...": the ministry speaks, RIA carries
+            cited = Found(cue=cue, form=speaker.form, mention_head=citing, mention=mention_tokens(citing, lexicon.people_nouns), clause=clause)
+            cited.content, cited.stance, cited.relay = content, stance, speaker
+            speaker = cited
+        found.append(speaker)
     return found
+
+
+def _cited(verb: Token, subject: Token, lexicon: Lexicon) -> Token | None:
+    """Whom the speaker cites: "X, citing Y, said", "X said, quoting Y"."""
+    for holder in (verb, subject):
+        for child in holder.children:
+            if child.lemma_.lower() in lexicon.citing_verbs and child.dep_ in ("advcl", "acl", "xcomp"):
+                cited = next((c for c in child.children if c.dep_ == "dobj"), None)
+                if cited is not None and cited.lemma_.lower() in lexicon.document_nouns:
+                    cited = author_of(cited, lexicon)  # "citing a report by X"; "citing figures": nobody
+                if cited is not None:
+                    return cited
+    return None
 
 
 def _document_finding(verb: Token, lexicon: Lexicon) -> bool:

@@ -309,7 +309,11 @@ class DocumentSources:
         if _state_run(inner) and kind in ("news_agency", None):
             kind = "official_media"
         # a defined acronym belongs to the name it defines, whatever else it means
+        # the whole mention, its proper name, a scare-quoted name, the compound
+        # chunk, and the name ending a descriptor ("state news agency RIA")
         candidates = [text, _proper_name(inner), _scare_named(head), words(_compound_chunk(head))]
+        if head.pos_ == "PROPN":
+            candidates += [run for run in _proper_runs(inner)[-1:] if run.endswith(head.text)]
         if not text:
             candidates.append(acronym)
         for candidate in candidates:
