@@ -151,7 +151,7 @@ def origins_of(attributions, outlet="Reuters") -> list[str]:
     save_article(db, article("a", outlet), attributions)
     origins = corroborate.Origins(db)
     return [origins.of(*row) for row in db.execute(
-        "select source, relayed_by, outlet from claims join articles on articles.id = claims.article order by claims.id")]
+        "select source, relayed_by, articles.outlet from claims join articles on articles.id = claims.article order by claims.id")]
 
 
 def test_origin_is_the_top_of_the_speaker_chain_not_the_relay():

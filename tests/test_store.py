@@ -1,0 +1,64 @@
+"""Schema and writes, on in-memory databases, comparing literal rows."""
+
+import sqlite_utils
+
+from claimtrack.model import Article, Attribution, SourceRef
+from claimtrack.store import ensure_schema, save_article
+
+AGENCY = SourceRef("Russian agencies", "news_agency", SourceRef("Russian government", "government"))
+
+
+def claim(source, content):
+    return Attribution(
+        source=source, source_text=source.name, cue="said", kind="indirect", stance="asserts",
+        content=content, sentence=content + ".", spans={"source": [], "cue": [], "content": []},
+    )
+
+
+def test_facet_copies_follow_sources_and_articles():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    army = SourceRef("Russian army", "military", SourceRef("Russian government", "government"))
+    article = Article(text="The army said jets struck.", id="a1", outlet="AFP", published="2024-11-30")
+    assert save_article(db, article, [claim(army, "jets struck")]) == 1
+    rows = lambda: list(db.query("select source_type, outlet, published from claims"))
+    assert rows() == [{"source_type": "military", "outlet": "AFP", "published": "2024-11-30"}]
+    db.execute("update sources set type = 'government' where name = 'Russian army'")
+    db.execute("update articles set outlet = 'Reuters', published = '2024-12-01' where id = 'a1'")
+    assert rows() == [{"source_type": "government", "outlet": "Reuters", "published": "2024-12-01"}]
+
+
+def test_sources_parents_and_aliases():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    save_article(db, Article(text="x", id="a1"), [claim(AGENCY, "x")])
+    assert list(db.query("select s.name, s.type, p.name as parent from sources s left join sources p on p.id = s.parent order by s.id")) == [
+        {"name": "Russian government", "type": "government", "parent": None},
+        {"name": "Russian agencies", "type": "news_agency", "parent": "Russian government"},
+    ]
+
+
+def test_the_same_article_is_stored_once():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    article = Article(text="Same text.", url="https://example.org/a")
+    assert save_article(db, article, [claim(AGENCY, "x")]) == 1
+    assert save_article(db, Article(text="Same text."), []) == -1
+    assert save_article(db, Article(text="Other text.", url="https://example.org/a"), []) == -1
+    assert (db["articles"].count, db["claims"].count) == (1, 1)
+
+
+def test_a_database_from_before_the_facet_copies_is_upgraded():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    save_article(db, Article(text="x", id="a1", outlet="AFP"), [claim(AGENCY, "x")])
+    for trigger in ("claims_facets_source", "sources_facets_type", "articles_facets"):
+        db.execute(f"drop trigger {trigger}")
+    for column in ("source_type", "outlet", "published"):
+        db.execute(f"drop index idx_claims_{column}")
+        db.execute(f"drop index idx_claims_by_source_{column}")
+    db["claims"].transform(drop={"source_type", "outlet", "published"})
+    ensure_schema(db)
+    assert list(db.query("select source_type, outlet from claims")) == [{"source_type": "news_agency", "outlet": "AFP"}]
+    save_article(db, Article(text="y", id="a2", outlet="Reuters"), [claim(AGENCY, "y")])
+    assert [r["outlet"] for r in db.query("select outlet from claims order by id")] == ["AFP", "Reuters"]
