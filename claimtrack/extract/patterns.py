@@ -5,7 +5,7 @@ Each finder returns `Found` records holding token indices; the document pass
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -90,8 +90,8 @@ def _parenthetical_after(tokens: list[Token]) -> list[Token]:
     return []
 
 
-def subject_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token | None, bool]:
-    """The speaker of a cue verb, and whether it came through a passive agent.
+def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
+    """The speaker of a cue verb (an agent "by X" for a passive).
 
     Of several subjects the parser offers, the one outside quotes and nearest
     the verb speaks: in '"The enemy attacked," the air force said' it is not
@@ -102,13 +102,13 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token | Non
     if subjects:
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            return verb.head, False
-        return child, False
+            return verb.head
+        return child
     for child in verb.children:
         if child.dep_ == "agent":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return objects[0], True
+                return objects[0]
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, quoted)
@@ -119,8 +119,8 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> tuple[Token | Non
         quoted_verb = head.head
         for child in quoted_verb.children:
             if child.dep_ == "nsubjpass":
-                return child, False
-    return _phrase_before(verb, quoted), False
+                return child
+    return _phrase_before(verb, quoted)
 
 
 def _phrase_before(verb: Token, quoted: set[int]) -> Token | None:
@@ -140,7 +140,6 @@ def _phrase_before(verb: Token, quoted: set[int]) -> Token | None:
     ids = {t.i for t in phrase}
     roots = [t for t in phrase if t.head.i not in ids]
     return roots[0] if len(roots) == 1 and roots[0].pos_ in ("NOUN", "PROPN") else None
-    return None, False
 
 
 def author_of(noun: Token, lexicon: Lexicon) -> Token | None:
@@ -264,7 +263,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue  # "a report published by X": the noun is the cue
         if any(c.dep_ == "neg" for c in token.children) and lemma not in lexicon.denial_verbs:
             continue
-        subject, _passive = subject_of(token, quoted)
+        subject = subject_of(token, quoted)
         if subject is None or any(c.lower_ in ("no", "neither") for c in subject.children if c.dep_ == "det"):
             continue  # "No group has claimed responsibility"
         if subject.lower_ in ("nobody", "none", "noone"):
@@ -281,8 +280,6 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if perception and not is_humanlike(head, lexicon):
             continue
         if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ") or head.lower_ in ("there",):
-            continue
-        if head.lower_ == "it" and not any(c.dep_ == "agent" for c in token.children) and _passive is False and _expletive(token):
             continue
         addressee = None
         if lemma in ("tell", "inform", "brief", "assure"):
@@ -335,9 +332,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         )
         if citing is not None:
             # "RIA, citing the defence ministry, said ...": the ministry speaks, RIA carries
-            cited = Found(cue=cue, form=speaker.form, mention_head=citing, mention=mention_tokens(citing, lexicon.people_nouns), clause=clause)
-            cited.content, cited.stance, cited.relay = content, stance, speaker
-            speaker = cited
+            mention = mention_tokens(citing, lexicon.people_nouns)
+            speaker = replace(speaker, mention_head=citing, mention=mention, relay=speaker)
         found.append(speaker)
     return found
 
@@ -363,11 +359,6 @@ def _document_finding(verb: Token, lexicon: Lexicon) -> bool:
         c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.document_nouns and author_of(c, lexicon) is not None
         for c in verb.children
     )
-
-
-def _expletive(verb: Token) -> bool:
-    """'it is said that ...' has no speaker."""
-    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _content_tokens(sent: Span, verb: Token, content_child: Token | None, clause: set[int]) -> list[Token]:

@@ -112,13 +112,13 @@ class DocumentSources:
         if lower in ("i", "we", "you", "who", "which", "that"):
             return None
         if head.pos_ == "NOUN" and "Plur" in head.morph.get("Number"):
-            ref = self._named(head, mention, previous)
+            ref = self._named(head, mention)
             if isinstance(ref, SourceRef):
                 self.plural.add(ref.name)
             return ref
-        return self._named(head, mention, previous)
+        return self._named(head, mention)
 
-    def _named(self, head: Token, mention: list[Token], previous: SourceRef | None):
+    def _named(self, head: Token, mention: list[Token]):
         person = self._person(head, mention)
         if person is not None:
             return person
