@@ -216,12 +216,14 @@ class DocumentPass:
         previous = self.results[-1].source if self.results else None
         if isinstance(previous, Forward):
             previous = previous.ref
-        source = self.sources.resolve(found.mention_head, found.mention, previous) if found.mention_head is not None else None
+        source = None
+        if found.mention_head is not None:
+            source = self.sources.resolve(found.mention_head, found.speaker or found.mention, previous)
         if found.mention_head is not None and source is None:
             return
         relay = None
         if found.relay is not None:
-            relay = self.sources.resolve(found.relay.mention_head, found.relay.mention, previous)
+            relay = self.sources.resolve(found.relay.mention_head, found.relay.speaker or found.relay.mention, previous)
         addressee = None
         if found.addressee is not None and found.addressee.pos_ == "PROPN":
             addressee = self.sources.resolve(found.addressee, mention_tokens(found.addressee), previous)

@@ -29,6 +29,7 @@ class Found:
     stance: str = "asserts"
     addressee: Token | None = None
     relay: Found | None = None
+    speaker: list[Token] | None = None  # the author inside a document mention
 
 
 def subtree_ids(token: Token) -> set[int]:
@@ -396,7 +397,7 @@ def _phrase_attribution(sent: Span, anchor: Token, clause: set[int], cue, form, 
     for neighbour in (min(clause) - 1, max(clause) + 1):
         if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
             clause.add(neighbour)
-    return Found(
+    found = Found(
         cue=cue,
         form=form,
         mention_head=head,
@@ -404,6 +405,11 @@ def _phrase_attribution(sent: Span, anchor: Token, clause: set[int], cue, form, 
         clause=clause,
         content=[t for t in sent if t.i not in clause and not t.is_space],
     )
+    if head is not named:
+        # "data compiled by ACLED": the document phrase is the mention, its author speaks
+        found.mention = [t for t in named.subtree if t.i in clause and t.text != ","]
+        found.speaker = _author_mention(head)
+    return found
 
 
 def find_noun_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
