@@ -142,3 +142,17 @@ def test_a_quoted_passage_split_into_sentences_is_one_continuation(extractor):
         ("Ahmed Saleh", None, "direct", "asserts", "Fuel, medicine, food. Everything."),
     ]
     assert claims[1].sentence == '"Fuel, medicine, food. Everything."'
+
+
+def test_multi_paragraph_quote_with_blank_lines_between_paragraphs(extractor):
+    text = (
+        "Families return to ruined town\n\n"
+        '"We have lost everything," said Ahmed Nasser, 40. "Our house, our shop.\n\n'
+        '"Now we live in a tent."\n\n'
+        "The town was shelled for weeks.\n"
+    )
+    assert summary(extractor.extract(Article(text=text))) == [
+        ("Ahmed Nasser", "said", "direct", "asserts", "We have lost everything"),
+        ("Ahmed Nasser", None, "direct", "asserts", "Our house, our shop."),
+        ("Ahmed Nasser", None, "direct", "asserts", "Now we live in a tent."),
+    ]

@@ -35,14 +35,16 @@ class Paragraph:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
+    """Non-empty lines, numbered in order (blank lines between paragraphs,
+    as in plain-text and Markdown copy, do not count)."""
     found, offset = [], 0
-    for index, line in enumerate(text.split("\n")):
+    for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             start = offset + line.index(stripped[0])
             # a first line without final punctuation is a headline
             headline = not found and not TERMINAL.search(stripped)
-            found.append(Paragraph(start, start + len(stripped), index, headline=headline))
+            found.append(Paragraph(start, start + len(stripped), len(found), headline=headline))
         offset += len(line) + 1
     return found
 
