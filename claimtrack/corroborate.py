@@ -134,6 +134,7 @@ class Features(NamedTuple):
     dates: frozenset
     keywords: frozenset
     figure: tuple | None
+    article: str | None = None  # the article a claim comes from, for the stricter cross-article test
 
 
 @lru_cache(maxsize=100_000)
@@ -199,6 +200,11 @@ def features(content: str, speaker: str | None = None, published: str | None = N
     return Features(
         frozenset(concepts), frozenset(agents or actors), frozenset(places), frozenset(dates), frozenset(keywords), primary_interval(figures),
     )
+
+
+@lru_cache(maxsize=4096)
+def _title_places(title: str) -> frozenset:
+    return features(title).places
 
 
 def _name_word(token: str) -> bool:
@@ -316,6 +322,10 @@ def score(leader: Features, claim: Features) -> float | None:
     union = len(leader.keywords | claim.keywords)
     overlap = len(leader.keywords & claim.keywords) / union if union else 0.0
     if not (shared_actors or shared_places or overlap >= 0.3):
+        return None
+    # Across articles the same kind of event is often another event: without
+    # a shared place, ask for much the same words (and the same actor, if named).
+    if leader.article != claim.article and not shared_places and overlap < (0.3 if shared_actors else 0.5):
         return None
     figure_bonus = comparable(leader.figure, claim.figure) and intervals_overlap(leader.figure, claim.figure)
     return (2 * len(leader.concepts & claim.concepts) + 1.5 * shared_actors + 2 * shared_places
@@ -505,7 +515,8 @@ select claims.claim_group, claims.id, claims.source, claims.relayed_by, claims.s
 from claims join articles on articles.id = claims.article
 """
 LEADER_SQL = """
-select claims.claim_group, claims.content, claims.source, claims.figures, articles.published
+select claims.claim_group, claims.content, claims.source, claims.figures, articles.published, articles.title,
+  claims.article
 from claims join articles on articles.id = claims.article
 where claims.id in (select min(id) from claims where claim_group in ({}) group by claim_group)
 """
@@ -600,8 +611,18 @@ class _Clusterer:
         self.new_groups: list[tuple] = []
         self.new_keys: list[tuple] = []
 
-    def assign(self, content, source, figures, published) -> int:
+    def claim_features(self, content, source, figures, published, title, article) -> Features:
+        """A claim's features; a claim that names no place ("the strike killed
+        19 people") takes the places of its article's title, so that it does
+        not join the same kind of event somewhere else."""
         f = features(content, self.origins.speaker(source), published, json.loads(figures or "[]"))
+        f = f._replace(article=article)
+        if not f.places and title:
+            f = f._replace(places=_title_places(title))
+        return f
+
+    def assign(self, content, source, figures, published, title, article) -> int:
+        f = self.claim_features(content, source, figures, published, title, article)
         keys = block_keys(f)
         group = best_group(f, self._candidates(keys))
         if group is None:
@@ -629,12 +650,8 @@ class _Clusterer:
                 groups.update(stored)
         missing = [g for g in groups if g not in self.leaders]
         if missing:
-            for group, content, source, figures, published in self.db.execute(
-                LEADER_SQL.format(",".join("?" * len(missing))), missing
-            ):
-                self.leaders[group] = features(
-                    content, self.origins.speaker(source), published, json.loads(figures or "[]")
-                )
+            for group, *row in self.db.execute(LEADER_SQL.format(",".join("?" * len(missing))), missing):
+                self.leaders[group] = self.claim_features(*row)
         # A group whose claims all left (nulled by hand) has no leader to match.
         return {g: self.leaders[g] for g in groups if g in self.leaders}
 
@@ -646,7 +663,8 @@ class _Clusterer:
 
 
 CLAIMS_SQL = """
-select claims.id, claims.content, claims.source, claims.figures, articles.published
+select claims.id, claims.content, claims.source, claims.figures, articles.published, articles.title,
+  claims.article
 from claims join articles on articles.id = claims.article
 """
 
