@@ -62,3 +62,15 @@ def test_a_database_from_before_the_facet_copies_is_upgraded():
     assert list(db.query("select source_type, outlet from claims")) == [{"source_type": "news_agency", "outlet": "AFP"}]
     save_article(db, Article(text="y", id="a2", outlet="Reuters"), [claim(AGENCY, "y")])
     assert [r["outlet"] for r in db.query("select outlet from claims order by id")] == ["AFP", "Reuters"]
+
+
+def test_full_text_index_follows_content_but_not_grouping():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    save_article(db, Article(text="x", id="a1"), [claim(AGENCY, "jets struck the market")])
+    search = lambda q: [r["rowid"] for r in db.query("select rowid from claims_fts where claims_fts match ?", [q])]
+    assert search("market") == [1]
+    db.execute("update claims set content = 'jets struck the bridge' where id = 1")
+    assert (search("market"), search("bridge")) == ([], [1])
+    trigger = db.execute("select sql from sqlite_master where name = 'claims_au'").fetchone()[0]
+    assert 'update of "content"' in trigger
