@@ -29,7 +29,7 @@ from .figures import UNITS
 from .sources.registry import default_registry
 
 VERDICTS = ("corroborated", "single_origin", "contested")
-WINDOW = 32  # candidate groups per block key: the most recent ones
+WINDOW = 16  # candidate groups per block key: the most recent ones
 CHUNK = 20_000  # claims read and written per round trip
 APPROX = 0.1  # "around 70" accepts 63..77
 LABEL_LENGTH = 120
