@@ -47,8 +47,7 @@ left join sources as addressees on addressees.id = claims.addressee
 # article's outlet and date: Datasette can facet only on a table's own
 # columns, and faceting a million claims through the claims_detail joins
 # takes seconds where an indexed column takes milliseconds. save_article
-# writes them; these triggers keep them current. (No insert trigger: an
-# update of the new row would run before the full-text index has the row.)
+# writes them; these triggers keep them current.
 FACET_TRIGGERS = [
     """create trigger if not exists claims_facets_source after update of source on claims begin
       update claims set source_type = (select type from sources where id = new.source) where id = new.id;
