@@ -90,6 +90,11 @@ def summary(claims) -> list[tuple]:
             [("army", "said", "indirect", "asserts", "it was responding to rocket fire")],
         ),
         ("No group has claimed responsibility for the attack.\n", []),
+        ("No casualties were reported. Several people were reported killed near the border.\n", []),
+        (
+            'The minister, speaking in parliament, warned of "severe consequences".\n',
+            [("minister", "warned", "direct", "asserts", "severe consequences")],
+        ),
         (
             # a side clause holds a claim of its own, not one relayed by the first speaker
             "At least 12 people were killed in the strikes, the health ministry said, as Hezbollah said it had fired rockets at a base.\n",

@@ -196,6 +196,10 @@ def _content_child(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ not in ("PRON",):
             return child
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "about", "against") and child.i > verb.i:
+            # "warned of severe consequences": what was warned of
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
