@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..figures import figures_in
-from ..model import Article, Attribution, SourceRef
+from ..model import Article, Attribution
 from ..sources.registry import Registry
 from .lexicon import Lexicon, load_lexicon
 from .patterns import Found, find_in_sentence, mention_tokens

@@ -300,7 +300,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             and lemma in lexicon.publishing_verbs
         ):
             # "X published a report (saying) that ...": the report speaks
-            said = next((c for c in content_child.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > content_child.i), None)
+            said = _clause_after(content_child)
             cue = [content_child]
             if said is not None:
                 content_child = next((c for c in said.children if c.dep_ == "ccomp"), said)
@@ -312,10 +312,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         clause = _contiguous(_clause_ids(token, subject, exclude, addressee), token.i)
         stance = "denies" if lemma in lexicon.denial_verbs else "asserts"
         if stance == "denies" and content_child is not None and content_child.dep_ == "dobj":
-            claim_clause = next(
-                (c for c in content_child.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > content_child.i),
-                None,
-            )
+            claim_clause = _clause_after(content_child)
             if content_child.lemma_.lower() in lexicon.claim_nouns and claim_clause is not None:
                 clause |= {content_child.i} | {t.i for t in content_child.subtree if t.i < claim_clause.left_edge.i}
                 content_child = claim_clause
@@ -341,6 +338,11 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             speaker = replace(speaker, mention_head=citing, mention=mention, relay=speaker)
         found.append(speaker)
     return found
+
+
+def _clause_after(noun: Token) -> Token | None:
+    """The clause a noun introduces: "a report (saying) that ...", "reports that ..."."""
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i), None)
 
 
 def _cited(verb: Token, subject: Token, lexicon: Lexicon) -> Token | None:
