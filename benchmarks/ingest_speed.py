@@ -4,10 +4,13 @@ Both are timed as whole processes (start-up and model load included), in
 interleaved rounds, each ingest into a fresh database:
 
     .venv/bin/python benchmarks/ingest_speed.py [--articles 300] [--rounds 3]
+    .venv/bin/python benchmarks/ingest_speed.py --corpus ../shared/polnear/dev.jsonl
 
 The texts are every fixture article (fixtures/**/*.txt, .md, and the texts of
-.json/.jsonl records), repeated until there are --articles of them, each copy
-given a distinct closing sentence so that no two are the same article.
+.json/.jsonl records), or the `text` of each record of --corpus (real news, in
+PolNeAR's JSON Lines), repeated until there are --articles of them (a corpus:
+each record once by default), each copy given a distinct closing sentence so
+that no two are the same article.
 """
 
 from __future__ import annotations
@@ -48,8 +51,11 @@ def fixture_texts() -> list[str]:
     return texts
 
 
-def write_corpus(directory: Path, count: int) -> None:
-    texts = fixture_texts()
+def corpus_texts(path: Path) -> list[str]:
+    return [json.loads(line)["text"] for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def write_corpus(directory: Path, texts: list[str], count: int) -> None:
     for n in range(count):
         text = texts[n % len(texts)].rstrip("\n")
         variant = f"{text}\nThis is copy {n} of the benchmark corpus.\n"
@@ -64,7 +70,8 @@ def timed(command: list[str]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--articles", type=int, help="default: 300 from the fixtures, or each --corpus record once")
+    parser.add_argument("--corpus", type=Path, help="a JSON Lines file whose records' `text` are the articles")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
@@ -75,7 +82,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         corpus.mkdir()
-        write_corpus(corpus, args.articles)
+        texts = corpus_texts(args.corpus) if args.corpus else fixture_texts()
+        count = args.articles or (len(texts) if args.corpus else 300)
+        write_corpus(corpus, texts, count)
         runs = {
             "bare spaCy": lambda db: [str(BIN / "python"), "-c", BARE_SCRIPT, model, str(corpus)],
             "ingest --jobs 1": lambda db: [str(BIN / "claimtrack"), "ingest", db, str(corpus), "--jobs", "1"],
@@ -89,7 +98,7 @@ def main() -> None:
                 print(f"round {round_number + 1}: {name}: {times[name][-1]:.2f}s", file=sys.stderr)
 
     medians = {name: statistics.median(values) for name, values in times.items()}
-    print(f"{args.articles} articles, model {model}, {os.cpu_count()} cores, {args.rounds} rounds")
+    print(f"{count} articles ({args.corpus or 'fixtures'}), model {model}, {os.cpu_count()} cores, {args.rounds} rounds")
     for name, median in medians.items():
         print(f"  {name:<22} median {median:6.2f}s")
     bare = medians["bare spaCy"]
