@@ -15,7 +15,7 @@ from ..model import Article, Attribution
 from ..sources.registry import Registry
 from .lexicon import Lexicon, load_lexicon
 from .patterns import Found, find_in_sentence, mention_tokens
-from .quotes import QUOTE_CHARS, quote_spans
+from .quotes import QUOTE_CHARS, QuoteIndex
 from .resolve import DocumentSources, Forward, words
 from .textacy_data import normalize_quotation_marks
 
@@ -155,7 +155,7 @@ class DocumentPass:
         self.text = text
         self.lexicon = extractor.lexicon
         self.sources = DocumentSources(extractor.registry, extractor.lexicon)
-        self.quotes = quote_spans(text)
+        self.quotes = QuoteIndex(text)
         self.results: list[Attribution] = []
         self.quote_state: tuple[Attribution, int] | None = None
 
@@ -166,8 +166,8 @@ class DocumentPass:
             if paragraph.headline:
                 self._headline_paragraph(paragraph, doc)
                 continue
-            for sent in doc.sents:
-                self._sentence(paragraph, sent)
+            for unit in self._units(paragraph, doc):
+                self._sentence(paragraph, unit)
         self.sources.finish()
         for attribution in self.results:
             for field in ("source", "relayed_by", "addressee"):
@@ -182,7 +182,25 @@ class DocumentPass:
         return start, start + len(token.text)
 
     def _in_quote(self, start: int, end: int) -> bool:
-        return any(qs <= start and end <= qe for qs, qe in self.quotes)
+        return self.quotes.containing(start, end) is not None
+
+    def _units(self, paragraph: Paragraph, doc):
+        """The parser's sentences, joined where a quote runs on across them:
+        a quoted passage of several sentences and its cue are one unit
+        ('"A. B," X said' / 'X said: "A. B."' / '"A. B," X said, "C. D."')."""
+        sents = list(doc.sents)
+        start = 0
+        for n, sent in enumerate(sents):
+            following = sents[n + 1] if n + 1 < len(sents) else None
+            if following is not None and self._quote_runs_on(paragraph.start + sent.end_char, paragraph.start + following.start_char):
+                continue
+            yield doc[sents[start].start : sent.end]
+            start = n + 1
+
+    def _quote_runs_on(self, end: int, start: int) -> bool:
+        """Whether one quote holds both sides of a sentence break."""
+        quote = self.quotes.containing(end - 1, end)
+        return quote is not None and quote[1] > start and any(c.isalnum() for c in self.text[start : quote[1]])
 
     def _headline_paragraph(self, paragraph: Paragraph, doc) -> None:
         """A headline is one unit, however the parser splits it."""
@@ -293,14 +311,13 @@ class DocumentPass:
     def _quoted_chars(self, start: int, end: int) -> int:
         return sum(
             sum(c.isalnum() for c in self.text[max(start, qs) : min(end, qe)])
-            for qs, qe in self.quotes
-            if qs < end and qe > start
+            for qs, qe in self.quotes.overlapping(start, end)
         )
 
     def _adjacent_quotes(self, clause_start: int, clause_end: int, sent_start: int, sent_end: int):
         """Quotes the clause introduces or closes: '“...,” said X' / 'X said: “...”'."""
         pieces = []
-        for qs, qe in self.quotes:
+        for qs, qe in self.quotes.overlapping(sent_start - 1, sent_end + 1):
             if qe <= clause_start and qs >= sent_start - 1:
                 between = self.text[qe:clause_start]
                 if re.fullmatch(r"[\s,”\"»’']*", between) and re.search(r"[,.!?…-]\s*$", self.text[qs:qe]):
@@ -344,17 +361,8 @@ class DocumentPass:
         previous, _ = self.quote_state
         start = paragraph.start + sent.start_char
         end = paragraph.start + sent.end_char
-        pieces = [_trim(self.text, max(s, start), min(e, end)) for s, e in self.quotes if s < end and e > start]
+        pieces = [_trim(self.text, max(s, start), min(e, end)) for s, e in self.quotes.overlapping(start, end)]
         tokens = [t for t in sent if t.i in quoted]
-        if previous.cue is None and previous.spans["content"] and self._same_quote(previous.spans["content"][-1][1], start):
-            # the parser split one quoted passage into sentences: still one claim
-            previous.spans["content"] += [list(p) for p in pieces]
-            previous.content = " ".join(self.text[s:e] for s, e in previous.spans["content"])
-            first = previous.spans["content"][0][0]
-            sentence_start = self.text.rfind(previous.sentence, 0, first + len(previous.sentence))
-            previous.sentence = self.text[sentence_start:end]
-            previous.figures += figures_in(tokens)
-            return
         attribution = Attribution(
             source=previous.source,
             source_text="",
@@ -370,12 +378,6 @@ class DocumentPass:
         )
         self.results.append(attribution)
         self.quote_state = (attribution, paragraph.index)
-
-    def _same_quote(self, before: int, after: int) -> bool:
-        """Whether offsets `before` and `after` fall in one quoted passage,
-        or in two with nothing but spaces and quote marks between them."""
-        gap = self.text[before:after]
-        return not any(c.isalnum() for c in gap) and "\n" not in gap
 
     def _headline(self, paragraph: Paragraph, sent) -> list[Found]:
         """'Army chief: "We will retake the airport"' / 'Rebels take city - monitor'."""

@@ -3,6 +3,7 @@ and unbalanced marks. Pairs what can be paired; never gives up on a document."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 OPENERS = "“«„‟"
@@ -89,3 +90,29 @@ def _trim_end(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+class QuoteIndex:
+    """A document's quote spans, sorted, answering "is this quoted?" by
+    bisection: a token or a sentence costs O(log quotes), not O(quotes)."""
+
+    def __init__(self, text: str):
+        self.spans = sorted(quote_spans(text))
+        self.starts = [s for s, _ in self.spans]
+
+    def containing(self, start: int, end: int) -> tuple[int, int] | None:
+        """The quote holding all of [start, end), if one does."""
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.spans[i][1] >= end:
+            return self.spans[i]
+        return None
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Quotes sharing a character with [start, end), in order."""
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        found = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            if self.spans[i][1] > start:
+                found.append(self.spans[i])
+            i += 1
+        return found
