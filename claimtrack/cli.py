@@ -44,6 +44,11 @@ def serve(db, host, port, open_browser):
     help="Worker processes for extraction",
 )
 @click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Extract on the Dask cluster of this scheduler (tcp://HOST:8786) instead of --jobs processes",
+)
+@click.option(
     "--registry",
     "registry_files",
     multiple=True,
@@ -58,7 +63,7 @@ def serve(db, host, port, open_browser):
     help="Refuse input files larger than this",
 )
 def ingest_command(
-    db_path, paths, outlet, url, title, published, lang, model, jobs, registry_files, max_bytes
+    db_path, paths, outlet, url, title, published, lang, model, jobs, scheduler, registry_files, max_bytes
 ):
     """Extract attributed claims from articles in PATH... into DB.
 
@@ -70,6 +75,7 @@ def ingest_command(
     from functools import partial
 
     from . import nlp
+    from .executors import ClusterProblem
     from .ingest import DatabaseProblem, ExtractorUnavailable, ingest, open_checked_db
     from .readers import Defaults, read_inputs
 
@@ -84,10 +90,11 @@ def ingest_command(
             model=model,
             registry_files=registry_files,
             jobs=jobs or os.cpu_count() or 1,
+            scheduler=scheduler,
             report=lambda problem: click.echo(f"{problem.origin}: {problem.message}", err=True),
             progress=progressbar if sys.stderr.isatty() else None,
         )
-    except (nlp.ModelNotFound, DatabaseProblem, ExtractorUnavailable) as exc:
+    except (nlp.ModelNotFound, DatabaseProblem, ExtractorUnavailable, ClusterProblem) as exc:
         raise click.ClickException(str(exc)) from None
     except sqlite3.Error as exc:
         raise click.ClickException(f"{db_path}: {exc}") from None

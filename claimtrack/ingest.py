@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import multiprocessing
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from .corroborate import update_groups
+from .executors import mapped_in_order
 from .model import Article, Attribution
+from .nlp import choose_model
 from .readers import Problem, Skipped
 from .store import find_existing_article, open_db, save_article
 
@@ -108,27 +110,24 @@ def extract_batch(extractor: Extractor, batch: list[Article]) -> list[Outcome]:
     except Exception as exc:
         if len(batch) > 1:
             return [outcome for article in batch for outcome in extract_batch(extractor, [article])]
-        article = batch[0]
-        return [(article, Problem(article.origin, f"extraction failed: {type(exc).__name__}: {exc}"))]
+        return [(batch[0], failure(batch[0], "extraction", exc))]
 
 
-_worker_extractor: Extractor | Exception | None = None
+def failure(article: Article, step: str, exc: Exception) -> Problem:
+    """One line naming the article and the error class, never a traceback."""
+    message = " ".join(str(exc).split())[:200]
+    return Problem(article.origin, f"{step} failed: {type(exc).__name__}" + (f": {message}" if message else ""))
 
 
-def _start_worker(model: str | None, registry_files: tuple[str, ...]) -> None:
-    global _worker_extractor
-    try:
-        _worker_extractor = load_extractor(model, registry_files)
-    except ExtractorUnavailable as exc:
-        # Raised again from the first task: a failing initializer would make the
-        # pool replace its workers forever instead of reporting.
-        _worker_extractor = exc
+_extraction_lock = threading.Lock()
 
 
-def _extract_in_worker(batch: list[Article]) -> list[Outcome]:
-    if isinstance(_worker_extractor, Exception):
-        raise _worker_extractor
-    return extract_batch(_worker_extractor, batch)
+def extract_with(model: str | None, registry_files: tuple[str, ...], batch: list[Article]) -> list[Outcome]:
+    """The task a worker runs: the first call in a process loads its extractor.
+    One batch at a time per process: a Dask worker may run tasks in threads,
+    and a spaCy pipeline is not made to be shared by threads (nor faster so)."""
+    with _extraction_lock:
+        return extract_batch(load_extractor(model, registry_files), batch)
 
 
 def _batches(articles: list[Article]) -> Iterator[list[Article]]:
@@ -136,20 +135,19 @@ def _batches(articles: list[Article]) -> Iterator[list[Article]]:
         yield articles[start : start + BATCH_SIZE]
 
 
-@contextlib.contextmanager
 def extracted(
-    articles: list[Article], model: str | None, registry_files: tuple[str, ...], jobs: int
-) -> Iterator[Iterator[list[Outcome]]]:
-    """Outcomes batch by batch, in input order, from `jobs` processes."""
-    processes = min(jobs, -(-len(articles) // BATCH_SIZE))
-    if processes <= 1:
-        extractor = load_extractor(model, registry_files)
-        yield (extract_batch(extractor, batch) for batch in _batches(articles))
-        return
-    # spawn: workers must not inherit the parent's open SQLite connection.
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(processes, _start_worker, (model, registry_files)) as pool:
-        yield pool.imap(_extract_in_worker, _batches(articles))
+    articles: list[Article], model: str | None, registry_files: tuple[str, ...], jobs: int, scheduler: str | None
+) -> contextlib.AbstractContextManager[Iterator[list[Outcome]]]:
+    """Outcomes batch by batch, in input order, from the Dask cluster at
+    `scheduler`, else from `jobs` local processes."""
+    if scheduler:
+        model = choose_model(model)  # the client's choice, not each machine's default
+    return mapped_in_order(
+        functools.partial(extract_with, model, registry_files),
+        _batches(articles),
+        processes=min(jobs, -(-len(articles) // BATCH_SIZE)),
+        scheduler=scheduler,
+    )
 
 
 def ingest(
@@ -159,6 +157,7 @@ def ingest(
     model: str | None = None,
     registry_files: Iterable[str] = (),
     jobs: int = 1,
+    scheduler: str | None = None,
     report: Callable[[Problem], None] = lambda problem: None,
     progress: Callable[[int], contextlib.AbstractContextManager] | None = None,
 ) -> Summary:
@@ -179,7 +178,7 @@ def ingest(
             articles.append(item)
     if articles:
         bar_context = progress(length=len(articles)) if progress else contextlib.nullcontext()
-        with bar_context as bar, extracted(articles, model, tuple(registry_files), jobs) as batches:
+        with bar_context as bar, extracted(articles, model, tuple(registry_files), jobs, scheduler) as batches:
             for outcomes in batches:
                 for article, result in outcomes:
                     _store(db, article, result, summary, report)
@@ -203,7 +202,15 @@ def _store(
         summary.failed += 1
         report(result)
         return
-    written = save_article(db, article, result)
+    try:
+        written = save_article(db, article, result)
+    except sqlite3.OperationalError:
+        raise  # the database itself (locked, full, unreadable): every article would fail
+    except Exception as exc:
+        # save_article's transaction is rolled back: nothing of the article stays
+        summary.failed += 1
+        report(failure(article, "storing", exc))
+        return
     if written < 0:
         summary.skipped += 1  # the same text twice in one run
     else:
