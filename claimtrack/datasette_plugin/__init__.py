@@ -26,10 +26,22 @@ import markupsafe
 import yaml
 from datasette import hookimpl
 
+from . import pages
+from .render import (
+    render_origins,
+    SENTENCE_SQL,
+    describe_figure,
+    highlight,
+    parse_spans,
+    render_figures,
+    render_spans,
+    sentence_markup,
+    sentence_window,
+)
+
 METADATA_FILE = "datasette-metadata.yml"
 TEMPLATE_DATABASE = "claims"  # the database name the bundled metadata is written for
 CLAIM_TABLES = ("claims", "claims_detail")
-ROLES = ("source", "cue", "content")
 CSS_PATH = "/-/claimtrack.css"
 
 CSS = """
@@ -49,6 +61,68 @@ td.col-figures { min-width: 12em; }
 .ct-spans { font-family: monospace; font-size: 0.85em; white-space: nowrap; }
 details.ct-column-descriptions { margin: 0.5em 0 1em 0; }
 details.ct-column-descriptions summary { cursor: pointer; color: #555; }
+
+/* badges: verdicts, source types */
+.ct-badge { display: inline-block; padding: 1px 7px; border-radius: 9px; font-size: 0.85em; white-space: nowrap;
+  text-decoration: none; background: #e4e4e4; color: #333; border: 1px solid #ccc; }
+a.ct-badge:hover { text-decoration: underline; }
+.ct-badge.ct-corroborated { background: #d9f2d9; color: #1d5e1d; border-color: #7cc47c; }
+.ct-badge.ct-contested { background: #fde0dc; color: #8a1f11; border-color: #e58a7c; }
+.ct-badge.ct-single_origin { background: #fff1c7; color: #6b5200; border-color: #e0c060; }
+.ct-badge.ct-big { font-size: 1.1em; padding: 3px 12px; font-weight: bold; }
+.ct-hint { color: #666; font-size: 0.9em; }
+
+/* the claim group and source pages */
+.ct-kicker { color: #666; margin: 0.5em 0 0 0; text-transform: uppercase; font-size: 0.8em; letter-spacing: 0.05em; }
+h1.ct-title { margin-top: 0.2em; font-size: 1.6em; }
+.ct-verdict { font-size: 1.1em; }
+.ct-why { margin-left: 0.4em; }
+dl.ct-facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2em 1em; margin: 0.5em 0 1em 0; }
+dl.ct-facts dt { font-weight: bold; color: #444; }
+dl.ct-facts dd { margin: 0; }
+.ct-timeline { font-weight: bold; }
+section.ct-origin { border-left: 4px solid #bbb; padding-left: 1em; margin: 1.2em 0; }
+section.ct-origin h3 { margin-bottom: 0.2em; }
+table.ct-claims { border-collapse: collapse; width: 100%; }
+table.ct-claims th { text-align: left; font-size: 0.85em; color: #555; border-bottom: 1px solid #ccc; }
+table.ct-claims td { vertical-align: top; padding: 4px 8px 4px 0; border-bottom: 1px solid #eee; }
+table.ct-claims td.ct-date { white-space: nowrap; }
+table.ct-claims .ct-sentence-cell { width: 60%; }
+table.ct-claims .ct-legend { display: none; }
+figure.ct-provenance { margin: 0.5em 0 1em 0; overflow-x: auto; }
+svg.ct-diagram path { fill: none; stroke: #8aa4c8; stroke-width: 1.5; }
+svg.ct-diagram rect { fill: #eef3fa; stroke: #8aa4c8; }
+svg.ct-diagram .ct-node-origin rect { fill: #dce9ff; stroke: #3d7be0; }
+svg.ct-diagram .ct-node-outlet rect { fill: #f4f4f4; stroke: #999; }
+svg.ct-diagram text { font: 12px sans-serif; fill: #222; }
+svg.ct-diagram text.ct-diagram-title { font-weight: bold; fill: #555; }
+details.ct-stored { margin-top: 2em; }
+details.ct-stored summary, details.ct-facets summary { cursor: pointer; color: #555; }
+
+/* the home page */
+.ct-lede { font-size: 1.1em; }
+.ct-forms form { display: inline-block; margin: 0 2em 1em 0; }
+.ct-forms label { font-weight: bold; }
+.ct-forms input[type=search] { width: 18em; margin-left: 0.5em; }
+.ct-home { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2em; }
+table.ct-ranked { border-collapse: collapse; width: 100%; }
+table.ct-ranked td, table.ct-ranked th { padding: 3px 8px 3px 0; border-bottom: 1px solid #eee; text-align: left; }
+.ct-num { text-align: right !important; }
+ul.ct-groups { padding-left: 1.1em; }
+ul.ct-groups li { margin-bottom: 0.3em; }
+
+/* the claims tables: readable at 1,400 px, long sentences clamped (click to expand) */
+.ct-readable table.rows-and-columns { table-layout: auto; width: 100%; }
+.ct-readable td.col-sentence { min-width: 30em; }
+.ct-readable td.col-sentence .ct-sentence { display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical;
+  overflow: hidden; cursor: zoom-in; }
+.ct-readable td.col-sentence .ct-sentence.ct-open { display: block; cursor: zoom-out; }
+.ct-readable td.col-sentence .ct-legend { display: none; }
+.ct-readable td.col-published { white-space: nowrap; }
+.ct-readable td.col-figures { min-width: 9em; }
+.ct-readable .ct-interval { display: none; }
+ul.ct-origins { margin: 0; padding-left: 1.1em; }
+.ct-columns-note { font-size: 0.85em; color: #666; margin: 0.3em 0; }
 """
 
 
@@ -189,181 +263,17 @@ def _row_get(row, key):
     return value
 
 
-def parse_spans(value) -> dict[str, list[tuple[int, int]]]:
-    """`spans` JSON as {role: [(start, end), ...]}, ignoring anything malformed."""
-    try:
-        data = json.loads(value) if isinstance(value, str) else value
-    except ValueError:
-        return {}
-    spans = {}
-    if not isinstance(data, dict):
-        return spans
-    for role in ROLES:
-        pairs = []
-        for pair in data.get(role) or []:
-            if (
-                isinstance(pair, (list, tuple))
-                and len(pair) == 2
-                and all(isinstance(n, int) and not isinstance(n, bool) for n in pair)
-                and 0 <= pair[0] < pair[1]
-            ):
-                pairs.append((pair[0], pair[1]))
-        if pairs:
-            spans[role] = pairs
-    return spans
-
-
-def locate_sentence(window: str, window_start: int, sentence: str, spans) -> int | None:
-    """Offset in the article of the occurrence of `sentence` inside `window`
-    (which starts at `window_start`) that covers most of the spans."""
-    best, best_cover = None, -1
-    i = window.find(sentence)
-    while i >= 0:
-        start = window_start + i
-        end = start + len(sentence)
-        cover = sum(
-            max(0, min(e, end) - max(s, start))
-            for pairs in spans.values()
-            for s, e in pairs
-        )
-        if cover > best_cover:
-            best, best_cover = start, cover
-        i = window.find(sentence, i + 1)
-    return best
-
-
-def highlight(text: str, offset: int, spans) -> markupsafe.Markup:
-    """`text` (which starts at article offset `offset`) as HTML with every span
-    wrapped in <mark class="ct-ROLE">; overlapping spans combine classes."""
-    roles_at = [set() for _ in text]
-    for role, pairs in spans.items():
-        for s, e in pairs:
-            for i in range(max(s - offset, 0), min(e - offset, len(text))):
-                roles_at[i].add(role)
-    out = []
-    i = 0
-    while i < len(text):
-        j = i
-        while j < len(text) and roles_at[j] == roles_at[i]:
-            j += 1
-        chunk = markupsafe.escape(text[i:j])
-        if roles_at[i]:
-            classes = " ".join(f"ct-{r}" for r in ROLES if r in roles_at[i])
-            titles = ", ".join(r for r in ROLES if r in roles_at[i])
-            out.append(
-                markupsafe.Markup('<mark class="{}" title="{}">{}</mark>').format(
-                    classes, titles, chunk
-                )
-            )
-        else:
-            out.append(chunk)
-        i = j
-    return markupsafe.Markup("").join(out)
-
-
-LEGEND = markupsafe.Markup(
-    '<span class="ct-legend"><mark class="ct-source">source</mark> '
-    '<mark class="ct-cue">cue</mark> <mark class="ct-content">content</mark></span>'
-)
-
-
 async def render_sentence(row, value, database, datasette):
     spans = parse_spans(_row_get(row, "spans"))
     article = _row_get(row, "article")
     if not spans or article is None or not isinstance(value, str):
         return None
-    starts = [s for pairs in spans.values() for s, _ in pairs]
-    ends = [e for pairs in spans.values() for _, e in pairs]
-    lo = max(0, min(starts) - len(value))
-    hi = max(ends) + len(value)
-    db = datasette.get_database(database)
-    result = await db.execute(
-        "select substr(text, :lo + 1, :n) from articles where id = :id",
-        {"lo": lo, "n": hi - lo, "id": article},
-    )
-    row0 = result.first()
-    window = row0[0] if row0 and isinstance(row0[0], str) else None
-    if window is None:
+    window = sentence_window(value, spans)
+    result = await datasette.get_database(database).execute(SENTENCE_SQL, {**window, "id": article})
+    found = result.first()
+    if not found or not isinstance(found[0], str):
         return None
-    start = locate_sentence(window, lo, value, spans)
-    if start is not None:
-        body = highlight(value, start, spans)
-    else:
-        # The stored sentence is not verbatim in the article: show the
-        # article text the spans cover instead, marked as such.
-        s, e = min(starts), max(ends)
-        body = highlight(window[s - lo : e - lo], s, spans)
-        body = markupsafe.Markup('<span class="ct-outside">…</span>{}<span class="ct-outside">…</span>').format(body)
-    return markupsafe.Markup('<div class="ct-sentence">{}{}</div>').format(body, LEGEND)
-
-
-def _number(n) -> str:
-    if isinstance(n, float) and n.is_integer():
-        n = int(n)
-    if isinstance(n, int):
-        return f"{n:,}"
-    return str(n)
-
-
-def describe_figure(figure: dict) -> tuple[str, str]:
-    """("at least 311 dead", "[311, ∞)") for one figure object."""
-    text = str(figure.get("text") or "").strip()
-    counted = str(figure.get("counted") or "").strip()
-    words = " ".join(w for w in (text, counted) if w)
-    low, high = figure.get("low"), figure.get("high")
-    approx = bool(figure.get("approx"))
-    if low is None and high is None:
-        return words, ""
-    if low is not None and high is not None and low == high:
-        interval = ("≈ " if approx else "= ") + _number(low)
-        return words, interval
-    low_inclusive = figure.get("low_inclusive", True)
-    high_inclusive = figure.get("high_inclusive", True)
-    # Counts are never negative: "fewer than 50" is [0, 50).
-    left = ("[" if low_inclusive else "(") + _number(low) if low is not None else "[0"
-    right = _number(high) + ("]" if high_inclusive else ")") if high is not None else "∞)"
-    interval = f"{left}, {right}"
-    if approx:
-        interval = "≈ " + interval
-    return words, interval
-
-
-def render_figures(value):
-    try:
-        figures = json.loads(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
-    if not isinstance(figures, list) or not all(isinstance(f, dict) for f in figures):
-        return None
-    if not figures:
-        return markupsafe.Markup('<span class="ct-outside">none</span>')
-    items = []
-    for figure in figures:
-        words, interval = describe_figure(figure)
-        items.append(
-            markupsafe.Markup('<li>{} <span class="ct-interval">{}</span></li>').format(
-                words, interval
-            )
-        )
-    return markupsafe.Markup('<ul class="ct-figures">{}</ul>').format(
-        markupsafe.Markup("").join(items)
-    )
-
-
-def render_spans(value):
-    spans = parse_spans(value)
-    if not spans:
-        return None
-    parts = [
-        markupsafe.Markup('<mark class="ct-{}">{}</mark> {}').format(
-            role, role, ", ".join(f"{s}–{e}" for s, e in spans[role])
-        )
-        for role in ROLES
-        if role in spans
-    ]
-    return markupsafe.Markup('<span class="ct-spans">{}</span>').format(
-        markupsafe.Markup("<br>").join(parts)
-    )
+    return sentence_markup(found[0], window["lo"], value, spans)
 
 
 # Foreign keys of the claims table and the column that names the row they
@@ -434,19 +344,73 @@ def render_cell(row, value, column, table, database, datasette):
             datasette.urls.row(database, "claims", str(value)), value
         )
     if table == "sources" and column == "name" and isinstance(value, str):
-        href = datasette.urls.database(database) + "/source_profile?" + _urlencode(
-            {"source": value}
+        return markupsafe.Markup('<a href="{}" title="source profile">{}</a>').format(
+            datasette.urls.row(database, "sources", str(_row_get(row, "id"))), value
         )
-        return markupsafe.Markup('{} <a href="{}" title="source profile">(profile)</a>').format(
-            value, href
+    if table == "claims_detail" and column == "source_name" and isinstance(value, str):
+        return markupsafe.Markup('<a href="{}">{}</a>').format(
+            datasette.urls.row(database, "sources", str(_row_get(row, "source"))), value
+        )
+    if table in CLAIM_TABLES and column == "published" and isinstance(value, str) and len(value) > 10:
+        # the date is what a reader scans; the time is in the tooltip
+        return markupsafe.Markup('<span title="{}">{}</span>').format(value, value[:10])
+    if table in CLAIM_TABLES and column == "claim_group" and _row_get(row, "claim_group") is not None:
+        return render_group_badge(_row_get(row, "claim_group"), database, datasette)
+    if table in (None, "claim_groups") and column == "origins":
+        return render_origins(value)
+    if table in (None, "claim_groups") and column == "verdict" and isinstance(value, str):
+        return markupsafe.Markup('<span class="ct-badge ct-{}">{}</span>').format(value, value.replace("_", " "))
+    if table is None and column == "claim_group" and isinstance(value, int):
+        # a canned query's group id opens the group's page
+        return markupsafe.Markup('<a href="{}">{}</a>').format(
+            datasette.urls.row(database, "claim_groups", str(value)), value
         )
     return None
 
 
-def _urlencode(params: dict) -> str:
-    from urllib.parse import urlencode
+async def render_group_badge(group, database, datasette):
+    result = await datasette.get_database(database).execute(
+        "select verdict from claim_groups where id = :id", {"id": group}
+    )
+    found = result.first()
+    verdict = found[0] if found and found[0] else "ungrouped"
+    return markupsafe.Markup('<a class="ct-badge ct-{}" href="{}" title="claim group {}">{}</a>').format(
+        verdict, datasette.urls.row(database, "claim_groups", str(group)), group, verdict.replace("_", " ")
+    )
 
-    return urlencode(params)
+
+# -- pages: the home page, a claim group, a source -----------------------------
+
+# Columns of the claims tables in the order a reader scans them; the others
+# are one click away (?_ct_columns=all) and in every JSON export.
+READABLE_COLUMNS = {
+    "claims_detail": ("id", "source_name", "cue", "stance", "sentence", "figures", "claim_group", "outlet", "published"),
+    "claims": ("id", "source", "cue", "stance", "sentence", "figures", "claim_group", "outlet", "published"),
+}
+
+
+@hookimpl
+def extra_template_vars(template, database, table, view_name, request, datasette):
+    async def inner():
+        if view_name == "index":
+            db = next(
+                (db for db in datasette.databases.values() if _is_claimtrack_database(db)), None
+            )
+            if db is None:
+                return {}
+            return {"claimtrack_home": await db.execute_fn(pages.home_page), "claimtrack_database": db.name}
+        if database is None or not _is_claimtrack_database(datasette.get_database(database)):
+            return {}
+        if view_name == "table" and table in READABLE_COLUMNS and request.args.get("_ct_columns") != "all":
+            return {"claimtrack_columns": READABLE_COLUMNS[table]}
+        page = {"claim_groups": pages.group_page, "sources": pages.source_page}.get(table)
+        if view_name == "row" and page is not None:
+            pk = request.url_vars.get("pks")
+            data = await datasette.get_database(database).execute_fn(lambda conn: page(conn, pk))
+            return {"claimtrack_" + table: data} if data else {}
+        return {}
+
+    return inner
 
 
 # -- CSS and a little JavaScript ----------------------------------------------
@@ -466,10 +430,18 @@ document.querySelectorAll("dl.column-descriptions").forEach(function (dl) {
 """
 
 
+# A clamped sentence in the claims tables opens (and closes) on a click.
+EXPAND_SENTENCES_JS = """
+document.querySelectorAll(".ct-readable td.col-sentence .ct-sentence").forEach(function (el) {
+  el.addEventListener("click", function () { el.classList.toggle("ct-open"); });
+});
+"""
+
+
 @hookimpl
 def extra_body_script(template):
     if template.startswith("table") or template.startswith("row"):
-        return FOLD_DESCRIPTIONS_JS
+        return FOLD_DESCRIPTIONS_JS + EXPAND_SENTENCES_JS
     return None
 
 

@@ -1,0 +1,317 @@
+"""What the home page, a claim group's page and a source's page show: plain
+functions over a sqlite3 connection (Datasette's `execute_fn`), returning
+dicts for the templates in `templates/`."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from datetime import date
+
+import markupsafe
+import sqlite_utils
+
+from .. import corroborate
+from .render import SENTENCE_SQL, describe_figure, parse_spans, sentence_markup, sentence_window
+
+VERDICTS = ("contested", "corroborated", "single_origin")
+TOP_SOURCES = 25
+GROUPS_PER_VERDICT = 8
+SOURCE_CLAIMS_SHOWN = 30
+# A source's relays and groups are read from its latest claims, so that a
+# source with a million claims opens as fast as one with ten.
+SOURCE_CLAIMS_SCANNED = 2000
+
+CLAIMS_SQL = """
+select claims_detail.id, claims_detail.source, claims_detail.source_name, claims_detail.cue,
+  claims_detail.stance, claims_detail.relayed_by_name, claims_detail.outlet, claims_detail.published,
+  claims_detail.title, claims_detail.url, claims_detail.article, claims_detail.sentence,
+  claims_detail.spans, claims_detail.figures, claims_detail.claim_group
+from claims_detail
+"""
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def short_date(published) -> str:
+    """"29 Nov" from "2024-11-29T10:00:00Z"; the text as given if it is no date."""
+    try:
+        day = date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return str(published or "")
+    return f"{day.day} {day:%b}"
+
+
+def long_date(published) -> str:
+    """"29 Nov 2024" from "2024-11-29T10:00:00Z"; the text as given if it is no date."""
+    try:
+        day = date.fromisoformat(str(published)[:10])
+    except ValueError:
+        return str(published or "")
+    return f"{day.day} {day:%b %Y}"
+
+
+def highlighted(conn: sqlite3.Connection, claim: dict) -> markupsafe.Markup:
+    """A claim's sentence with source, cue and content marked (or plain, when
+    its spans are unusable)."""
+    sentence = claim.get("sentence") or ""
+    spans = parse_spans(claim.get("spans"))
+    if spans and sentence:
+        window = sentence_window(sentence, spans)
+        found = conn.execute(SENTENCE_SQL, {**window, "id": claim["article"]}).fetchone()
+        if found and isinstance(found[0], str):
+            return sentence_markup(found[0], window["lo"], sentence, spans)
+    return markupsafe.Markup('<div class="ct-sentence">{}</div>').format(sentence or claim.get("content") or "")
+
+
+def _primary_figure(figures_json) -> dict | None:
+    try:
+        figures = json.loads(figures_json or "[]")
+    except ValueError:
+        return None
+    if not isinstance(figures, list):
+        return None
+    return next((f for f in figures if isinstance(f, dict) and corroborate.interval(f)), None)
+
+
+def figure_timeline(claims: list[dict]) -> str:
+    """One origin's figures in time order: "at least 311 dead (29 Nov) → 514 (2 Dec)".
+    A figure repeated unchanged is shown once; what is counted is named when it changes."""
+    steps, last_text, last_counted = [], None, None
+    for claim in claims:
+        figure = _primary_figure(claim.get("figures"))
+        if figure is None:
+            continue
+        text = str(figure.get("text") or "").strip()
+        counted = str(figure.get("counted") or "").strip()
+        if text == last_text and counted in ("", last_counted):
+            continue
+        words = describe_figure(figure if counted != last_counted else {**figure, "counted": None})[0]
+        when = short_date(claim.get("published"))
+        steps.append(f"{words} ({when})" if when else words)
+        last_text, last_counted = text, counted or last_counted
+    return " → ".join(steps)
+
+
+# -- a claim group -------------------------------------------------------------
+
+
+def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
+    """A claim group as a reader wants it: verdict and why, then each origin
+    with its sources, relays, outlets and claims in time order."""
+    row = _rows(conn, "select * from claim_groups where id = ?", [group_id])
+    if not row:
+        return None
+    group = row[0]
+    described = corroborate.describe_group(sqlite_utils.Database(conn), group["id"])
+    origin_of = {claim["id"]: claim["origin"] for claim in described["claims"]}
+    stance_of = {claim["id"]: claim["stance"] for claim in described["claims"]}
+    claims = _rows(conn, CLAIMS_SQL + " where claims_detail.claim_group = ?", [group["id"]])
+    claims.sort(key=lambda c: (c["published"] or "", c["id"]))
+    by_origin = defaultdict(list)
+    for claim in claims:
+        claim["stance"] = stance_of.get(claim["id"], claim["stance"])
+        claim["html"] = highlighted(conn, claim)
+        claim["date"] = short_date(claim["published"])
+        by_origin[origin_of.get(claim["id"], claim["source_name"] or "unknown")].append(claim)
+    origins = [
+        {
+            "name": name,
+            "sources": _distinct(c["source_name"] for c in members),
+            "relays": _distinct(c["relayed_by_name"] for c in members),
+            "outlets": _distinct(c["outlet"] for c in members),
+            "stances": _distinct(c["stance"] for c in members),
+            "figures": figure_timeline(members),
+            "claims": members,
+        }
+        for name, members in by_origin.items()
+    ]
+    return {
+        "group": group,
+        "first_seen": long_date(group["first_seen"]),
+        "last_seen": long_date(group["last_seen"]),
+        "verdict": described["verdict"],
+        "why": described["why"],
+        "origins": origins,
+        "diagram": provenance_svg(claims, origin_of),
+    }
+
+
+def _distinct(values) -> list[str]:
+    return list(dict.fromkeys(v for v in values if v))
+
+
+# -- the provenance diagram ------------------------------------------------------
+
+COLUMNS = ("origin", "relay", "outlet", "article")
+COLUMN_TITLES = ("Origins", "Relayed by", "Outlets", "Articles")
+DIRECT = "(no relay)"  # the relay column's node for claims the outlet had first-hand
+COLUMN_WIDTH, BOX_WIDTH, ROW_HEIGHT, BOX_HEIGHT, TOP = 260, 210, 30, 22, 28
+ARTICLE_WIDTH = 420
+LABEL_CHARS = {"article": 62}
+
+
+def _clip(text: str, column: str) -> str:
+    limit = LABEL_CHARS.get(column, 31)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def provenance_svg(claims: list[dict], origin_of: dict) -> markupsafe.Markup:
+    """origins → relays → outlets → articles, drawn as an SVG: each claim is a
+    path from who it comes from to the article that printed it, through its
+    relay or the "(no relay)" node, so that no line crosses a relay it does
+    not pass through."""
+    nodes = {column: {} for column in COLUMNS}  # column -> {key: label}
+    edges = set()
+    for claim in claims:
+        path = [
+            ("origin", origin_of.get(claim["id"]) or claim["source_name"] or "unknown"),
+            ("relay", claim["relayed_by_name"] or DIRECT),
+            ("outlet", claim["outlet"] or "no outlet"),
+            ("article", claim["article"]),
+        ]
+        path = [(column, key) for column, key in path if key]
+        for column, key in path:
+            label = key
+            if column == "article":
+                label = " ".join(x for x in (short_date(claim["published"]), claim["title"] or key) if x)
+            nodes[column].setdefault(key, label)
+        edges.update(zip(path, path[1:]))
+    position = {
+        (column, key): (i * COLUMN_WIDTH, TOP + j * ROW_HEIGHT)
+        for i, column in enumerate(COLUMNS)
+        for j, key in enumerate(nodes[column])
+    }
+    height = TOP + max(len(n) for n in nodes.values()) * ROW_HEIGHT
+    width = (len(COLUMNS) - 1) * COLUMN_WIDTH + ARTICLE_WIDTH
+    parts = [
+        markupsafe.Markup('<text class="ct-diagram-title" x="{}" y="14">{}</text>').format(i * COLUMN_WIDTH, title)
+        for i, title in enumerate(COLUMN_TITLES)
+    ]
+    for (a, b) in sorted(edges):
+        (x1, y1), (x2, y2) = position[a], position[b]
+        x1, y1, y2 = x1 + BOX_WIDTH, y1 + BOX_HEIGHT / 2, y2 + BOX_HEIGHT / 2
+        middle = (x1 + x2) / 2
+        parts.append(markupsafe.Markup('<path d="M{} {} C{} {} {} {} {} {}"/>').format(
+            x1, y1, middle, y1, middle, y2, x2, y2))
+    for (column, key), (x, y) in position.items():
+        label = nodes[column][key]
+        box_width = ARTICLE_WIDTH if column == "article" else BOX_WIDTH
+        parts.append(markupsafe.Markup(
+            '<g class="ct-node ct-node-{}"><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="4"/>'
+            '<text x="{}" y="{}">{}</text></g>'
+        ).format(column, label, x, y, box_width, BOX_HEIGHT, x + 6, y + 15, _clip(label, column)))
+    return markupsafe.Markup(
+        '<svg class="ct-diagram" role="img" aria-label="Provenance: origins, relays, outlets, articles"'
+        ' width="{}" height="{}" viewBox="0 0 {} {}">{}</svg>'
+    ).format(width, height, width, height, markupsafe.Markup("").join(parts))
+
+
+# -- a source --------------------------------------------------------------------
+
+
+def source_page(conn: sqlite3.Connection, source_id) -> dict | None:
+    """A source's profile: its parent and people, its latest claims, the
+    groups it takes part in, who relays it and which outlets cite it."""
+    found = _rows(
+        conn,
+        "select sources.id, sources.name, sources.type, parents.id as parent_id, parents.name as parent_name"
+        " from sources left join sources as parents on parents.id = sources.parent where sources.id = ?",
+        [source_id],
+    )
+    if not found:
+        return None
+    source = found[0]
+    sid = source["id"]
+    latest = f"(select * from claims where source = {int(sid)} order by id desc limit {SOURCE_CLAIMS_SCANNED})"
+    claims = _rows(
+        conn,
+        CLAIMS_SQL + " where claims_detail.id in (select id from claims where source = ?"
+        " order by published desc, id desc limit ?) order by published desc, id desc",
+        [sid, SOURCE_CLAIMS_SHOWN],
+    )
+    for claim in claims:
+        claim["html"] = highlighted(conn, claim)
+        claim["date"] = short_date(claim["published"])
+    verdicts = dict(conn.execute(
+        "select id, verdict from claim_groups where id in ({})".format(
+            ",".join(str(int(c["claim_group"])) for c in claims if c["claim_group"] is not None) or "null"
+        )
+    ).fetchall())
+    for claim in claims:
+        claim["verdict"] = verdicts.get(claim["claim_group"])
+    return {
+        "source": source,
+        "n_claims": conn.execute("select count(*) from claims where source = ?", [sid]).fetchone()[0],
+        "scanned": SOURCE_CLAIMS_SCANNED,
+        "aliases": [r[0] for r in conn.execute(
+            "select alias from source_aliases where source = ? and alias != ? order by alias limit 40",
+            [sid, source["name"]])],
+        "members": _rows(
+            conn,
+            "select sources.id, sources.name, sources.type,"
+            " (select count(*) from claims where claims.source = sources.id) as n_claims"
+            " from sources where parent = ? order by n_claims desc, name limit 50",
+            [sid],
+        ),
+        "claims": claims,
+        "outlets": _rows(
+            conn,
+            "select outlet, count(*) as n from claims where source = ? group by outlet order by n desc, outlet limit 20",
+            [sid],
+        ),
+        "relays": _rows(
+            conn,
+            f"select sources.id, sources.name, count(*) as n from {latest} as latest"
+            " join sources on sources.id = latest.relayed_by group by sources.id order by n desc, sources.name limit 20",
+        ),
+        "relays_for": _rows(
+            conn,
+            "select sources.id, sources.name, count(*) as n from claims join sources on sources.id = claims.source"
+            " where claims.relayed_by = ? group by sources.id order by n desc, sources.name limit 20",
+            [sid],
+        ),
+        "groups": _rows(
+            conn,
+            f"select claim_groups.id, claim_groups.label, claim_groups.verdict, claim_groups.n_origins,"
+            f" count(*) as n from {latest} as latest join claim_groups on claim_groups.id = latest.claim_group"
+            " group by claim_groups.id order by n desc, claim_groups.id limit 20",
+        ),
+    }
+
+
+# -- the home page -----------------------------------------------------------------
+
+
+def home_page(conn: sqlite3.Connection) -> dict:
+    """Who said what: the sources with most claims, and the claim groups by verdict."""
+    sources = _rows(
+        conn,
+        "select sources.id, sources.name, sources.type, parents.name as parent_name, counts.n"
+        " from (select source, count(*) as n from claims where source is not null"
+        f"  group by source order by n desc limit {TOP_SOURCES}) as counts"
+        " join sources on sources.id = counts.source left join sources as parents on parents.id = sources.parent"
+        " order by counts.n desc, sources.name",
+    )
+    verdicts = dict(conn.execute("select verdict, count(*) from claim_groups group by verdict").fetchall())
+    groups = {
+        verdict: _rows(
+            conn,
+            "select id, label, n_origins, n_outlets, n_claims, last_seen from claim_groups"
+            " where verdict = ? order by id desc limit ?",
+            [verdict, GROUPS_PER_VERDICT],
+        )
+        for verdict in VERDICTS
+        if verdicts.get(verdict)
+    }
+    return {
+        "n_claims": conn.execute("select count(*) from claims").fetchone()[0],
+        "sources": sources,
+        "verdict_counts": verdicts,
+        "groups": groups,
+    }
