@@ -20,8 +20,12 @@ from .resolve import DocumentSources, Forward, words
 from .textacy_data import normalize_quotation_marks
 
 TERMINAL = re.compile(r"[.!?…:;][\s\"”»’')\]]*$")
-HEADLINE_COLON = re.compile(r"^(?P<source>[^:\"“«]{2,60}?)\s*:\s+(?P<content>\S.*)$")
+# "Army chief: ..." / 'The governor: "..."' / '"PENCE: Well, ...' (a transcript line)
+LABEL_COLON = re.compile(r"^[\"“]?(?P<source>[^:\"“«]{2,60}?)\s*(?P<cue>:)(?:\s+|(?=[\"“«]))(?P<content>\S.*)$", re.S)
 HEADLINE_DASH = re.compile(r"^(?P<content>.+\S)\s+(?P<cue>[-–—])\s+(?P<source>[^-–—]{2,60})$")
+# '"We have lost everything." ― Amal Haddad': a quote signed after a dash
+QUOTE_DASH = re.compile(r"^[\"“](?P<content>.+)[\"”]\s*(?P<cue>[-–—―])\s*(?P<source>[^-–—―\"“”]{2,60}?)[.\s]*$", re.S)
+DASHES = "-–—―"
 CROSSHEAD_MAX_WORDS = 12
 PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|added|explained)\b", re.I)
 
@@ -97,7 +101,7 @@ class Extractor:
         for paragraph in paragraphs(text):
             line = text[paragraph.start : paragraph.end]
             if paragraph.headline:
-                if HEADLINE_COLON.match(line) or HEADLINE_DASH.match(line) or self.candidate.search(line):
+                if LABEL_COLON.match(line) or HEADLINE_DASH.match(line) or self.candidate.search(line):
                     plan.append(paragraph)
                 continue
             body = not _is_furniture(line, self.lexicon) and (
@@ -105,7 +109,7 @@ class Extractor:
             )
             if not body:
                 narration = None  # crossheads, related links
-            elif self.candidate.search(line) or any(c in line for c in QUOTE_CHARS):
+            elif self.candidate.search(line) or any(c in line for c in QUOTE_CHARS) or LABEL_COLON.match(line):
                 if narration is not None and PRONOUN_SPEAKER.search(line):
                     plan.append(narration)
                 plan.append(paragraph)
@@ -185,14 +189,24 @@ class DocumentPass:
         return self.quotes.containing(start, end) is not None
 
     def _units(self, paragraph: Paragraph, doc):
-        """The parser's sentences, joined where a quote runs on across them:
-        a quoted passage of several sentences and its cue are one unit
-        ('"A. B," X said' / 'X said: "A. B."' / '"A. B," X said, "C. D."')."""
+        """The parser's sentences, joined where a quote runs on across them
+        (a quoted passage of several sentences and its cue are one unit:
+        '"A. B," X said' / 'X said: "A. B."' / '"A. B," X said, "C. D."'),
+        after a colon ("WALLACE: If I may. ...") and before a dash that
+        signs a quote ('"A. B." ― X')."""
+        transcript = LABEL_COLON.match(doc.text)
+        if transcript and transcript.group("content")[0] not in QUOTE_CHARS and self._labelled(doc[:], (LABEL_COLON,)):
+            yield doc[:]  # "PENCE: Well, look, ...": the speaker's whole turn
+            return
         sents = list(doc.sents)
         start = 0
         for n, sent in enumerate(sents):
             following = sents[n + 1] if n + 1 < len(sents) else None
-            if following is not None and self._quote_runs_on(paragraph.start + sent.end_char, paragraph.start + following.start_char):
+            if following is not None and (
+                sent.text.rstrip().endswith(":")
+                or following.text[:1] in DASHES
+                or self._quote_runs_on(paragraph.start + sent.end_char, paragraph.start + following.start_char)
+            ):
                 continue
             yield doc[sents[start].start : sent.end]
             start = n + 1
@@ -206,13 +220,13 @@ class DocumentPass:
         """A headline is one unit, however the parser splits it."""
         whole = doc[:]
         quoted = {t.i for t in whole if self._in_quote(*self._abs(paragraph, t))}
-        found = find_in_sentence(whole, self.lexicon, quoted) or self._headline(paragraph, whole)
+        found = self._labelled(whole, (LABEL_COLON, HEADLINE_DASH)) or find_in_sentence(whole, self.lexicon, quoted)
         for item in found:
             self._emit(paragraph, whole, item)
 
     def _sentence(self, paragraph: Paragraph, sent) -> None:
         quoted = {t.i for t in sent if self._in_quote(*self._abs(paragraph, t))}
-        found = find_in_sentence(sent, self.lexicon, quoted)
+        found = self._labelled(sent, (LABEL_COLON, QUOTE_DASH)) or find_in_sentence(sent, self.lexicon, quoted)
         people = [
             e
             for e in sent.ents
@@ -379,39 +393,31 @@ class DocumentPass:
         self.results.append(attribution)
         self.quote_state = (attribution, paragraph.index)
 
-    def _headline(self, paragraph: Paragraph, sent) -> list[Found]:
-        """'Army chief: "We will retake the airport"' / 'Rebels take city - monitor'."""
-        line = self.text[paragraph.start : paragraph.end]
-        for pattern in (HEADLINE_COLON, HEADLINE_DASH):
+    def _labelled(self, sent, patterns) -> list[Found]:
+        """A speaker named by a label: 'Army chief: "We will retake the airport"',
+        'Rebels take city - monitor', '"We stay." ― Amal Haddad'."""
+        line = sent.doc.text[sent.start_char : sent.end_char]
+        for pattern in patterns:
             match = pattern.match(line)
             if not match:
                 continue
-            s_start, s_end = match.span("source")
+            s_start, s_end = (sent.start_char + i for i in match.span("source"))
             source_tokens = [t for t in sent if s_start <= t.idx < s_end and not t.is_space]
-            if not source_tokens or len(source_tokens) > 8:
-                continue
+            cue_at = sent.start_char + match.start("cue")
+            cue = next((t for t in sent if t.idx <= cue_at < t.idx + len(t.text)), None)
+            if cue is None or not source_tokens or len(source_tokens) > 8 or any(t.pos_ in ("VERB", "AUX") for t in source_tokens):
+                continue  # a label is a name, not a clause ("The reason is simple: ...")
             ids = {t.i for t in source_tokens}
             head = next((t for t in source_tokens if t.head.i not in ids or t.head == t), source_tokens[-1])
             if not self._sourcelike(head, source_tokens):
                 continue
-            if pattern is HEADLINE_COLON:
-                cue_index = next(t.i for t in sent if t.text == ":" and t.idx >= s_end - 1)
-            else:
-                cue_index = next(t.i for t in sent if t.idx == match.start("cue"))
-            content = [t for t in sent if t.i not in ids and t.i != cue_index and not t.is_space]
-            found = Found(
-                cue=[sent.doc[cue_index]],
-                form="verb",
-                mention_head=head,
-                mention=source_tokens,
-                clause=ids | {cue_index},
-                content=content,
-            )
-            return [found]
+            c_start, c_end = (sent.start_char + i for i in match.span("content"))
+            content = [t for t in sent if c_start <= t.idx < c_end and not t.is_space]
+            return [Found(cue=[cue], form="verb", mention_head=head, mention=source_tokens, clause=ids | {cue.i}, content=content)]
         return []
 
     def _sourcelike(self, head, tokens) -> bool:
-        """Whether a headline's label names a speaker ("Army chief:") rather
+        """Whether a label names a speaker ("Army chief:", "PENCE:") rather
         than a place or a topic ("Mali:", "Analysis:")."""
         if words(tokens).casefold() in self.lexicon.places:
             return False
@@ -420,7 +426,7 @@ class DocumentPass:
             or head.ent_type_ in ("PERSON", "ORG", "NORP")
             or self.lexicon.type_of([t.lower_ for t in tokens])
             or head.lemma_.lower() in self.lexicon.title_nouns
-            or (head.pos_ == "PROPN" and len(tokens) > 1 and head.ent_type_ not in ("GPE", "LOC", "FAC"))
+            or (head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "LOC", "FAC"))
         )
 
 
