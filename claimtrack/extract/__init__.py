@@ -26,6 +26,9 @@ HEADLINE_DASH = re.compile(r"^(?P<content>.+\S)\s+(?P<cue>[-–—])\s+(?P<sourc
 # '"We have lost everything." ― Amal Haddad': a quote signed after a dash
 QUOTE_DASH = re.compile(r"^[\"“](?P<content>.+)[\"”]\s*(?P<cue>[-–—―])\s*(?P<source>[^-–—―\"“”]{2,60}?)[.\s]*$", re.S)
 DASHES = "-–—―"
+# what a noun pointing back at an earlier claim may carry: "the army's accusations"
+ANAPHORIC_MODIFIERS = {"det", "poss", "case", "amod", "predet", "nummod"}
+RECENT_CLAIMS = 12  # how far back a reply looks for the claim it answers
 CROSSHEAD_MAX_WORDS = 12
 PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|added|explained)\b", re.I)
 
@@ -266,9 +269,9 @@ class DocumentPass:
             return
         content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
         figures = figures_in(content_tokens)
-        if self.results and " ".join(self.text[s:e] for s, e in pieces).lower() in self.lexicon.anaphoric_contents:
-            # "Police denied this.": the claim is the one just reported
-            earlier = self.results[-1]
+        earlier = self._answered(content_tokens, source)
+        if earlier is not None:
+            # "Police denied this.", "rejected the accusation": the claim answered
             pieces, figures, kind = [tuple(p) for p in earlier.spans["content"]], earlier.figures, "indirect"
         attribution = Attribution(
             source=source,
@@ -290,6 +293,32 @@ class DocumentPass:
         self.results.append(attribution)
         quoted = kind in ("direct", "mixed")
         self.quote_state = (attribution, paragraph.index) if quoted else None
+
+    def _answered(self, content_tokens, source) -> Attribution | None:
+        """The earlier claim a reply takes up when its content only points
+        back at one ("denied this", "rejected the accusation", "dismissed the
+        reports as propaganda"): the latest claim of another speaker, and of
+        those first one whose cue the noun names ("accusation" answers
+        "accused", "the claim" answers "claimed")."""
+        # "as propaganda", "as baseless": how it was answered, not what
+        verdict = {d.i for t in content_tokens if t.lower_ == "as" and t.dep_ == "prep" for d in t.subtree}
+        words_ = [t for t in content_tokens if not (t.is_punct or t.is_space) and t.i not in verdict]
+        ids = {t.i for t in words_}
+        roots = [t for t in words_ if t.head.i not in ids]
+        if len(roots) != 1 or any(t.pos_ in ("VERB", "AUX") for t in words_):
+            return None
+        noun = roots[0]
+        pointer = " ".join(t.lower_ for t in words_) in self.lexicon.anaphoric_contents
+        bare = noun.lemma_.lower() in self.lexicon.claim_nouns and all(
+            c.dep_ in ANAPHORIC_MODIFIERS or c.i in verdict for c in noun.children
+        )
+        if not (pointer or bare):
+            return None  # "denied reports of strikes on the hospital" says what it denies
+        speaker = getattr(source, "name", source)
+        others = [a for a in reversed(self.results[-RECENT_CLAIMS:]) if getattr(a.source, "name", a.source) not in (speaker, None)]
+        stem = noun.lower_[:5]
+        named = [a for a in others if len(stem) >= 4 and (a.cue or "").lower().startswith(stem)]
+        return (named or others or [None])[0]
 
     def _text_of(self, paragraph: Paragraph, tokens) -> str:
         if not tokens:
