@@ -452,13 +452,14 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # outer speaker relayed it; a cue merely inside a side clause ("..., while
     # officials reported ...") is a claim of its own, cut out of the other
     # "Witnesses said they saw ...": the pronoun is the speaker again, so the
-    # inner cue is part of the outer claim, not a claim relayed by it
+    # inner cue is part of the outer claim, not a claim relayed by it; and
+    # "said Moscow saw no basis": seeing inside reported speech is a view held
     candidates = [
         f
         for f in candidates
         if not (
             f.mention_head is not None
-            and f.mention_head.pos_ == "PRON"
+            and (f.mention_head.pos_ == "PRON" or f.form == "perception")
             and any(o is not f and f.cue[0] in o.content and _reported_by(f.cue[0], o.cue[0]) for o in candidates)
         )
     ]
