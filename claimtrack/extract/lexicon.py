@@ -30,10 +30,27 @@ class Lexicon:
     type_nouns: tuple[tuple[str, str], ...]
     furniture_prefixes: tuple[str, ...]
     places: frozenset[str]
+    # speech acts: cue lemma -> act, and (lemma, act) for a cue with an infinitive
+    acts: tuple[tuple[str, str], ...] = ()
+    infinitive_acts: tuple[tuple[str, str], ...] = ()
+    clause_only_cues: frozenset[str] = frozenset()
+    particle_cues: tuple[tuple[str, str], ...] = ()  # (lemma, particle)
+    passive_cues: frozenset[str] = frozenset()
+    anonymity_verbs: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:
         return self.speech_verbs | self.perception_verbs | self.denial_verbs
+
+    def act_of(self, lemma: str, infinitive: bool = False) -> str:
+        """The speech act a cue performs; "asserts" unless the lexicon says otherwise."""
+        if lemma in self.denial_verbs:
+            return "denies"
+        table = dict(self.infinitive_acts) if infinitive else {}
+        return table.get(lemma) or dict(self.acts).get(lemma, "asserts")
+
+    def particles_of(self, lemma: str) -> frozenset[str]:
+        return frozenset(p for key, p in self.particle_cues if key == lemma)
 
     @property
     def people_nouns(self) -> frozenset[str]:
@@ -53,9 +70,10 @@ def load_lexicon() -> Lexicon:
     folder = resources.files(__package__)
     data = yaml.safe_load(folder.joinpath("lexicon.yml").read_text("utf-8"))
     places = yaml.safe_load(folder.joinpath("places.yml").read_text("utf-8"))["places"]
+    acts = data.get("acts", {})
     speech = (reporting_verbs("en") - {"according"} - set(data["not_cues"])) | set(
         data["speech_verbs"]
-    )
+    ) | {lemma for lemmas in acts.values() for lemma in lemmas}
     sets = {f.name: frozenset(data[f.name]) for f in fields(Lexicon) if f.type == "frozenset[str]" and f.name in data}
     sets["speech_verbs"] = frozenset(speech)
     sets["places"] = frozenset(p.casefold() for p in places)
@@ -63,4 +81,7 @@ def load_lexicon() -> Lexicon:
         **sets,
         type_nouns=tuple((key, kind) for key, kind in data["type_nouns"]),
         furniture_prefixes=tuple(data["furniture_prefixes"]),
+        acts=tuple((lemma, act) for act, lemmas in acts.items() for lemma in lemmas),
+        infinitive_acts=tuple(data.get("infinitive_acts", {}).items()),
+        particle_cues=tuple((lemma, p) for lemma, ps in data.get("particle_cues", {}).items() for p in ps),
     )

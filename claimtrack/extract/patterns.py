@@ -13,6 +13,9 @@ from .lexicon import Lexicon
 
 ADJACENT_MODIFIERS = {"aux", "auxpass", "neg", "advmod", "npadvmod", "prt", "punct"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
+# Acts that stay claims of their own when another source reports them
+# ("the ministry said Hamas accused Israel of ..."): the reporter relays them.
+RELAYED_ACTS = {"asserts", "denies", "accuses"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 
 
@@ -27,6 +30,7 @@ class Found:
     clause: set[int]  # token indices that belong to the attribution itself
     content: list[Token] = field(default_factory=list)
     stance: str = "asserts"
+    act: str = "asserts"
     addressee: Token | None = None
     relay: Found | None = None
     speaker: list[Token] | None = None  # the author inside a document mention
@@ -255,10 +259,18 @@ def _contiguous(ids: set[int], anchor: int) -> set[int]:
 def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
     found = []
     for token in sent:
-        lemma = token.lemma_.lower()
         if token.pos_ not in ("VERB", "AUX"):
             continue
+        lemma = cue_lemma(token, lexicon)
         if lemma not in lexicon.cue_verbs and not _document_finding(token, lexicon):
+            continue
+        particle = _cue_particle(token, lemma, lexicon)
+        if lemma in lexicon.clause_only_cues and particle is None and not _has_clause(token, lemma):
+            continue  # "the army attacked the base", "plans a visit": deeds, not claims
+        if any(c.dep_ == "xcomp" and _anonymity_request(c, lexicon) for c in token.children):
+            continue
+        if lemma in lexicon.passive_cues and token.i not in quoted and _passive_without_agent(token):
+            found.extend(_passive_cue(sent, token, lemma, lexicon))
             continue
         if token.i in quoted or token.dep_ in ("amod", "compound"):
             continue
@@ -293,6 +305,11 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
                     addressee = child
                     break
         content_child = _content_child(token)
+        if particle is not None:
+            cue = [token, particle]
+            objects = [c for c in particle.children if c.dep_ == "pobj"]
+            if particle.dep_ == "prep" and objects and (content_child is None or content_child.dep_ not in ("ccomp", "xcomp")):
+                content_child = objects[0]  # "called for a ceasefire", "called on Israel to withdraw"
         if (
             content_child is not None
             and content_child.dep_ == "dobj"
@@ -311,6 +328,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         exclude = subtree_ids(content_child) if content_child is not None else set()
         clause = _contiguous(_clause_ids(token, subject, exclude, addressee), token.i)
         stance = "denies" if lemma in lexicon.denial_verbs else "asserts"
+        infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children) or (
+            content_child is not None and any(c.dep_ == "xcomp" for c in content_child.children) and particle is not None
+        )
+        act = lexicon.act_of(lemma, infinitive)
         if stance == "denies" and content_child is not None and content_child.dep_ == "dobj":
             claim_clause = _clause_after(content_child)
             if content_child.lemma_.lower() in lexicon.claim_nouns and claim_clause is not None:
@@ -330,6 +351,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             clause=clause,
             content=content,
             stance=stance,
+            act=act,
             addressee=addressee,
         )
         if citing is not None:
@@ -338,6 +360,56 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             speaker = replace(speaker, mention_head=citing, mention=mention, relay=speaker)
         found.append(speaker)
     return found
+
+
+def cue_lemma(token: Token, lexicon: Lexicon) -> str:
+    """The token's lemma, mended where the small model's lemmatiser drops a
+    final e of a cue verb ("hoped" -> "hop")."""
+    lemma = token.lemma_.lower()
+    if lemma not in lexicon.cue_verbs and lemma + "e" in lexicon.cue_verbs and token.lower_.startswith(lemma + "e"):
+        return lemma + "e"
+    return lemma
+
+
+def _cue_particle(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
+    """The particle that makes a phrasal cue: "called for", "pointed to"."""
+    particles = lexicon.particles_of(lemma)
+    return next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in particles and c.i > verb.i), None)
+
+
+def _has_clause(verb: Token, lemma: str) -> bool:
+    """Whether a deed-like verb reports something: a clause, or a predicate
+    ("called the strikes a war crime")."""
+    return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "oprd" and lemma == "call") for c in verb.children)
+
+
+def _anonymity_request(complement: Token, lexicon: Lexicon) -> bool:
+    """"(asked) not to be named": the speaker's terms, not a claim."""
+    return complement.lemma_.lower() in lexicon.anonymity_verbs and any(c.dep_ == "auxpass" for c in complement.children)
+
+
+def _passive_without_agent(verb: Token) -> bool:
+    """"X is expected to resign": a passive cue with a to-infinitive and nobody
+    saying ("were reported killed" names no attribution)."""
+    return (
+        any(c.dep_ == "nsubjpass" for c in verb.children)
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _passive_cue(sent: Span, verb: Token, lemma: str, lexicon: Lexicon) -> list[Found]:
+    """An attribution without a source: the passive and its auxiliaries are
+    the cue; the subject and the infinitive are the content."""
+    cue = sorted([verb] + [c for c in verb.children if c.dep_ in ("auxpass", "aux", "neg") and c.i < verb.i], key=lambda t: t.i)
+    subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
+    complement = next(c for c in verb.children if c.dep_ == "xcomp")
+    content = sorted(
+        (t for t in sent if (t.i in subtree_ids(subject) or t.i in subtree_ids(complement)) and not t.is_space),
+        key=lambda t: t.i,
+    )
+    clause = {t.i for t in cue}
+    return [Found(cue=cue, form="verb", mention_head=None, mention=[], clause=clause, content=content, act=lexicon.act_of(lemma))]
 
 
 def _clause_after(noun: Token) -> Token | None:
@@ -453,13 +525,17 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # officials reported ...") is a claim of its own, cut out of the other
     # "Witnesses said they saw ...": the pronoun is the speaker again, so the
     # inner cue is part of the outer claim, not a claim relayed by it; and
-    # "said Moscow saw no basis": seeing inside reported speech is a view held
+    # "said Moscow saw no basis": seeing inside reported speech is a view held;
+    # so are beliefs, intentions and demands reported by another ("said the
+    # army planned to withdraw": one claim, the speaker's)
     candidates = [
         f
         for f in candidates
         if not (
-            f.mention_head is not None
-            and (f.mention_head.pos_ == "PRON" or f.form == "perception")
+            (
+                (f.mention_head is not None and (f.mention_head.pos_ == "PRON" or f.form == "perception"))
+                or f.act not in RELAYED_ACTS
+            )
             and any(o is not f and f.cue[0] in o.content and _reported_by(f.cue[0], o.cue[0]) for o in candidates)
         )
     ]
