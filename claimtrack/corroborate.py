@@ -6,26 +6,32 @@ reporter -> their outlet). Relays and outlets only carry a claim, so the
 Russian army quoted by Russian agencies in an AFP dispatch has one origin, the
 Russian government.
 
-Claims are grouped by leader clustering: taking claims in id order, each joins
-the best-matching group among the recent groups sharing a block key with it
-(judged against the group's first claim, its leader) or starts a new one.
-Because the order is fixed and only leaders matter, `update_groups` on each new
-batch and a full `compute_groups` produce the same groups, and the work per
-claim is bounded by WINDOW whatever the size of the database.
+Claims are grouped by what they assert, read from the frame stored with each
+claim (extract/frames.py): taking claims in id order, each joins the
+best-matching group among the recent groups sharing a block key with it
+(judged against the group's centroid, what all its members share) or starts
+a new one. Because the order is fixed and centroids are stored,
+`update_groups` on each new batch and a full `compute_groups` produce the
+same groups, and the work per claim is bounded by WINDOW whatever the size
+of the database.
 """
 
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
 from collections import defaultdict
-from datetime import date, timedelta
 from functools import lru_cache
 from itertools import groupby
 from typing import NamedTuple
 
-from .figures import UNITS
+from wordfreq import zipf_frequency
+
+from .extract.frames import anchor_days, frame_of, gazetteer, places_in_text
+from .figures import figures_in
+from .model import SourceRef
 from .sources.registry import default_registry
 
 VERDICTS = ("corroborated", "single_origin", "contested")
@@ -34,228 +40,157 @@ CHUNK = 20_000  # claims read and written per round trip
 APPROX = 0.1  # "around 70" accepts 63..77
 LABEL_LENGTH = 120
 
-# --- text features: a cheap normaliser, no parsing (it runs on every claim) ---
+# --- claim features: read from the frame stored with each claim ---
 
-STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own same she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves said says say told tell according reported report added still since
-    had has have been least most many much several would could may might well including""".split()
-)
-# Event words -> the kind of event they name; matching groups must share one.
-CONCEPTS = {
-    "strike": """strike airstrike raid bomb bombing bombard bombardment shell shelling missile
-        rocket drone artillery mortar warplane warplanes hit pound""",
-    "kill": "kill dead death die toll slain massacre fatality casualty bodies body",
-    "wound": "wound wounded injure injured injury",
-    "attack": "attack assault offensive fighting fight clash battle ambush storm",
-    "capture": "capture seize control overrun conquer recapture retake advance",
-    "presence": "celebrate cheer patrol deploy parade",
-    "withdraw": "withdraw retreat",
-    "displace": "flee fled displace displacement exodus evacuate refugee",
-    "arrest": "arrest detain abduct kidnap",
-    "ceasefire": "ceasefire truce armistice",
-    "aid": "aid convoy humanitarian",
-    "destroy": "destroy damage raze demolish flatten",
-}
-IMPLIES = {"capture": "presence"}  # taking a place means being there
-BIGRAMS = {("in", "front"): "presence"}
-# A concept word this close after these is background ("after a lightning
-# offensive", "since Monday's strike"), not what the claim asserts.
-CONTEXT_WORDS = frozenset("after following since amid despite before".split())
-CONTEXT_SPAN = 4
-REBEL_WORDS = frozenset(
-    "rebel rebels fighter fighters jihadist jihadists insurgent insurgents militant militants faction factions opposition".split()
-)
-REGIME_WORDS = frozenset("regime loyalist loyalists pro-government pro-regime".split())
-# A demonym before these names a place or the other side, not the state.
-NOT_STATE = REBEL_WORDS | frozenset("border city town village capital province territory side coast soil".split())
-SELF_WORDS = frozenset("its our we us".split())  # the speaker's own side
-DEMONYMS = {
-    "syrian": "Syria", "russian": "Russia", "israeli": "Israel", "ukrainian": "Ukraine",
-    "iranian": "Iran", "turkish": "Turkey", "american": "United States", "us": "United States",
-    "u.s": "United States", "sudanese": "Sudan", "lebanese": "Lebanon", "iraqi": "Iraq",
-    "yemeni": "Yemen", "egyptian": "Egypt", "saudi": "Saudi Arabia", "french": "France",
-    "british": "United Kingdom", "chinese": "China", "jordanian": "Jordan", "kurdish": "Kurds",
-    "palestinian": "Palestinians", "emirati": "United Arab Emirates", "qatari": "Qatar",
-}
-COUNTRIES = frozenset(
-    c.casefold() for c in [*DEMONYMS.values(), "Britain", "UK", "US", "USA", "Gaza", "West Bank", "Türkiye"]
-)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
-NEGATION = re.compile(r"\b(?:not|never)\b|n't\b", re.I)
-# Words, and punctuation that ends a proper name ("Aleppo, Syria's second city").
-TOKEN = re.compile(r"[^\W\d_](?:[\w'’.\-]*\w)?|\d[\d,.]*|[,;:()\"“”«»—–!?]")
-IRREGULAR = {
-    "struck": "strike", "fled": "flee", "died": "die", "dying": "die", "shot": "shoot",
-    "took": "take", "taken": "take", "children": "child", "bodies": "body",
-    "withdrawn": "withdraw", "withdrew": "withdraw",
-}
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """A crude but consistent stem: the same for "raids"/"raid", "bombed"/"bombing"."""
-    if word in IRREGULAR:
-        return stem(IRREGULAR[word])
-    for suffixes in ((("ies", "y"), ("es", ""), ("s", "")), (("ing", ""), ("ed", ""))):
-        for suffix, replacement in suffixes:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-                word = word[: len(word) - len(suffix)] + replacement
-                break
-    if len(word) > 4 and word[-1] == "e":
-        word = word[:-1]
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiou":
-        word = word[:-1]
-    return word
-
-
-CONCEPT_OF = {stem(w): concept for concept, words in CONCEPTS.items() for w in words.split()}
-NUMBER_WORDS = frozenset(UNITS) | {"hundred", "thousand", "million", "dozen", "dozens", "hundreds", "thousands"}
-# Capitalised, these still are not names (mid-sentence: "We are afraid").
-NOT_NAMES = frozenset(
-    """the a an we it he she they i you this that these those his her its our their in on at
-    of for and but or as by with from to after before since while when if""".split()
-) | frozenset(WEEKDAYS) | frozenset(MONTHS)
-LEXICON = STOPWORDS | REBEL_WORDS | REGIME_WORDS | NUMBER_WORDS | frozenset(WEEKDAYS) | frozenset(MONTHS)
+WEIGHT_CEILING = 7.0  # zipf frequency at which a word weighs nothing ("the" is 7.7)
+CENTROID_TERMS = 64  # a group keeps its heaviest terms only: memory stays flat
+SAME_ARTICLE_SIMILARITY = 0.5  # two claims of one article must say much the same
+MIN_SIMILARITY = 0.2
+NAME_WEIGHT = WEIGHT_CEILING - 0.5  # a word almost never written: a name
+MIN_SCORE = 0.5
 
 
 class Features(NamedTuple):
-    concepts: frozenset
+    events: frozenset
+    agent: str | None
     actors: frozenset
-    places: frozenset
-    dates: frozenset
-    keywords: frozenset
+    places: frozenset  # gazetteer names
+    days: frozenset  # ISO dates
+    terms: dict  # lemma -> weight
     figure: tuple | None
-    article: str | None = None  # the article a claim comes from, for the stricter cross-article test
+    negated: bool = False
+    article: str | None = None
 
 
-@lru_cache(maxsize=100_000)
-def actor_key(name: str) -> str | None:
-    """The top of what a proper name denotes in the registry ("HTS" ->
-    Hayat Tahrir al-Sham, "Russia" -> Russian government), if it knows it."""
-    ref = default_registry().lookup(name)
-    while ref is not None and ref.parent is not None:
-        ref = ref.parent
-    return ref.name if ref else None
+@lru_cache(maxsize=200_000)
+def term_weight(term: str) -> float:
+    """Rare words weigh more ("misfire" 4.5, "hospital" 1.9, "say" 1.1)."""
+    return max(0.0, WEIGHT_CEILING - zipf_frequency(term, "en"))
 
 
-def features(content: str, speaker: str | None = None, published: str | None = None,
-             figures=()) -> Features:
-    """What a claim is about, from its words alone.
-
-    `speaker` is the claim's origin name ("its air force" is then the
-    speaker's), `published` anchors weekdays to dates."""
-    tokens = [t.removesuffix("'s").removesuffix("’s") for t in TOKEN.findall(content or "")]
-    concepts, actors, places, dates, keywords = set(), set(), set(), set(), set()
-    agents = None  # the actors named before the first event word: who did it
-    anchor = _date(published)
-    context_left = 0
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        lower = token.lower()
-        if not token[0].isalnum():  # punctuation only ends names
-            i += 1
-            continue
-        context_left = CONTEXT_SPAN if lower in CONTEXT_WORDS else max(context_left - 1, 0)
-        # A capitalised run is a proper name, except a lone sentence-initial word.
-        if _name_word(token) and (i > 0 or lower not in LEXICON):
-            j = i + 1
-            while j < len(tokens) and (_name_word(tokens[j]) or tokens[j][:3].lower() in ("al-", "el-")):
-                j += 1
-            run = " ".join(tokens[i:j])
-            if i > 0 or j - i > 1 or _known(run):
-                _name(run, tokens[j].lower() if j < len(tokens) else "", actors, places)
-                keywords.add(run.lower())
-                i = j
-                continue
-        if lower in WEEKDAYS or lower in ("today", "yesterday"):
-            dates.add(_resolve_day(lower, anchor))
-        elif lower in REBEL_WORDS:
-            actors.add("rebels")
-        elif lower in REGIME_WORDS or lower.startswith("anti-regime"):
-            actors.add("rebels" if lower.startswith("anti-") else "regime")
-        elif lower in SELF_WORDS and speaker:
-            actors.add(speaker)
-        elif lower not in LEXICON and lower[0].isalpha():
-            word = stem(lower)
-            concept = CONCEPT_OF.get(word) or BIGRAMS.get((tokens[i - 1].lower(), lower))
-            if concept and not context_left:
-                if not concepts:
-                    agents = set(actors)
-                concepts.add(concept)
-            keywords.add(word)
-        i += 1
-    for concept, implied in IMPLIES.items():
-        if concept in concepts:
-            concepts.add(implied)
+def claim_features(frame: dict, figures: list, published=None, title=None, article=None) -> Features:
+    """A claim's features from its stored frame. A claim that names no place
+    ("the strike killed 19 people") takes the places of its article's
+    title, so that it does not join the same kind of event elsewhere."""
+    counts = frame.get("counts") or []
+    figure = None
+    for n, found in enumerate(figures or ()):
+        figure = interval(found, counts[n] if n < len(counts) else None)
+        if figure:
+            break
+    places = frozenset(frame.get("places") or ()) or (places_in_text(title) if title else frozenset())
+    terms = {t: term_weight(t) for t in frame.get("terms") or ()}
     return Features(
-        frozenset(concepts), frozenset(agents or actors), frozenset(places), frozenset(dates), frozenset(keywords), primary_interval(figures),
+        frozenset(frame.get("events") or ()), frame.get("agent"), frozenset(frame.get("actors") or ()),
+        places, anchor_days(frame.get("days") or (), published),
+        {t: w for t, w in terms.items() if w > 0}, figure, bool(frame.get("neg")), article,
     )
 
 
-@lru_cache(maxsize=4096)
-def _title_places(title: str) -> frozenset:
-    return features(title).places
+class Centroid:
+    """What a group's claims have in common: how often each term, event
+    class, agent, place and day occurs among its members."""
+
+    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles")
+
+    def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=()):
+        self.n = n
+        self.terms: dict = dict(terms or {})
+        self.events: dict = dict(events or {})
+        self.agents: dict = dict(agents or {})
+        self.places, self.days, self.articles = set(places), set(days), set(articles)
+
+    def add(self, f: Features) -> None:
+        self.n += 1
+        for counter, keys in ((self.terms, f.terms), (self.events, f.events), (self.agents, [f.agent] if f.agent else [])):
+            for key in keys:
+                counter[key] = counter.get(key, 0) + 1
+        if len(self.terms) > CENTROID_TERMS:
+            kept = sorted(self.terms, key=lambda t: (-self.terms[t] * term_weight(t), t))[:CENTROID_TERMS]
+            self.terms = {t: self.terms[t] for t in kept}
+        self.places |= f.places
+        self.days |= f.days
+        self.articles.add(f.article)
+
+    def to_json(self) -> str:
+        return json.dumps([self.n, self.terms, self.events, self.agents, sorted(self.places),
+                           sorted(self.days), sorted(a for a in self.articles if a)])
+
+    @classmethod
+    def from_json(cls, text: str) -> Centroid:
+        return cls(*json.loads(text))
+
+    def main_events(self) -> set:
+        """Event classes at least a third of the members name."""
+        return {e for e, count in self.events.items() if 3 * count >= self.n}
 
 
-def _name_word(token: str) -> bool:
-    return token[0].isupper() and (token.lower() not in NOT_NAMES or (len(token) > 1 and token.isupper()))
+def similarity(group: Centroid, claim: Features) -> float:
+    """Weighted Dice of the claim's terms against the group's, each group
+    term counting by the share of members that have it."""
+    shared = sum(w * group.terms.get(t, 0) / group.n for t, w in claim.terms.items())
+    group_mass = sum(term_weight(t) * count / group.n for t, count in group.terms.items())
+    total = sum(claim.terms.values()) + group_mass
+    return 2 * shared / total if total else 0.0
 
 
-def _known(run: str) -> bool:
-    return run.lower() in DEMONYMS or run.casefold() in COUNTRIES or actor_key(run) is not None
+def _places_agree(a, b) -> bool:
+    places = gazetteer()
+    return any(places.compatible(x, y) for x in a for y in b)
 
 
-def _name(run, following, actors, places):
-    lower = run.lower()
-    if lower in DEMONYMS:
-        if following not in NOT_STATE:
-            actors.add(actor_key(DEMONYMS[lower]) or DEMONYMS[lower])
-    elif run.casefold() in COUNTRIES:
-        pass  # "in Syria" is too wide to tell events apart; it stays a keyword
-    elif actor_key(run):
-        actors.add(actor_key(run))
-    else:
-        places.add(lower)
-
-
-def _date(published: str | None) -> date | None:
-    try:
-        return date.fromisoformat((published or "")[:10])
-    except ValueError:
+def score(group: Centroid, claim: Features) -> float | None:
+    """How well a claim matches a group; None when they cannot be the same
+    assertion (another kind of event, side, place or day)."""
+    events = group.main_events()
+    if claim.events and events and not claim.events & events:
         return None
+    if claim.agent and group.agents and claim.agent not in group.agents:
+        return None
+    if claim.places and group.places and not _places_agree(claim.places, group.places):
+        return None
+    if claim.days and group.days and not claim.days & group.days:
+        return None
+    names = {t for t, w in claim.terms.items() if w >= NAME_WEIGHT}
+    group_names = {t for t, count in group.terms.items() if 3 * count >= group.n and term_weight(t) >= NAME_WEIGHT}
+    if names and group_names and not names & group_names:
+        return None  # words no dictionary knows are names: these name other things
+    found = similarity(group, claim)
+    same_side = bool(claim.agent and claim.agent in group.agents and claim.events & events)
+    if claim.article in group.articles and found < SAME_ARTICLE_SIMILARITY and not same_side:
+        return None  # two claims of one article must assert the same thing
+    if found < MIN_SIMILARITY and not same_side:  # one side doing one kind of thing may share few words
+        return None
+    total = (found + 0.15 * bool(claim.events & events) + 0.25 * bool(claim.agent and claim.agent in group.agents)
+             + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days & group.days))
+    return total if total >= MIN_SCORE else None
 
 
-def _resolve_day(word: str, anchor: date | None) -> str:
-    """"Friday" in a Saturday dispatch is the day before; without a date it stays a word."""
-    if anchor is None:
-        return word
-    if word == "today":
-        return anchor.isoformat()
-    if word == "yesterday":
-        return (anchor - timedelta(days=1)).isoformat()
-    back = (anchor.weekday() - WEEKDAYS.index(word)) % 7
-    return (anchor - timedelta(days=back)).isoformat()
+def block_keys(f: Features) -> list[str]:
+    """Keys under which a group is found: its event classes crossed with
+    its agent, its states and its rarest words."""
+    places = gazetteer()
+    anchors = [f"a:{f.agent}"] if f.agent else []
+    anchors += sorted({f"p:{places.chain(p)[-1]}" for p in f.places})
+    anchors += [f"w:{t}" for t in sorted(f.terms, key=lambda t: (-f.terms[t], t))[:3]]
+    return [f"{e}|{a}" for e in sorted(f.events) or ["-"] for a in anchors]
+
+
+def best_group(claim: Features, candidates: dict[int, Centroid]) -> int | None:
+    best, best_score = None, 0.0
+    for group in sorted(candidates):
+        found = score(candidates[group], claim)
+        if found is not None and found > best_score:
+            best, best_score = group, found
+    return best
 
 
 # --- figures as intervals ---
 
-COUNTED = {"dead": "dead", "death": "dead", "kill": "dead", "fatality": "dead", "body": "dead",
-           "person": "people", "wound": "wounded", "injure": "wounded", "injured": "wounded"}
-
-
-def interval(figure: dict) -> tuple | None:
+def interval(figure: dict, counts: str | None = None) -> tuple | None:
     """(low, high, low_inclusive, high_inclusive, counted) of a figure dict;
-    approximate figures are widened by APPROX."""
+    approximate figures are widened by APPROX. `counts` is the event class
+    the claim's frame says the figure counts, else the counted word."""
     low, high = figure.get("low"), figure.get("high")
     if low is None and high is None:
         return None
@@ -264,9 +199,8 @@ def interval(figure: dict) -> tuple | None:
     low_inc, high_inc = figure.get("low_inclusive", True), figure.get("high_inclusive", True)
     if figure.get("approx"):
         low, high, low_inc, high_inc = low * (1 - APPROX), high * (1 + APPROX), True, True
-    counted = figure.get("counted")
-    counted = counted and COUNTED.get(stem(counted.lower()), stem(counted.lower()))
-    return (low, high, low_inc, high_inc, counted)
+    counted = counts or figure.get("counted")
+    return (low, high, low_inc, high_inc, counted and counted.lower())
 
 
 def primary_interval(figures) -> tuple | None:
@@ -301,53 +235,6 @@ def figures_compatible(a: dict, b: dict) -> bool:
     different things never contradict."""
     ia, ib = interval(a), interval(b)
     return not comparable(ia, ib) or intervals_overlap(ia, ib)
-
-
-# --- matching ---
-
-
-def score(leader: Features, claim: Features) -> float | None:
-    """How well a claim matches a group's leader; None when they cannot be
-    the same assertion (different event, side, place or day)."""
-    if (leader.concepts or claim.concepts) and not leader.concepts & claim.concepts:
-        return None
-    for a, b in ((leader.actors, claim.actors), (leader.places, claim.places), (leader.dates, claim.dates)):
-        if a and b and not a & b:
-            return None
-    # Saying who did it is a different assertion from one that does not.
-    if bool(leader.actors) != bool(claim.actors):
-        return None
-    shared_actors = len(leader.actors & claim.actors)
-    shared_places = len(leader.places & claim.places)
-    union = len(leader.keywords | claim.keywords)
-    overlap = len(leader.keywords & claim.keywords) / union if union else 0.0
-    if not (shared_actors or shared_places or overlap >= 0.3):
-        return None
-    # Across articles the same kind of event is often another event: without
-    # a shared place, ask for much the same words (and the same actor, if named).
-    if leader.article != claim.article and not shared_places and overlap < (0.3 if shared_actors else 0.5):
-        return None
-    figure_bonus = comparable(leader.figure, claim.figure) and intervals_overlap(leader.figure, claim.figure)
-    return (2 * len(leader.concepts & claim.concepts) + 1.5 * shared_actors + 2 * shared_places
-            + 3 * overlap + bool(leader.dates & claim.dates) + figure_bonus)
-
-
-def block_keys(f: Features) -> list[str]:
-    """Keys under which a leader is found: (event, side) and (event, place),
-    plus its longest words, which stand in for its rarest ones."""
-    anchors = [f"a:{a}" for a in f.actors] + [f"p:{p}" for p in f.places]
-    rare = sorted((w for w in f.keywords if w not in CONCEPT_OF), key=lambda w: (-len(w), w))[:3]
-    anchors += [f"w:{w}" for w in rare]
-    return [f"{c}|{a}" for c in sorted(f.concepts) or ["-"] for a in anchors]
-
-
-def best_group(claim: Features, candidates: dict[int, Features]) -> int | None:
-    best, best_score = None, 0.0
-    for group in sorted(candidates):
-        found = score(candidates[group], claim)
-        if found is not None and found > best_score:
-            best, best_score = group, found
-    return best
 
 
 # --- origins ---
@@ -423,6 +310,12 @@ class Origins:
 
 # --- verdicts ---
 
+# Acts that say what happened, and so can corroborate or contest it; a
+# demand, promise, intention or condemnation is shown with its group but
+# decides nothing (unless the whole group is made of them: two origins
+# making the same demand corroborate the demand).
+VERIFIABLE_ACTS = frozenset(("asserts", "accuses", "denies", "believes"))
+
 
 class Member(NamedTuple):
     claim: int
@@ -434,11 +327,17 @@ class Member(NamedTuple):
     outlet: str | None
     article: str
     negated: bool = False  # denies only by its wording ("had not struck")
+    act: str | None = None
+
+    @property
+    def verifiable(self) -> bool:
+        return self.act is None or self.act in VERIFIABLE_ACTS
 
 
-def stance_of(stance: str, content: str) -> str:
-    """A claim said in the negative ("X had not struck Y") denies the positive."""
-    if NEGATION.search(content or ""):
+def stance_of(stance: str, frame: dict) -> str:
+    """A claim said in the negative ("X had not struck Y", "no Israeli fire
+    hit it", as its frame reads it) denies the positive."""
+    if frame.get("neg") and stance in ("asserts", "denies"):
         return "asserts" if stance == "denies" else "denies"
     return stance or "asserts"
 
@@ -446,19 +345,21 @@ def stance_of(stance: str, content: str) -> str:
 def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
     """(verdict, why, origins) of one group's claims.
 
+    Each origin's latest verifiable claim is what it says now (a withdrawn
+    denial no longer contests; a later figure updates its earlier one).
     contested: an origin denies it, or two independent origins' latest
-    comparable figures cannot both be true; corroborated: asserted by at least
-    two independent origins; otherwise single_origin. An origin's later figure
-    replaces its earlier one (an update, not a contradiction)."""
+    comparable figures cannot both be true; corroborated: asserted by at
+    least two independent origins; otherwise single_origin."""
+    deciding = [m for m in members if m.verifiable] or members
     # "We will not abandon the town" denies nothing unless another origin
     # says the positive; an explicit denial always contests
-    positive = {m.origin for m in members if m.stance == "asserts"}
-    members = [
+    positive = {m.origin for m in deciding if m.stance == "asserts"}
+    deciding = [
         m._replace(stance="asserts", negated=False) if m.negated and not positive - {m.origin} else m
-        for m in members
+        for m in deciding
     ]
     by_origin: dict[str, list[Member]] = defaultdict(list)
-    for member in sorted(members, key=lambda m: (m.published or "", m.claim)):
+    for member in sorted(deciding, key=lambda m: (m.published or "", m.claim)):
         by_origin[member.origin].append(member)
     origins, latest = [], {}
     for key, claims in by_origin.items():
@@ -473,8 +374,9 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
             "outlets": sorted({m.outlet for m in claims if m.outlet}),
             "figures": [m.figure_text for m in figured],
         })
-    deniers = [o["name"] for o in origins if o["denies"]]
-    asserters = [o["name"] for o in origins if o["asserts"]]
+    now = {key: claims[-1].stance for key, claims in by_origin.items()}
+    deniers = [key for key in by_origin if now[key] == "denies"]
+    asserters = [key for key in by_origin if now[key] != "denies"]
     conflicts = [
         (a, b) for i, a in enumerate(latest) for b in list(latest)[i + 1:]
         if comparable(latest[a].figure, latest[b].figure)
@@ -483,6 +385,10 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
     updates = "".join(
         f"; {o['name']} updated its figure ({' -> '.join(o['figures'])})"
         for o in origins if len(set(o["figures"])) > 1
+    )
+    withdrawn = "".join(
+        f"; {key} withdrew its denial" for key, claims in by_origin.items()
+        if now[key] != "denies" and any(m.stance == "denies" for m in claims)
     )
     if deniers:
         verdict = "contested"
@@ -504,26 +410,37 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
         why = (f"one origin ({', '.join(asserters) or 'unknown'}), carried by {len(outlets)}"
                f" outlet{'s' * (len(outlets) != 1)} in {len(articles)} article{'s' * (len(articles) != 1)}")
         verdict = "single_origin"
-    return verdict, why + updates, origins
+    return verdict, why + withdrawn + updates, origins
+
+
+def timeline(members: list[Member]) -> list[dict]:
+    """Per origin, its claims in date order with their stance: how the
+    verdict came about ("denied on 29 Nov; confirmed on 30 Nov")."""
+    by_origin: dict[str, list[Member]] = defaultdict(list)
+    for member in sorted(members, key=lambda m: (m.published or "", m.claim)):
+        by_origin[member.origin].append(member)
+    return [
+        {"origin": origin, "claims": [
+            {"id": m.claim, "published": m.published, "stance": m.stance, "act": m.act,
+             "counts": m.verifiable, "figure": m.figure_text} for m in claims
+        ]}
+        for origin, claims in by_origin.items()
+    ]
 
 
 # --- database ---
 
 MEMBERS_SQL = """
 select claims.claim_group, claims.id, claims.source, claims.relayed_by, claims.stance,
-  claims.content, claims.figures, articles.published, articles.outlet, claims.article
+  claims.frame, claims.figures, articles.published, articles.outlet, claims.article, {act}
 from claims join articles on articles.id = claims.article
 """
-LEADER_SQL = """
-select claims.claim_group, claims.content, claims.source, claims.figures, articles.published, articles.title,
-  claims.article
-from claims join articles on articles.id = claims.article
-where claims.id in (select min(id) from claims where claim_group in ({}) group by claim_group)
-"""
+CENTROIDS_SQL = "select claim_group, centroid from claim_group_centroids where claim_group in ({})"
 
 
 def ensure_tables(db) -> None:
-    """The block-key index of group leaders, kept for incremental updates."""
+    """The block-key index and the centroids of groups, kept for
+    incremental updates."""
     if "claim_group_keys" not in db.table_names():
         db["claim_group_keys"].create(
             {"key": str, "claim_group": int},
@@ -531,16 +448,26 @@ def ensure_tables(db) -> None:
             foreign_keys=[("claim_group", "claim_groups", "id")],
         )
         db["claim_group_keys"].create_index(["claim_group"])
+    if "claim_group_centroids" not in db.table_names():
+        db["claim_group_centroids"].create(
+            {"claim_group": int, "centroid": str}, pk="claim_group",
+            foreign_keys=[("claim_group", "claim_groups", "id")],
+        )
+
+
+def _members_sql(db) -> str:
+    """Claims carry an `act` once extraction stores one; before, every claim counts."""
+    return MEMBERS_SQL.format(act="claims.act" if "act" in db["claims"].columns_dict else "null")
 
 
 def _member(origins: Origins, row) -> Member:
-    _group, claim, source, relayed_by, stance, content, figures, published, outlet, article = row
-    figures = json.loads(figures or "[]")
-    first = next((f for f in figures if interval(f)), None)
-    effective = stance_of(stance, content)
-    return Member(claim, origins.of(source, relayed_by, outlet), effective, primary_interval(figures),
+    _group, claim, source, relayed_by, stance, frame, figures, published, outlet, article, act = row
+    frame, figures = json.loads(frame or "{}"), json.loads(figures or "[]")
+    f = claim_features(frame, figures)
+    first = next((x for x in figures if interval(x)), None)
+    return Member(claim, origins.of(source, relayed_by, outlet), stance_of(stance, frame), f.figure,
                   first and first.get("text"), published, outlet, article,
-                  negated=stance == "asserts" and effective == "denies")
+                  negated=f.negated and stance == "asserts", act=act)
 
 
 def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:
@@ -548,7 +475,7 @@ def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:
     None). Returns how many groups were written."""
     origins = origins or Origins(db, preload=group_ids is None)
     if group_ids is None:
-        rows = db.execute(f"{MEMBERS_SQL} where claims.claim_group is not null order by claims.claim_group, claims.id")
+        rows = db.execute(f"{_members_sql(db)} where claims.claim_group is not null order by claims.claim_group, claims.id")
     else:
         group_ids = sorted(set(group_ids))
         if not group_ids:
@@ -557,7 +484,7 @@ def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:
         db.execute("delete from _groups")
         db.conn.executemany("insert into _groups values (?)", [(g,) for g in group_ids])
         rows = db.execute(
-            f"{MEMBERS_SQL} where claims.claim_group in (select id from _groups)"
+            f"{_members_sql(db)} where claims.claim_group in (select id from _groups)"
             " order by claims.claim_group, claims.id"
         )
     written, batch = 0, []
@@ -582,6 +509,7 @@ def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:
     if group_ids is not None:  # groups left with no claims (after a merge, say)
         empty = "select id from _groups where not exists (select 1 from claims where claim_group = _groups.id)"
         db.execute(f"delete from claim_group_keys where claim_group in ({empty})")
+        db.execute(f"delete from claim_group_centroids where claim_group in ({empty})")
         db.execute(f"delete from claim_groups where id in ({empty})")
     return written
 
@@ -599,93 +527,123 @@ def _write_verdicts(db, batch: list[dict]) -> int:
 
 
 class _Clusterer:
-    """Leader clustering over claims taken in id order; keeps leaders and the
-    block-key windows in memory (compute_groups) or reads them from the
-    database (update_groups)."""
+    """Clustering over claims taken in id order: each joins the best group
+    among the most recent ones sharing a block key with it (judged against
+    the group's centroid, all its members at once) or starts a new one.
+    Keeps centroids and key windows in memory (compute_groups) or reads them
+    from the database (update_groups): both reach the same groups."""
 
-    def __init__(self, db, origins: Origins, in_memory: bool):
-        self.db, self.origins, self.in_memory = db, origins, in_memory
-        self.leaders: dict[int, Features] = {}
-        self.windows: dict[str, list[int]] = defaultdict(list)
+    def __init__(self, db, in_memory: bool):
+        self.db, self.in_memory = db, in_memory
+        self.centroids: dict[int, Centroid] = {}
+        self.windows: dict[str, list[int]] = {}
         self.next_id = (db.execute("select max(id) from claim_groups").fetchone()[0] or 0) + 1
         self.new_groups: list[tuple] = []
         self.new_keys: list[tuple] = []
+        self.changed: set[int] = set()
 
-    def claim_features(self, content, source, figures, published, title, article) -> Features:
-        """A claim's features; a claim that names no place ("the strike killed
-        19 people") takes the places of its article's title, so that it does
-        not join the same kind of event somewhere else."""
-        f = features(content, self.origins.speaker(source), published, json.loads(figures or "[]"))
-        f = f._replace(article=article)
-        if not f.places and title:
-            f = f._replace(places=_title_places(title))
-        return f
-
-    def assign(self, content, source, figures, published, title, article) -> int:
-        f = self.claim_features(content, source, figures, published, title, article)
+    def assign(self, frame, figures, published, title, article) -> int:
+        f = claim_features(json.loads(frame or "{}"), json.loads(figures or "[]"), published, title, article)
         keys = block_keys(f)
         group = best_group(f, self._candidates(keys))
         if group is None:
             group, self.next_id = self.next_id, self.next_id + 1
-            self.leaders[group] = f
-            self.new_groups.append((group, (content or "")[:LABEL_LENGTH]))
-            for key in keys:
-                window = self.windows[key]
-                window.append(group)
-                if len(window) > 2 * WINDOW:
-                    del window[:-WINDOW]
+            self.centroids[group] = Centroid()
+            self.new_groups.append((group, ""))
+        self.centroids[group].add(f)
+        self.changed.add(group)
+        for key in keys:
+            window = self.windows.setdefault(key, [])
+            if group not in window:
+                bisect.insort(window, group)
+                del window[:-2 * WINDOW]
                 self.new_keys.append((key, group))
         return group
 
-    def _candidates(self, keys) -> dict[int, Features]:
+    def _candidates(self, keys) -> dict[int, Centroid]:
         groups = set()
         for key in keys:
-            if self.in_memory or key in self.windows:
-                groups.update(self.windows[key][-WINDOW:])
-            else:
-                stored = [row[0] for row in self.db.execute(
+            if not self.in_memory and key not in self.windows:
+                self.windows[key] = sorted(row[0] for row in self.db.execute(
                     "select claim_group from claim_group_keys where key = ?"
-                    " order by claim_group desc limit ?", [key, WINDOW])]
-                self.windows[key] = sorted(stored)
-                groups.update(stored)
-        missing = [g for g in groups if g not in self.leaders]
+                    " order by claim_group desc limit ?", [key, 2 * WINDOW]))
+            groups.update(self.windows.get(key, [])[-WINDOW:])
+        missing = sorted(g for g in groups if g not in self.centroids)
         if missing:
-            for group, *row in self.db.execute(LEADER_SQL.format(",".join("?" * len(missing))), missing):
-                self.leaders[group] = self.claim_features(*row)
-        # A group whose claims all left (nulled by hand) has no leader to match.
-        return {g: self.leaders[g] for g in groups if g in self.leaders}
+            for group, centroid in self.db.execute(CENTROIDS_SQL.format(",".join("?" * len(missing))), missing):
+                self.centroids[group] = Centroid.from_json(centroid)
+        # A group whose claims all left (nulled by hand) has no centroid to match.
+        return {g: self.centroids[g] for g in groups if g in self.centroids}
 
-    def flush(self, assignments: list[tuple[int, int]]) -> None:
-        self.db.conn.executemany("insert into claim_groups (id, label) values (?, ?)", self.new_groups)
+    def flush(self, assignments: list[tuple[int, int]], labels: dict[int, str]) -> None:
+        self.db.conn.executemany("insert into claim_groups (id, label) values (?, ?)",
+                                 [(g, labels.get(g, "")[:LABEL_LENGTH]) for g, _ in self.new_groups])
         self.db.conn.executemany("insert or ignore into claim_group_keys (key, claim_group) values (?, ?)", self.new_keys)
+        self.db.conn.executemany("insert or replace into claim_group_centroids (claim_group, centroid) values (?, ?)",
+                                 [(g, self.centroids[g].to_json()) for g in sorted(self.changed)])
         self.db.conn.executemany("update claims set claim_group = ? where id = ?", assignments)
-        self.new_groups, self.new_keys = [], []
+        self.new_groups, self.new_keys, self.changed = [], [], set()
 
 
 CLAIMS_SQL = """
-select claims.id, claims.content, claims.source, claims.figures, articles.published, articles.title,
-  claims.article
+select claims.id, claims.content, claims.frame, claims.figures, articles.published, articles.title, claims.article
 from claims join articles on articles.id = claims.article
 """
+UNFRAMED = "(claims.frame is null or claims.frame = '{}')"
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    from .nlp import load
+
+    return load()
+
+
+def fill_frames(db, claim_ids=None) -> int:
+    """Frames for claims stored without one (by an older claimtrack, or by
+    hand), parsed once from their content and stored."""
+    where = UNFRAMED if claim_ids is None else f"{UNFRAMED} and claims.id in (select value from json_each(?))"
+    rows = db.execute(f"select id, content, source from claims where {where}",
+                      [] if claim_ids is None else [json.dumps(sorted(claim_ids))]).fetchall()
+    if not rows:
+        return 0
+    origins = Origins(db)
+    docs = _nlp().pipe(content or "" for _id, content, _source in rows)
+    db.conn.executemany("update claims set frame = ? where id = ?", [
+        (json.dumps(frame_of(doc, SourceRef(origins.speaker(source)) if source else None, figures_in(doc))), claim)
+        for (claim, _content, source), doc in zip(rows, docs)
+    ])
+    return len(rows)
+
+
+def _assign_rows(clusterer: _Clusterer, rows) -> list[tuple[int, int]]:
+    assignments = [(clusterer.assign(*row[2:]), row[0]) for row in rows]
+    new = {g for g, _ in clusterer.new_groups}
+    labels = {}
+    for (group, _claim), row in zip(assignments, rows):
+        if group in new:
+            labels.setdefault(group, row[1] or "")
+    clusterer.flush(assignments, labels)
+    return assignments
 
 
 def compute_groups(db) -> dict:
     """Regroup every claim and recompute every verdict from scratch."""
     ensure_tables(db)
-    origins = Origins(db, preload=True)
     with db.atomic():
+        fill_frames(db)
         db.execute("update claims set claim_group = null where claim_group is not null")
-        db.execute("delete from claim_group_keys")
-        db.execute("delete from claim_groups")
-        clusterer = _Clusterer(db, origins, in_memory=True)
+        for table in ("claim_group_keys", "claim_group_centroids", "claim_groups"):
+            db.execute(f"delete from {table}")
+        clusterer = _Clusterer(db, in_memory=True)
         last = 0
         while True:  # keyset pages: no read cursor stays open across the writes
             rows = db.execute(f"{CLAIMS_SQL} where claims.id > ? order by claims.id limit ?", [last, CHUNK]).fetchall()
             if not rows:
                 break
-            clusterer.flush([(clusterer.assign(*row[1:]), row[0]) for row in rows])
+            _assign_rows(clusterer, rows)
             last = rows[-1][0]
-        compute_verdicts(db, None, origins)
+        compute_verdicts(db, None, Origins(db, preload=True))
     return summary(db)
 
 
@@ -697,20 +655,18 @@ def update_groups(db, claim_ids) -> set[int]:
     ids = sorted(set(claim_ids))
     if not ids:
         return set()
-    origins = Origins(db)
     touched = set()
     with db.atomic():
-        clusterer = _Clusterer(db, origins, in_memory=False)
+        fill_frames(db, ids)
+        clusterer = _Clusterer(db, in_memory=False)
         for start in range(0, len(ids), 500):
             page = ids[start:start + 500]
             rows = db.execute(
                 f"{CLAIMS_SQL} where claims.id in ({','.join('?' * len(page))})"
                 " and claims.claim_group is null order by claims.id", page
             ).fetchall()
-            assignments = [(clusterer.assign(*row[1:]), row[0]) for row in rows]
-            clusterer.flush(assignments)
-            touched.update(group for group, _claim in assignments)
-        compute_verdicts(db, touched, origins)
+            touched.update(group for group, _claim in _assign_rows(clusterer, rows))
+        compute_verdicts(db, touched, Origins(db))
     return touched
 
 
@@ -726,34 +682,46 @@ def summary(db) -> dict:
 # --- check: which groups does a piece of text match? ---
 
 
-def _fts_query(text: str) -> str | None:
-    words = [w for w in TOKEN.findall(text) if w.lower() not in STOPWORDS and not w[0].isdigit()]
-    return " OR ".join('"{}"'.format(w.replace('"', "")) for w in words) or None
+def _fts_query(terms) -> str | None:
+    return " OR ".join('"{}"'.format(t.replace('"', "")) for t in sorted(terms)) or None
 
 
 def find_groups(db, text: str, limit: int = 5) -> list[dict]:
     """Claim groups matching `text`, best first, each with its verdict, why,
-    origins and claims."""
+    origins and claims. Groups are ranked by the whole question: full-text
+    relevance of their claims and the likeness of their centroid; a place
+    or side the question names must be the group's."""
     ensure_tables(db)
-    query = features(text)
-    scores: dict[int, float] = defaultdict(float)
-    fts = _fts_query(text)
+    doc = _nlp()(text)
+    query = claim_features(frame_of(doc, None, figures_in(doc)), figures_in(doc))
+    relevance: dict[int, float] = defaultdict(float)
+    fts = _fts_query(query.terms)
     if fts:
-        for group, content in db.execute(
-            "select claims.claim_group, claims.content from claims_fts"
+        for group, rank in db.execute(
+            "select claims.claim_group, claims_fts.rank from claims_fts"
             " join claims on claims.rowid = claims_fts.rowid"
             " where claims_fts match ? and claims.claim_group is not null"
             " order by claims_fts.rank limit 200", [fts]
         ):
-            words = features(content).keywords
-            share = len(query.keywords & words) / len(query.keywords) if query.keywords else 0
-            scores[group] = max(scores[group], 3 * share)
-    clusterer = _Clusterer(db, Origins(db), in_memory=False)
-    for group, leader in clusterer._candidates(block_keys(query)).items():
-        found = score(leader, query)
-        if found:
-            scores[group] += found
-    ranked = sorted((g for g, s in scores.items() if s >= 1.5), key=lambda g: (-scores[g], g))
+            relevance[group] = max(relevance[group], -rank)  # bm25: lower is better
+    top = max(relevance.values(), default=0) or 1
+    clusterer = _Clusterer(db, in_memory=False)
+    candidates = clusterer._candidates(block_keys(query))
+    missing = sorted(g for g in relevance if g not in candidates)
+    for start in range(0, len(missing), 500):
+        page = missing[start:start + 500]
+        for group, centroid in db.execute(CENTROIDS_SQL.format(",".join("?" * len(page))), page):
+            candidates[group] = Centroid.from_json(centroid)
+    scores = {}
+    for group, centroid in candidates.items():
+        if query.places and not _places_agree(query.places, centroid.places):
+            continue
+        if query.agent and query.agent not in centroid.agents:
+            continue
+        found = similarity(centroid, query) + relevance.get(group, 0) / top
+        if found >= 0.5:
+            scores[group] = found
+    ranked = sorted(scores, key=lambda g: (-scores[g], g))
     return [describe_group(db, group) for group in ranked[:limit]]
 
 
@@ -761,7 +729,7 @@ def describe_group(db, group: int) -> dict:
     """A group with its claims (as claims_detail rows), origins and why."""
     origins = Origins(db)
     label = db.execute("select label from claim_groups where id = ?", [group]).fetchone()[0]
-    rows = db.execute(f"{MEMBERS_SQL} where claims.claim_group = ? order by claims.id", [group]).fetchall()
+    rows = db.execute(f"{_members_sql(db)} where claims.claim_group = ? order by claims.id", [group]).fetchall()
     members = [_member(origins, row) for row in rows]
     verdict, why, _summary = judge(members)
     details = {
@@ -792,5 +760,6 @@ def describe_group(db, group: int) -> dict:
         "verdict": verdict,
         "why": why,
         "origins": [{"name": name, "claims": ids} for name, ids in by_origin.items()],
+        "timeline": timeline(members),
         "claims": claims,
     }

@@ -143,6 +143,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "sentence": str,
                 "spans": str,
                 "figures": str,
+                "frame": str,
                 "claim_group": int,
                 "source_type": str,
                 "outlet": str,
@@ -169,6 +170,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             " outlet = (select outlet from articles where id = claims.article),"
             " published = (select published from articles where id = claims.article)"
         )
+    if "frame" not in db["claims"].columns_dict:
+        db["claims"].add_column("frame", str)  # a database made before claim frames
     for column in ("source_type", "outlet", "published"):
         db["claims"].create_index([column], if_not_exists=True)
     for trigger in FACET_TRIGGERS:
@@ -276,6 +279,7 @@ def save_article(
                     "sentence": a.sentence,
                     "spans": json.dumps(a.spans),
                     "figures": json.dumps(a.figures),
+                    "frame": json.dumps(a.frame),
                 }
                 for a in attributions
             )

@@ -18,7 +18,8 @@ from click.testing import CliRunner
 from claimtrack import corroborate
 from claimtrack.cli import cli
 from claimtrack.corroborate import Member, figures_compatible, judge, stance_of
-from claimtrack.figures import parse_figure
+from claimtrack.extract.frames import frame_of
+from claimtrack.figures import figures_in, parse_figure
 from claimtrack.model import Article, Attribution, SourceRef
 from claimtrack.readers import read_file
 from claimtrack.sources.registry import default_registry
@@ -137,10 +138,16 @@ def test_figures_compatible(a, b, compatible):
     assert figures_compatible(figure(*a), figure(*b)) is compatible
 
 
+def frame(text: str, speaker: str | None = None) -> dict:
+    doc = corroborate._nlp()(text)
+    return frame_of(doc, speaker and ref(speaker), figures_in(doc))
+
+
 def test_a_claim_in_the_negative_denies():
-    assert stance_of("asserts", "Russian aircraft had not struck the town") == "denies"
-    assert stance_of("denies", "its aircraft had struck the town") == "denies"
-    assert stance_of("asserts", "its aircraft struck the town") == "asserts"
+    assert stance_of("asserts", frame("Russian aircraft had not struck the town")) == "denies"
+    assert stance_of("asserts", frame("No Israeli fire from land, sea or air hit the hospital")) == "denies"
+    assert stance_of("denies", frame("its aircraft had struck the town")) == "denies"
+    assert stance_of("asserts", frame("its aircraft struck the town")) == "asserts"
 
 
 # -- origins ---------------------------------------------------------------------

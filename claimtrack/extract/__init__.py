@@ -16,6 +16,7 @@ from ..sources.registry import Registry
 from .lexicon import Lexicon, load_lexicon
 from .patterns import Found, find_in_sentence, mention_tokens
 from .quotes import QUOTE_CHARS, QuoteIndex
+from .frames import frame_of
 from .resolve import DocumentSources, Forward, words
 from .textacy_data import normalize_quotation_marks
 
@@ -269,10 +270,11 @@ class DocumentPass:
             return
         content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
         figures = figures_in(content_tokens)
+        frame = frame_of(content_tokens, source, figures)
         earlier = self._answered(content_tokens, source)
         if earlier is not None:
             # "Police denied this.", "rejected the accusation": the claim answered
-            pieces, figures, kind = [tuple(p) for p in earlier.spans["content"]], earlier.figures, "indirect"
+            pieces, figures, kind, frame = [tuple(p) for p in earlier.spans["content"]], earlier.figures, "indirect", earlier.frame
         attribution = Attribution(
             source=source,
             source_text=self._text_of(paragraph, found.mention),
@@ -287,6 +289,7 @@ class DocumentPass:
                 "content": [list(p) for p in pieces],
             },
             figures=figures,
+            frame=frame,
             relayed_by=relay,
             addressee=addressee,
         )

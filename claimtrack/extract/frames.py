@@ -1,0 +1,387 @@
+"""Claim frames: what a claim asserts, read from the parse of its content
+while the document is parsed, and stored with the claim so that grouping
+never parses again.
+
+A frame holds the predicate (lemma of the content's head, with negation and
+modality), the event classes its words name (events.yml), the agent and
+patient, the actors and places it names (places through gazetteer.yml, which
+knows containment and other-language names), the dates it names anchored to
+the publication date, what each of its figures counts, and its content words
+(lemmas) for term weights.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import SourceRef
+from ..sources.registry import default_registry
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december")
+HEDGES = frozenset("likely probably possibly perhaps apparently allegedly reportedly unlikely".split())
+NEGATIVE_DETERMINERS = frozenset("no neither nor".split())
+SELF_WORDS = frozenset("its our we us their they".split())  # the speaker's own side ("its forces")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+ACTOR_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "compound", "amod", "npadvmod"))
+PLACE_WORDS = frozenset("al el the of city town village hospital camp district region province".split())  # shared, they say nothing
+NOT_PLACES = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT EVENT LAW LANGUAGE".split())
+NAME_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    parent: dict  # canonical place -> canonical parent (None at the top)
+    by_name: dict  # casefolded name, other name or demonym -> canonical place
+    demonyms: frozenset  # casefolded demonyms: they name a state's side, not a place
+
+    def lookup(self, name: str) -> str | None:
+        return self.by_name.get(_key(name))
+
+    def chain(self, place: str) -> tuple:
+        """The place and what contains it, innermost first."""
+        found = []
+        while place is not None and place not in found:
+            found.append(place)
+            place = self.parent.get(place)
+        return tuple(found)
+
+    def compatible(self, a: str, b: str) -> bool:
+        """Same place, or one contains the other; two places the gazetteer
+        does not know when they share a word ("al-Ahli hospital", "al-Ahli
+        Arab Hospital"); a known and an unknown one may be one inside the other."""
+        known_a, known_b = a in self.parent, b in self.parent
+        if known_a and known_b:
+            return a in self.chain(b) or b in self.chain(a)
+        if known_a or known_b:
+            return True
+        return bool(set(a.replace("-", " ").split()) & set(b.replace("-", " ").split()) - PLACE_WORDS)
+
+
+def _key(name: str) -> str:
+    name = name.replace("’", "'").removesuffix("'s").strip(" .,;:")
+    return name.removeprefix("the ").removeprefix("The ").casefold()
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    data = yaml.safe_load(resources.files(__package__).joinpath("gazetteer.yml").read_text("utf-8"))
+    parent, by_name, demonyms = {}, {}, set()
+    for entry in data["places"]:
+        name = entry["name"]
+        parent[name] = entry.get("parent")
+        for other in (name, *entry.get("names", ())):
+            by_name[_key(other)] = name
+        for demonym in entry.get("demonyms", ()):
+            by_name[_key(demonym)] = name
+            demonyms.add(_key(demonym))
+    return Gazetteer(parent, by_name, frozenset(demonyms))
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    classes: dict  # lemma -> event classes
+    implies: dict  # event class -> classes it implies
+    sides: dict  # lemma -> side ("jihadist" -> rebels)
+    background: frozenset  # prepositions of background phrases
+
+
+@lru_cache(maxsize=1)
+def event_lexicon() -> EventLexicon:
+    data = yaml.safe_load(resources.files(__package__).joinpath("events.yml").read_text("utf-8"))
+    classes: dict[str, tuple] = {}
+    for event, lemmas in data["classes"].items():
+        for lemma in lemmas:
+            classes[lemma] = (*classes.get(lemma, ()), event)
+    sides = {lemma: side for side, lemmas in data["sides"].items() for lemma in lemmas}
+    return EventLexicon(classes, data["implies"], sides, frozenset(data["background"]))
+
+
+@lru_cache(maxsize=100_000)
+def actor_key(name: str) -> str | None:
+    """The side a name stands for: a demonym or a state is that state's
+    government when the registry knows it ("Israeli", "Israel" -> Israeli
+    government), a known source is the top of its parent chain ("IDF" ->
+    Israeli government)."""
+    ref = default_registry().lookup(name)
+    places = gazetteer()
+    place = places.lookup(name)
+    if ref is None and place is not None:
+        place = places.chain(place)[-1]  # a town stands for its state only through the registry
+        if place != places.lookup(name) and not _key(name) in places.demonyms:
+            return None
+        ref = default_registry().lookup(place)
+    while ref is not None and ref.parent is not None:
+        ref = ref.parent
+    return ref.name if ref is not None else place
+
+
+def frame_of(tokens, source=None, figures=()) -> dict:
+    """The frame of a claim whose content is `tokens` (spaCy tokens of one
+    sentence, in order) said by `source` (a SourceRef: "its forces" are the
+    side of the top of its parent chain), stating `figures`."""
+    tokens = list(tokens)
+    if not tokens:
+        return {}
+    if not isinstance(source, SourceRef):  # a source named only later: its organisation, if known
+        source = getattr(source, "org", None)
+    while source is not None and source.parent is not None:
+        source = source.parent
+    speaker = source.name if source is not None else None
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    pred = next((t for t in heads if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")), heads[0])
+    lexicon = event_lexicon()
+    events = lexicon.classes
+    names = _names(tokens, speaker)
+    actors = sorted({actor for actor, _t in names if actor})
+    places = sorted(set(_places(tokens)))
+    background_tokens = _background(tokens, pred, lexicon.background)
+    classes = {
+        event for t in tokens if t.i not in background_tokens
+        for event in events.get(t.lemma_.lower(), ()) + events.get(t.lower_, ())
+    }
+    classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
+    return {
+        "pred": pred.lemma_.lower(),
+        "neg": _negated(pred),
+        "modal": _modality(pred),
+        "events": sorted(classes),
+        "agent": _agent(pred, names),
+        "patient": _patient(pred),
+        "actors": actors,
+        "places": places,
+        "days": sorted(_days(tokens)),
+        "counts": [_counts(tokens, figure, events) for figure in figures],
+        "terms": sorted({_term(t) for t in tokens if _content_word(t)}),
+    }
+
+
+def _term(token) -> str:
+    return (token.text if token.pos_ == "PROPN" else token.lemma_).lower()
+
+
+def _content_word(token) -> bool:
+    return len(token) > 1 and not token.is_stop and token.text[:1].isalpha()
+
+
+def _names(tokens, speaker):
+    """(actor, token) for each name of a side in the content."""
+    found = []
+    sides = event_lexicon().sides
+    for t in tokens:
+        if t.lemma_.lower() in sides:
+            found.append((sides[t.lemma_.lower()], t))
+        elif t.lower_ in SELF_WORDS and t.dep_ == "poss" and speaker:
+            found.append((actor_key(speaker) or speaker, t))
+        elif t.ent_iob_ == "B" and t.ent_type_ in NAME_TYPES:
+            span = _entity(t)
+            actor = actor_key(span.text)
+            if actor is None and t.ent_type_ in ("NORP", "ORG"):
+                actor = _key(span.text)
+            as_side = span.root.dep_ in ACTOR_DEPS or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by")
+            if actor and (t.ent_type_ != "GPE" or as_side):
+                found.append((actor, span.root))
+        elif t.ent_type_ == "" and t.pos_ == "ADJ" and _key(t.text) in gazetteer().demonyms:
+            found.append((actor_key(t.text), t))
+    return found
+
+
+def _entity(token):
+    return next(e for e in token.doc.ents if e.start == token.i)
+
+
+def _places(tokens):
+    """Places named in the content: gazetteer names, else the words of a
+    place entity or of a name something happens in or to ("raids hit
+    Kafr Nabl"; the tagger may call a town a person), lower-cased; but not a
+    state named as a side ("Israel denied", "Russia's army")."""
+    places = gazetteer()
+    seen = set()
+    for span in _name_spans(tokens):
+        place = places.lookup(span.text)
+        if place is None and (span.root.ent_type_ in ("GPE", "LOC", "FAC") or (
+                _name_like(span.root) and span.root.ent_type_ not in NOT_PLACES
+                and span.root.dep_ not in ACTOR_DEPS and span.root.head.lower_ not in ("by", "of")
+                and actor_key(span.text) is None)):
+            place = _key(span.text)
+            if any(place in p or p in place for p in seen):
+                continue
+        if place is None or place in seen or not any(c.isalpha() for c in place):
+            continue
+        if span.root.dep_ in ACTOR_DEPS and actor_key(span.text) is not None:
+            continue  # "Moscow denied", "Israel's army": a side, not where it happened
+        seen.add(place)
+        yield place
+
+
+def _name_spans(tokens):
+    doc = tokens[0].doc
+    run = []
+    for t in [*tokens, None]:
+        if t is not None and t.ent_iob_ == "B":
+            yield _entity(t)
+        if t is not None and _name_like(t) and (not run or run[-1].i == t.i - 1):
+            run.append(t)
+            continue
+        if run:
+            yield doc[run[0].i : run[-1].i + 1]
+            yield from (doc[x.i : x.i + 1] for x in run if len(run) > 1)
+        run = [t] if t is not None and _name_like(t) else []
+
+
+def _name_like(token) -> bool:
+    """A proper noun, or a capitalised word inside a sentence (the tagger
+    misses names it has never seen)."""
+    return token.pos_ == "PROPN" or (
+        token.text[:1].isupper() and not token.is_sent_start and not token.is_stop
+        and token.pos_ not in ("PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART")
+    )
+
+
+def _background(tokens, pred, background) -> set[int]:
+    """Tokens inside a background phrase ("after a lightning offensive")."""
+    found = set()
+    for t in tokens:
+        if t.lower_ in background and t.dep_ in ("prep", "mark") and t.head.i == pred.i:
+            found.update(x.i for x in t.subtree)
+    return found
+
+
+def _negated(pred) -> bool:
+    if any(c.dep_ == "neg" for c in pred.children):
+        return True
+    for child in pred.children:
+        if child.dep_ in (*SUBJECTS, "dobj", "attr") and any(
+            d.dep_ == "det" and d.lower_ in NEGATIVE_DETERMINERS for d in child.children
+        ):
+            return True
+    return False
+
+
+def _modality(pred) -> str | None:
+    for child in pred.children:
+        if child.tag_ == "MD":
+            return child.lemma_.lower()
+        if child.lower_ in HEDGES:
+            return "likely"
+    return "likely" if pred.lower_ in HEDGES else None
+
+
+def _agent(pred, names) -> str | None:
+    """Who did it: the side named in the subject of the head (or in its "by"
+    phrase when passive), or in the head itself when it is a noun ("Russian
+    air raids on Aleppo", "anti-regime fighters in front of the citadel")."""
+    by_token = {}
+    for actor, token in names:
+        by_token.setdefault(token.i, actor)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
+    for child in pred.children:
+        wanted = child.dep_ == "agent" if passive else child.dep_ in ("nsubj", "csubj")
+        if wanted:
+            for t in child.subtree:
+                if t.i in by_token:
+                    return by_token[t.i]
+    if pred.pos_ in ("NOUN", "PROPN"):
+        for t in (pred, *(c for c in pred.children if c.dep_ in ACTOR_DEPS)):
+            if t.i in by_token:
+                return by_token[t.i]
+    return None
+
+
+def _patient(pred) -> str | None:
+    for child in pred.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            return _term(child)
+    return None
+
+
+def _counts(tokens, figure, events: dict) -> str | None:
+    """The event class a figure counts: of the word it counts ("500
+    deaths"), else of the verb it is the subject of ("500 were killed")."""
+    counted = (figure.get("counted") or "").lower()
+    for word in (counted, counted.rstrip("s")):
+        if word in events:
+            return events[word][0]
+    number = next((t for t in tokens if figure.get("text", "").endswith(t.text) and t.like_num), None)
+    if number is not None:
+        noun = number.head
+        verb = noun.head if noun.dep_ in SUBJECTS else noun
+        for t in (noun, verb):
+            classes = events.get(t.lemma_.lower())
+            if classes:
+                return classes[0]
+    return counted or None
+
+
+def _days(tokens) -> set[str]:
+    """Days named in the content, as the publication date will anchor them:
+    a weekday, "yesterday", "today" or a month-day ("10-14")."""
+    found = set()
+    for i, t in enumerate(tokens):
+        word = t.lower_.strip(".")
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if word in WEEKDAYS or word in ("yesterday", "today"):
+            found.add(word)
+        elif _month(word) and following is not None and following.text.isdigit() and int(following.text) <= 31:
+            found.add(f"{_month(word):02d}-{int(following.text):02d}")
+        elif t.text.isdigit() and int(t.text) <= 31 and following is not None and _month(following.lower_.strip(".")):
+            found.add(f"{_month(following.lower_.strip('.')):02d}-{int(t.text):02d}")
+    return found
+
+
+def _month(word: str) -> int | None:
+    return next((n for n, m in enumerate(MONTHS, 1) if len(word) >= 3 and m.startswith(word)), None)
+
+
+def anchor_days(days, published: str | None) -> frozenset:
+    """The dates a frame's days name, seen from the publication date
+    ("Friday" in a Saturday dispatch is the day before); without a date,
+    the days as written."""
+    try:
+        anchor = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return frozenset(days)
+    found = set()
+    for day in days:
+        if day in WEEKDAYS:
+            found.add(anchor - timedelta(days=(anchor.weekday() - WEEKDAYS.index(day)) % 7))
+        elif day == "yesterday":
+            found.add(anchor - timedelta(days=1))
+        elif day == "today":
+            found.add(anchor)
+        else:
+            month, number = map(int, day.split("-"))
+            try:
+                when = date(anchor.year, month, number)
+            except ValueError:
+                continue
+            found.add(when if when <= anchor + timedelta(days=1) else when.replace(year=anchor.year - 1))
+    return frozenset(d.isoformat() for d in found)
+
+
+WORD = re.compile(r"[^\W\d_][\w'’.\-]*[^\W_]|[^\W\d_]")
+
+
+def places_in_text(text: str) -> frozenset:
+    """Gazetteer places a plain string names (a title, a question), by
+    looking up its runs of up to four words; demonyms are sides, not places."""
+    places = gazetteer()
+    words = WORD.findall(text or "")
+    found, i = set(), 0
+    while i < len(words):
+        for width in (4, 3, 2, 1):
+            name = _key(" ".join(words[i : i + width]))
+            if len(words) - i >= width and name in places.by_name and name not in places.demonyms:
+                found.add(places.by_name[name])
+                i += width - 1
+                break
+        i += 1
+    return frozenset(found)
