@@ -274,6 +274,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if token.i in quoted or token.dep_ in ("amod", "compound"):
             continue
+        if lemma in lexicon.citing_verbs and token.dep_ in ("advcl", "acl", "xcomp"):
+            continue  # "RIA, citing the ministry, said": whom a speaker cites, not a claim
         if token.dep_ == "relcl" and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
             continue  # "a charge officials rejected": the noun is what was rejected
         if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.document_nouns:
@@ -293,6 +295,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             author = author_of(subject, lexicon)
             if author is not None:
                 head, mention, cue = author, _author_mention(author), [subject]
+                if lemma in lexicon.document_verbs:
+                    cue = [subject, token]  # "a poll by X shows": what the document does is cue too
         perception = lemma in lexicon.perception_verbs
         if perception and not is_humanlike(head, lexicon):
             continue
@@ -431,12 +435,12 @@ def _cited(verb: Token, subject: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _document_finding(verb: Token, lexicon: Lexicon) -> bool:
-    """"A report by Amnesty found that ...": documents find and show."""
+    """"A report by Amnesty found that ...", "The poll shows ...": documents
+    find and show what they hold."""
     if verb.lemma_.lower() not in lexicon.document_verbs:
         return False
-    return any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.document_nouns and author_of(c, lexicon) is not None
-        for c in verb.children
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.document_nouns for c in verb.children) and any(
+        c.dep_ in ("ccomp", "dobj") for c in verb.children
     )
 
 
