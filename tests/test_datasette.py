@@ -18,7 +18,8 @@ import yaml
 from datasette.app import Datasette
 
 from claimtrack import datasette_plugin
-from claimtrack.datasette_plugin import describe_figure, fts_query, highlight
+from claimtrack.datasette_plugin import fts_query, pages
+from claimtrack.datasette_plugin.render import describe_figure, highlight, render_origins
 
 from .conftest import REPO, ingest_with_cli
 
@@ -296,7 +297,11 @@ def test_markup_in_an_article_is_always_escaped(markup_client):
     rows = c.json("/markup/claims_detail.json?_shape=array")
     assert any("<script>alert(1)</script>" in row["content"] for row in rows), rows
     claim = next(row for row in rows if "<script>" in row["content"])
-    pages = [
+    group = c.json(f"/markup/claims/{claim['id']}.json?_shape=array")[0]["claim_group"]
+    urls = [
+        "/",
+        f"/markup/sources/{claim['source']}",
+        f"/markup/claim_groups/{group}",
         "/markup",
         "/markup/claims",
         "/markup/claims_detail",
@@ -313,7 +318,7 @@ def test_markup_in_an_article_is_always_escaped(markup_client):
         "/markup/contested",
         "/-/search?q=airport",
     ]
-    for page in pages:
+    for page in urls:
         html = c.get(page).text
         for raw in ("<script>alert(1)", "<script>alert(2)", "<b>took", "<i>Evil"):
             assert raw not in html, (page, raw)
@@ -328,6 +333,155 @@ def test_a_claimtrack_database_of_any_name_gets_the_settings(markup_client):
     data = markup_client.json("/markup/claims_detail.json?_size=0")
     assert "source_name" in data["facet_results"]
     markup_client.get("/markup/source_profile.json?source=OSDH")
+
+
+# -- pages a reader works in ---------------------------------------------------------
+
+SCENARIO = REPO / "fixtures" / "scenario"
+
+
+@pytest.fixture(scope="module")
+def scenario_client(tmp_path_factory):
+    """The Tell Safra scenario (six articles, five outlets) through the real ingest."""
+    db_path = tmp_path_factory.mktemp("scenario") / "claims.db"
+    ingest_with_cli(db_path, str(SCENARIO), "--jobs", "1")
+    client = Client(db_path)
+    yield client
+    client.close()
+
+
+def group_of(client, words: str) -> int:
+    (row,) = client.json(
+        f"/claims/claims.json?_search={quote_plus(words)}&_shape=array&_col=claim_group&_size=1"
+    )
+    return row["claim_group"]
+
+
+def visible_text(html: str) -> str:
+    """What a reader sees: the page without its head, tags, scripts, styles and folded <details>."""
+    html = re.sub(r"<(head|script|style|details)\b.*?</\1>", " ", html, flags=re.S)
+    return markupsafe.Markup(re.sub(r"<[^>]+>", " ", html)).unescape()
+
+
+def test_home_page_ranks_sources_by_claims(client):
+    html = client.get("/").text
+    ranked = re.search(r'<table class="ct-ranked">(.*?)</table>', html, re.S)
+    assert ranked, html
+    ranked = ranked.group(1)
+    first = re.search(r'<td><a href="/claims/sources/(\d+)">([^<]+)</a></td>', ranked)
+    assert first.group(2) == OSDH
+    assert re.search(rf'<a href="/claims/claims_detail\?source={first.group(1)}" title="its claims">7</a>', ranked)
+    # claim groups by verdict, and the raw tables one click away
+    assert re.search(r'<a class="ct-badge ct-corroborated" href="/claims/claim_groups\?verdict=corroborated">', html)
+    assert re.search(r'href="/claims/claim_groups/\d+"', html)
+    for table in ("claims_detail", "claims", "sources", "articles", "claim_groups"):
+        assert f'href="/claims/{table}"' in html, table
+
+
+def test_claim_group_page_reads_as_a_page(scenario_client):
+    c = scenario_client
+    html = c.get(f"/claims/claim_groups/{group_of(c, 'killed 27 people')}").text
+    assert '<span class="ct-badge ct-big ct-corroborated">corroborated</span>' in html
+    text = visible_text(html)
+    assert "asserted by 2 independent origins" in text
+    origins = re.findall(r'<section class="ct-origin">\s*<h3>([^<]+)</h3>', html)
+    assert set(origins) == {OSDH, "White Helmets"}
+    # the Observatory's toll, updated the next day, in time order
+    assert "27 people (10 Mar) → 31 (11 Mar)" in text
+    # each claim with its date and highlighted sentence
+    assert text.count("10 Mar") >= 4
+    assert len(re.findall(r'<td class="ct-sentence-cell"><div class="ct-sentence">.*?<mark class="ct-content"', html)) == 5
+    assert '<svg class="ct-diagram"' in html
+    assert '{"' not in text and "[{" not in text
+
+
+def test_claim_group_page_shows_one_origin_carried_by_three_outlets(scenario_client):
+    c = scenario_client
+    html = c.get(f"/claims/claim_groups/{group_of(c, 'Nine children')}").text
+    assert '<span class="ct-badge ct-big ct-single_origin">single origin</span>' in html
+    svg = re.search(r'<svg class="ct-diagram".*?</svg>', html, re.S).group(0)
+    assert re.findall(r'<g class="ct-node ct-node-origin"><title>([^<]+)</title>', svg) == [OSDH]
+    outlets = re.findall(r'<g class="ct-node ct-node-outlet"><title>([^<]+)</title>', svg)
+    assert sorted(outlets) == ["AFP", "AP", "DPA"]
+    # three articles, each joined to its outlet
+    assert len(re.findall(r'ct-node-article', svg)) == 3
+    assert len(re.findall(r"<path ", svg)) == 1 + 3 + 3  # origin → (no relay) → 3 outlets → 3 articles
+
+
+def test_a_denial_relayed_by_state_media_shows_its_relay(scenario_client):
+    c = scenario_client
+    html = c.get(f"/claims/claim_groups/{group_of(c, 'Russian warplanes')}").text
+    assert '<span class="ct-badge ct-big ct-contested">contested</span>' in html
+    section = re.search(r'<h3>Russian government</h3>(.*?)</section>', html, re.S).group(1)
+    assert "<dt>Relayed by</dt><dd>TASS</dd>" in section
+    assert '<span class="ct-badge ct-contested">denies</span>' in section
+    assert re.search(r'<title>TASS</title>', html)
+
+
+def test_source_page_lists_its_claims_people_and_groups(client):
+    (row,) = client.json(f"/claims/sources.json?name={quote_plus(OSDH)}&_shape=array")
+    html = client.get(f"/claims/sources/{row['id']}").text
+    assert re.search(rf'<h1 class="ct-title">{OSDH} <span class="ct-badge ct-type">ngo</span>', html)
+    claims = re.search(r'<table class="ct-claims">(.*?)</table>', html, re.S).group(1)
+    assert claims.count("<tr class=") == 7
+    assert claims.count('<mark class="ct-cue"') >= 7
+    assert re.search(r'<a href="/claims/sources/\d+">Rami Abdel Rahmane</a> \(\d+\)', html)
+    assert "<h2>Claim groups it takes part in</h2>" in html
+    assert f'href="/claims/claims_detail?source={row["id"]}"' in html
+    assert "OSDH" in re.search(r"<dt>Also named</dt><dd>(.*?)</dd>", html).group(1)
+
+
+def test_sources_link_to_their_pages(client):
+    html = client.get("/claims/sources?_sort=name").text
+    assert re.search(rf'<a href="/claims/sources/\d+" title="source profile">{OSDH}</a>', html)
+    html = client.get("/claims/claims_detail").text
+    assert re.search(rf'<td class="col-source_name[^"]*"><a href="/claims/sources/\d+">{OSDH}</a>', html)
+
+
+def test_claims_view_shows_the_columns_a_reader_scans(client):
+    html = client.get("/claims/claims_detail").text
+    header = re.findall(r'<th [^>]*data-column="([^"]+)"', html)
+    assert header == list(datasette_plugin.READABLE_COLUMNS["claims_detail"])
+    assert re.search(r'<details class="ct-facets">\s*<summary>Facets: ', html)
+    assert re.search(r'<a class="ct-badge ct-\w+" href="/claims/claim_groups/\d+"', html)
+    everything = client.get("/claims/claims_detail?_ct_columns=all").text
+    assert len(re.findall(r'<th [^>]*data-column="', everything)) > 15
+    claims = client.get("/claims/claims").text
+    header = re.findall(r'<th [^>]*data-column="([^"]+)"', claims)
+    assert header == list(datasette_plugin.READABLE_COLUMNS["claims"])
+
+
+def test_is_this_corroborated_shows_answers_not_sql_or_json(scenario_client):
+    html = scenario_client.get("/claims/is_this_corroborated?q=Tell+Safra+killed").text
+    text = visible_text(html)
+    assert "claimtrack_fts_query" not in text
+    assert '{"' not in text
+    assert '<span class="ct-badge ct-corroborated">corroborated</span>' in html
+    assert re.search(rf"<li><strong>{OSDH}</strong> <span class=\"ct-hint\">\d claims; ", html)
+    assert re.search(r'<a href="/claims/claim_groups/\d+">\d+</a>', html)
+
+
+def test_figure_timeline():
+    def claim(published, *figures):
+        return {"published": published, "figures": json.dumps(list(figures))}
+
+    at_least_311 = {"text": "at least 311", "low": 311, "high": None, "counted": "dead"}
+    claims = [
+        claim("2024-11-29T10:00:00Z", at_least_311),
+        claim("2024-11-30", at_least_311),  # repeated unchanged: shown once
+        claim("2024-12-01", {"text": "nine-storey", "low": None, "high": None}),  # no interval: no figure
+        claim("2024-12-02T08:00:00+00:00", {"text": "514", "low": 514, "high": 514, "counted": "dead"}),
+    ]
+    assert pages.figure_timeline(claims) == "at least 311 dead (29 Nov) → 514 (2 Dec)"
+    assert pages.figure_timeline([claim(None, {"text": "around 70", "low": 70, "high": 70, "approx": True})]) == "around 70"
+    assert pages.figure_timeline([claim("2024-12-01", )]) == ""
+
+
+def test_render_origins_is_a_list_not_json():
+    origins = [{"name": "A <b>", "claims": 2, "asserts": 2, "denies": 0, "outlets": ["AFP", "AP"], "figures": ["27", "31"]}]
+    html = render_origins(json.dumps(origins))
+    assert html == '<ul class="ct-origins"><li><strong>A &lt;b&gt;</strong> <span class="ct-hint">2 claims; AFP, AP; 27 → 31</span></li></ul>'
+    assert render_origins("not json") is None
 
 
 # -- the commands -----------------------------------------------------------------

@@ -175,22 +175,24 @@ def load_metadata() -> dict:
     return yaml.safe_load(metadata_text())
 
 
+CLAIMTRACK_NAMES = {"claims", "claims_detail", "sources"}
+
+
 @lru_cache(maxsize=256)
 def _has_claimtrack_schema(path: str, mtime_key: float) -> bool:
+    """Raises sqlite3.Error when the file cannot be read now (a WAL database
+    whose -shm file is missing, say): lru_cache keeps only answers."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            names = {
-                row[0]
-                for row in conn.execute(
-                    "select name from sqlite_master where name in ('claims', 'claims_detail', 'sources')"
-                )
-            }
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-    return names == {"claims", "claims_detail", "sources"}
+        names = {
+            row[0]
+            for row in conn.execute(
+                "select name from sqlite_master where name in ('claims', 'claims_detail', 'sources')"
+            )
+        }
+    finally:
+        conn.close()
+    return names == CLAIMTRACK_NAMES
 
 
 def _is_claimtrack_database(db) -> bool:
@@ -201,10 +203,17 @@ def _is_claimtrack_database(db) -> bool:
 
     try:
         mtime = os.stat(path).st_mtime
-    except OSError:
+        # A database that did not have the schema yet may get it: re-check on change.
+        return _has_claimtrack_schema(path, mtime)
+    except (OSError, sqlite3.Error):
         return False
-    # A database that did not have the schema yet may get it: re-check on change.
-    return _has_claimtrack_schema(path, mtime)
+
+
+async def _is_claimtrack_database_async(db) -> bool:
+    """The same, read through Datasette's own connection."""
+    if getattr(db, "is_memory", False):
+        return False
+    return CLAIMTRACK_NAMES <= {*await db.table_names(), *await db.view_names()}
 
 
 @hookimpl
@@ -392,14 +401,7 @@ READABLE_COLUMNS = {
 @hookimpl
 def extra_template_vars(template, database, table, view_name, request, datasette):
     async def inner():
-        if view_name == "index":
-            db = next(
-                (db for db in datasette.databases.values() if _is_claimtrack_database(db)), None
-            )
-            if db is None:
-                return {}
-            return {"claimtrack_home": await db.execute_fn(pages.home_page), "claimtrack_database": db.name}
-        if database is None or not _is_claimtrack_database(datasette.get_database(database)):
+        if database is None or not await _is_claimtrack_database_async(datasette.get_database(database)):
             return {}
         if view_name == "table" and table in READABLE_COLUMNS and request.args.get("_ct_columns") != "all":
             return {"claimtrack_columns": READABLE_COLUMNS[table]}
@@ -460,4 +462,32 @@ def register_routes():
     async def css(request):
         return Response(CSS, content_type="text/css; charset=utf-8", headers={"cache-control": "max-age=3600"})
 
-    return [(r"^/-/claimtrack\.css$", css)]
+    async def home(datasette, request):
+        """The home page of the first claimtrack database; Datasette's own
+        index when there is none. (A route, because datasette-search-all also
+        ships an index.html and plugin templates have no fixed order.)"""
+        from datasette.views.index import IndexView
+
+        for db in datasette.databases.values():
+            if await _is_claimtrack_database_async(db):
+                raw_tables = {
+                    other.name: [*await other.table_names(), *await other.view_names()]
+                    for other in datasette.databases.values()
+                    if not other.is_memory
+                }
+                hidden = {name: set(await datasette.get_database(name).hidden_table_names()) for name in raw_tables}
+                context = {
+                    "metadata": datasette.metadata(),
+                    "claimtrack_home": await db.execute_fn(pages.home_page),
+                    "claimtrack_database": db.name,
+                    # the view to start from first, hidden (full-text) tables left out
+                    "raw_tables": {
+                        name: sorted((t for t in tables if t not in hidden[name]), key=lambda t: t != "claims_detail")
+                        for name, tables in raw_tables.items()
+                    },
+                }
+                html = await datasette.render_template("claimtrack_home.html", context, request=request, view_name="index")
+                return Response.html(html)
+        return await IndexView.as_view(datasette)(request, None)
+
+    return [(r"^/-/claimtrack\.css$", css), (r"^/$", home)]
