@@ -16,7 +16,6 @@ from ..sources.registry import Registry
 from .lexicon import Lexicon, load_lexicon
 from .patterns import Found, find_in_sentence, mention_tokens
 from .quotes import QUOTE_CHARS, QuoteIndex
-from .frames import frame_of
 from .resolve import DocumentSources, Forward, words
 from .textacy_data import normalize_quotation_marks
 
@@ -270,11 +269,10 @@ class DocumentPass:
             return
         content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
         figures = figures_in(content_tokens)
-        frame = frame_of(content_tokens, source, figures)
         earlier = self._answered(content_tokens, source)
         if earlier is not None:
             # "Police denied this.", "rejected the accusation": the claim answered
-            pieces, figures, kind, frame = [tuple(p) for p in earlier.spans["content"]], earlier.figures, "indirect", earlier.frame
+            pieces, figures, kind = [tuple(p) for p in earlier.spans["content"]], earlier.figures, "indirect"
         attribution = Attribution(
             source=source,
             source_text=self._text_of(paragraph, found.mention),
@@ -289,7 +287,6 @@ class DocumentPass:
                 "content": [list(p) for p in pieces],
             },
             figures=figures,
-            frame=frame,
             relayed_by=relay,
             addressee=addressee,
         )
@@ -366,7 +363,7 @@ class DocumentPass:
         for qs, qe in self.quotes.overlapping(sent_start - 1, sent_end + 1):
             if qe <= clause_start and qs >= sent_start - 1:
                 between = self.text[qe:clause_start]
-                if re.fullmatch(r"[\s,”\"»’']*", between) and re.search(r"[,.!?…-]\s*$", self.text[qs:qe]):
+                if re.fullmatch(r"[\s,”\"»’'%s]*" % re.escape(DASHES), between) and re.search(r"[,.!?…-]\s*$", self.text[qs:qe]):
                     pieces.append((qs, qe))
             elif qs >= clause_end and qs <= sent_end:
                 between = self.text[clause_end:qs]

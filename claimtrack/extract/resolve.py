@@ -142,8 +142,12 @@ class DocumentSources:
         names = _person_names(head, ids)
         if not names and head.pos_ == "PROPN" and self._has_person_noun(mention, head):
             # "Sarmad, a resident of Aleppo": an appositive says it is a person
-            start = head.i
-            while start - 1 in ids and head.doc[start - 1].pos_ == "PROPN":
+            start, doc = head.i, head.doc
+            # "Al-Basha Tibaig": a hyphen between name parts is part of the name
+            while start - 1 in ids and (
+                doc[start - 1].pos_ == "PROPN"
+                or (doc[start - 1].text == "-" and start - 2 in ids and doc[start - 2].pos_ == "PROPN" and not doc[start - 2].whitespace_)
+            ):
                 start -= 1
             names = [head.doc[start : head.i + 1]]
         if not names:
