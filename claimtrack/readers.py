@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .language import detect_language
 from .model import Article
 
 STDIN = "-"
@@ -49,12 +50,13 @@ class Defaults:
     outlet: str | None = None
     title: str | None = None
     published: str | None = None
-    lang: str = "en"
+    lang: str | None = None  # None: detected from each text
 
     def article(self, text: str, origin: str, **found) -> Article:
         """An Article with the fields found in the input, these defaults for the rest."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         values.update((name, value) for name, value in found.items() if value is not None)
+        values["lang"] = values["lang"] or detect_language(text)
         return Article(text=text, origin=origin, **values)
 
 

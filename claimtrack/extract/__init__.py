@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from ..figures import figures_in
 from ..model import Article, Attribution
 from ..sources.registry import Registry
-from .lexicon import Lexicon, load_lexicon
-from .patterns import Found, find_in_sentence, mention_tokens
+from .languages import LanguagePipeline, load_pipeline
+from .lexicon import Lexicon
+from .patterns import Found, mention_tokens
 from .quotes import QUOTE_CHARS, QuoteIndex
 from .resolve import DocumentSources, Forward, words
 from .textacy_data import normalize_quotation_marks
@@ -30,7 +31,6 @@ DASHES = "-–—―"
 ANAPHORIC_MODIFIERS = {"det", "poss", "case", "amod", "predet", "nummod"}
 RECENT_CLAIMS = 12  # how far back a reply looks for the claim it answers
 CROSSHEAD_MAX_WORDS = 12
-PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|added|explained)\b", re.I)
 
 
 @dataclass
@@ -57,15 +57,18 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 
 class Extractor:
-    """Loads the model once; turns articles into attributions."""
+    """Loads each language's model once, when an article in it first comes;
+    turns articles into attributions. `model`: see `nlp.model_names`."""
 
-    def __init__(self, model: str | None = None, registry_files: Iterable[str] = ()):
-        from .. import nlp as nlp_loader
-
-        self.nlp = nlp_loader.load(model)
+    def __init__(self, model: str | Iterable[str] | None = None, registry_files: Iterable[str] = ()):
+        self.model = model
         self.registry = Registry.load(tuple(registry_files))
-        self.lexicon = load_lexicon()
-        self.candidate = _candidate_pattern(self.lexicon)
+        self.pipelines: dict[str, LanguagePipeline] = {}
+
+    def pipeline(self, lang: str) -> LanguagePipeline:
+        if lang not in self.pipelines:
+            self.pipelines[lang] = load_pipeline(lang, self.model, self.registry)
+        return self.pipelines[lang]
 
     def extract(self, article: Article) -> list[Attribution]:
         return next(self.extract_many([article]))[1]
@@ -83,19 +86,22 @@ class Extractor:
             yield from self._extract_batch(batch)
 
     def _extract_batch(self, batch: list[Article]):
-        plans = [self._plan(article.text) for article in batch]
-        jobs = [
-            (_parse_text(article.text[p.start : p.end]), (n, p))
-            for n, (article, plan) in enumerate(zip(batch, plans))
-            for p in plan
-        ]
+        pipelines = [self.pipeline(article.lang) for article in batch]
+        plans = [self._plan(article.text, pipeline) for article, pipeline in zip(batch, pipelines)]
         parsed: list[list[tuple[Paragraph, object]]] = [[] for _ in batch]
-        for doc, (n, paragraph) in self.nlp.pipe(jobs, as_tuples=True, batch_size=64):
-            parsed[n].append((paragraph, doc))
-        for article, docs in zip(batch, parsed):
-            yield article, DocumentPass(self, article.text).run(docs)
+        for pipeline in {id(p): p for p in pipelines}.values():  # each language's articles through its model
+            jobs = [
+                (_parse_text(article.text[p.start : p.end]), (n, p))
+                for n, (article, plan) in enumerate(zip(batch, plans))
+                if pipelines[n] is pipeline
+                for p in plan
+            ]
+            for doc, (n, paragraph) in pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=64):
+                parsed[n].append((paragraph, doc))
+        for article, pipeline, docs in zip(batch, pipelines, parsed):
+            yield article, DocumentPass(pipeline, article.text).run(docs)
 
-    def _plan(self, text: str) -> list[Paragraph]:
+    def _plan(self, text: str, pipeline: LanguagePipeline) -> list[Paragraph]:
         """The paragraphs worth parsing: a headline in an attribution form,
         body paragraphs with a cue word or a quote mark, and the narration
         paragraph before one whose speaker is a pronoun ("she" was named there)."""
@@ -104,16 +110,16 @@ class Extractor:
         for paragraph in paragraphs(text):
             line = text[paragraph.start : paragraph.end]
             if paragraph.headline:
-                if LABEL_COLON.match(line) or HEADLINE_DASH.match(line) or self.candidate.search(line):
+                if LABEL_COLON.match(line) or HEADLINE_DASH.match(line) or pipeline.candidate.search(line):
                     plan.append(paragraph)
                 continue
-            body = not _is_furniture(line, self.lexicon) and (
+            body = not _is_furniture(line, pipeline.lexicon) and (
                 TERMINAL.search(line) or len(line.split()) > CROSSHEAD_MAX_WORDS
             )
             if not body:
                 narration = None  # crossheads, related links
-            elif self.candidate.search(line) or any(c in line for c in QUOTE_CHARS) or LABEL_COLON.match(line):
-                if narration is not None and PRONOUN_SPEAKER.search(line):
+            elif pipeline.candidate.search(line) or any(c in line for c in QUOTE_CHARS) or LABEL_COLON.match(line):
+                if narration is not None and pipeline.pronoun_speaker.search(line):
                     plan.append(narration)
                 plan.append(paragraph)
                 narration = None
@@ -146,21 +152,13 @@ def _is_furniture(line: str, lexicon: Lexicon) -> bool:
     return any(lower == p or (lower.startswith(p) and len(lower.split()) <= len(p.split()) + 1) for p in lexicon.furniture_prefixes)
 
 
-IRREGULAR_FORMS = "said|says|told|tells|saw|seen|heard|wrote|written|denied|denies|according|per"
-
-
-def _candidate_pattern(lexicon: Lexicon) -> re.Pattern:
-    """A cheap superset test: any inflection of any cue word."""
-    stems = {w[:-1] if w.endswith(("e", "y")) and len(w) > 3 else w for w in lexicon.cue_verbs | lexicon.document_nouns}
-    return re.compile(r"\b(%s|%s)" % (IRREGULAR_FORMS, "|".join(sorted(map(re.escape, stems)))), re.I)
-
-
 class DocumentPass:
     """Walks one article's parsed paragraphs in order, resolving sources."""
 
-    def __init__(self, extractor: Extractor, text: str):
+    def __init__(self, extractor: LanguagePipeline, text: str):
         self.text = text
         self.lexicon = extractor.lexicon
+        self.find_in_sentence = extractor.find
         self.sources = DocumentSources(extractor.registry, extractor.lexicon)
         self.quotes = QuoteIndex(text)
         self.results: list[Attribution] = []
@@ -223,13 +221,13 @@ class DocumentPass:
         """A headline is one unit, however the parser splits it."""
         whole = doc[:]
         quoted = {t.i for t in whole if self._in_quote(*self._abs(paragraph, t))}
-        found = self._labelled(whole, (LABEL_COLON, HEADLINE_DASH)) or find_in_sentence(whole, self.lexicon, quoted)
+        found = self._labelled(whole, (LABEL_COLON, HEADLINE_DASH)) or self.find_in_sentence(whole, self.lexicon, quoted)
         for item in found:
             self._emit(paragraph, whole, item)
 
     def _sentence(self, paragraph: Paragraph, sent) -> None:
         quoted = {t.i for t in sent if self._in_quote(*self._abs(paragraph, t))}
-        found = self._labelled(sent, (LABEL_COLON, QUOTE_DASH)) or find_in_sentence(sent, self.lexicon, quoted)
+        found = self._labelled(sent, (LABEL_COLON, QUOTE_DASH)) or self.find_in_sentence(sent, self.lexicon, quoted)
         people = [
             e
             for e in sent.ents

@@ -30,6 +30,10 @@ class Lexicon:
     type_nouns: tuple[tuple[str, str], ...]
     furniture_prefixes: tuple[str, ...]
     places: frozenset[str]
+    # pronouns for the speaker of the claim before, a person or a body alike
+    # (French "il", "elle"), and for many ("ils"); English has its own rules
+    speaker_pronouns: frozenset[str] = frozenset()
+    plural_pronouns: frozenset[str] = frozenset()
     # speech acts: cue lemma -> act, and (lemma, act) for a cue with an infinitive
     acts: tuple[tuple[str, str], ...] = ()
     infinitive_acts: tuple[tuple[str, str], ...] = ()
@@ -65,13 +69,14 @@ class Lexicon:
         return None
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str = "en") -> Lexicon:
+    """The cue lexicon of one language: lexicon.yml (English), lexicon_LANG.yml."""
     folder = resources.files(__package__)
-    data = yaml.safe_load(folder.joinpath("lexicon.yml").read_text("utf-8"))
+    data = yaml.safe_load(folder.joinpath("lexicon.yml" if lang == "en" else f"lexicon_{lang}.yml").read_text("utf-8"))
     places = yaml.safe_load(folder.joinpath("places.yml").read_text("utf-8"))["places"]
     acts = data.get("acts", {})
-    speech = (reporting_verbs("en") - {"according"} - set(data["not_cues"])) | set(
+    speech = (reporting_verbs(lang) - {"according"} - set(data["not_cues"])) | set(
         data["speech_verbs"]
     ) | {lemma for lemmas in acts.values() for lemma in lemmas}
     sets = {f.name: frozenset(data[f.name]) for f in fields(Lexicon) if f.type == "frozenset[str]" and f.name in data}

@@ -16,7 +16,18 @@ from .lexicon import Lexicon
 
 PERSON_TYPES = ("person", "witness", "journalist")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-DEFINITE = {"the", "this", "that", "these", "those"}
+FRENCH_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "ce", "cet", "cette", "ces"}
+DEFINITE = {"the", "this", "that", "these", "those", "le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces"}
+INDEFINITE = {"a", "an", "un", "une"}
+
+
+def determiner(token: Token) -> str | None:
+    """The determiner a token is, lower-cased: an English one, or a French
+    one where tagged as such ("UN" is no "un")."""
+    lower = token.lower_
+    if lower in DETERMINERS or (lower in FRENCH_DETERMINERS and token.pos_ == "DET"):
+        return lower
+    return None
 MEDIA_WORDS = {"media", "television", "tv", "radio", "broadcaster", "agency", "news", "newspaper"}
 ACRONYM = re.compile(r"^(?=(?:[^A-Z]*[A-Z]){2})[A-Z][A-Za-z0-9&\-]{1,9}$")  # OSDH, FAMa, M23
 
@@ -41,7 +52,7 @@ def words(tokens: list[Token]) -> str:
     """Surface text of tokens, as written, without a leading determiner
     (and a common noun not capitalised for opening its sentence: "Police")."""
     tokens = [t for t in tokens if not t.is_space]
-    while tokens and tokens[0].lower_ in DETERMINERS:
+    while tokens and determiner(tokens[0]):
         tokens = tokens[1:]
     text = "".join(t.text_with_ws for t in tokens).strip().rstrip(",")
     if tokens and tokens[0].is_sent_start and tokens[0].pos_ == "NOUN" and tokens[0].is_title:
@@ -98,11 +109,13 @@ class DocumentSources:
     # -- resolution -------------------------------------------------------
     def resolve(self, head: Token, mention: list[Token], previous: SourceRef | None):
         """A SourceRef (or a Forward) for a mention whose syntactic head is `head`."""
-        lower = head.lower_
+        lower = head.lower_.lstrip("-")  # "a-t-il dit": the inverted pronoun
+        if lower in self.lexicon.speaker_pronouns:
+            return previous or self.last()
         if lower in ("he", "she", "him", "her"):
             # one person: not "Officials" or "residents" met before
             return next((r for r in reversed(self.known) if r.type in PERSON_TYPES and r.name not in self.plural), None)
-        if lower in ("they", "it"):
+        if lower in ("they", "it") or lower in self.lexicon.plural_pronouns:
             # the last body that spoke, rather than one it merely cited
             if previous is not None and previous.type not in PERSON_TYPES:
                 return previous
@@ -181,18 +194,18 @@ class DocumentSources:
         """A title without a name: "the official", "Nasser Hospital chief",
         "an army spokesman". Named later, named before, or anonymous."""
         org = self._affiliation(mention)
-        first = mention[0].lower_ if mention else ""
+        article = determiner(mention[0]) if mention else None
         text = words(_strip_commas([t for t in mention if t.dep_ != "appos"]))
         alias = _nom_de_guerre(head)
         if alias is not None:
             return self.remember(SourceRef(alias, "person", org), text)
         for ref in reversed(self.known):
             if ref.type in PERSON_TYPES and (
-                (first in DEFINITE and any(head.lower_ in n.lower().split() for n in (ref.name, *ref.aliases)))
+                (article in DEFINITE and any(head.lower_ in n.lower().split() for n in (ref.name, *ref.aliases)))
                 or (org is not None and ref.parent is not None and ref.parent.name == org.name)
             ):
                 return self.remember(ref)
-        if first in ("a", "an") or org is None:
+        if article in INDEFINITE or org is None:
             return self.remember(SourceRef(text, "person", org))
         forward = Forward("person", text, org)
         self.forwards.append(forward)
@@ -298,7 +311,7 @@ class DocumentSources:
         owner = [t for t in mention if t.dep_ == "poss" and t.lemma_.lower() in self.lexicon.place_nouns]
         if owner:
             mention = [t for t in mention if t.i not in {o.i for o in owner} and not (t.dep_ == "case" and t.head in owner)]
-            mention = [t for t in mention if not (t.lower_ in DETERMINERS and t.head in owner)]
+            mention = [t for t in mention if not (determiner(t) and t.head in owner)]
         text = words(mention)
         acronym = None
         inner = [t for t in mention if t.text not in "()"]
@@ -309,6 +322,7 @@ class DocumentSources:
                 inner = mention[:i]
                 break
         first = mention[0].lower_ if mention else ""
+        article = determiner(mention[0]) if mention else None
         kind = self.lexicon.type_of([t.lower_ for t in inner]) or self.lexicon.type_of([head.lemma_.lower()])
         if _state_run(inner) and kind in ("news_agency", None):
             kind = "official_media"
@@ -334,22 +348,22 @@ class DocumentSources:
                         (k for k in reversed(self.known) if k.parent is not None and k.parent.name == ref.name and k.type == ref.type),
                         None,
                     )
-                    return self.remember(member if first in DEFINITE and member is not None else ref)
-        descriptor = all(t.i == head.i or t.lower_ in DETERMINERS or t.pos_ in ("NOUN", "ADJ", "PUNCT") for t in inner)
-        if descriptor and (first in DEFINITE or first == head.lower_ or len(inner) == 1):
+                    return self.remember(member if article in DEFINITE and member is not None else ref)
+        descriptor = all(t.i == head.i or determiner(t) or t.pos_ in ("NOUN", "ADJ", "PUNCT") for t in inner)
+        if descriptor and (article in DEFINITE or first == head.lower_ or len(inner) == 1):
             # "the Observatory", "This NGO", "the ministry": something named before
             for ref in reversed(self.known):
                 if any(head.lower_ in name.lower().split() for name in (ref.name, *ref.aliases)):
                     return self.remember(ref)
-            if kind is not None and first in DEFINITE:
+            if kind is not None and article in DEFINITE:
                 earlier = self.last((kind,))
                 if earlier is not None:
                     return self.remember(earlier)
-        if first in ("a", "an") and kind in PERSON_TYPES:
+        if article in INDEFINITE and kind in PERSON_TYPES:
             # "a resident said": an anonymous voice, not someone named later
             anonymous = words(_strip_commas([t for t in mention if t.dep_ != "appos"]))
             return self.remember(SourceRef(anonymous, kind, self._affiliation(mention)))
-        if first in ("a", "an") and kind is not None and head.pos_ in ("NOUN", "PROPN"):
+        if article in INDEFINITE and kind is not None and head.pos_ in ("NOUN", "PROPN"):
             forward = Forward(kind, text)
             self.forwards.append(forward)
             return forward
@@ -428,7 +442,7 @@ def _proper_name(tokens: list[Token]) -> str | None:
     """"the official National News Agency" is named "National News Agency"."""
     tokens = [t for t in tokens if not t.is_space]
     start = 0
-    while start < len(tokens) and (tokens[start].lower_ in DETERMINERS or (tokens[start].is_lower and tokens[start].pos_ in ("ADJ", "NOUN", "VERB", "PUNCT") or tokens[start].text == "-")):
+    while start < len(tokens) and (determiner(tokens[start]) or (tokens[start].is_lower and tokens[start].pos_ in ("ADJ", "NOUN", "VERB", "PUNCT") or tokens[start].text == "-")):
         start += 1
     if 0 < start < len(tokens) and tokens[start].pos_ == "PROPN" and tokens[start].text[:1].isupper() and tokens[-1].pos_ == "PROPN":
         return "".join(t.text_with_ws for t in tokens[start:]).strip()

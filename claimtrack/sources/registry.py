@@ -12,7 +12,8 @@ import yaml
 
 from ..model import SOURCE_TYPES, SourceRef
 
-_ARTICLE = re.compile(r"^(the|a|an|this|that)\s+", re.I)
+# English and French articles ("UN" is no article)
+_ARTICLE = re.compile(r"^(?:(?i:the|a|an|this|that)\s+|(?:[Ll]es?|[Ll]a|[Uu]ne?)\s+|[Ll]')")
 _QUOTES = str.maketrans({c: '"' for c in "“”«»„‟″"})
 
 

@@ -1,0 +1,62 @@
+"""What extraction needs for one language: its spaCy model, cue lexicon and
+patterns. Each is loaded once, and only when a run holds an article in it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..sources.registry import Registry
+from . import patterns, patterns_fr
+from .lexicon import Lexicon, load_lexicon
+
+
+@dataclass
+class LanguagePipeline:
+    lang: str
+    nlp: object
+    lexicon: Lexicon
+    registry: Registry
+    find: Callable  # (sentence, lexicon, quoted token ids) -> [Found]
+    candidate: re.Pattern  # a cheap superset test for any inflection of a cue word
+    pronoun_speaker: re.Pattern  # "he said": its speaker was named in the paragraph before
+
+
+IRREGULAR_FORMS = "said|says|told|tells|saw|seen|heard|wrote|written|denied|denies|according|per"
+PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|added|explained)\b", re.I)
+# "il a déclaré", "a-t-elle ajouté", "selon lui"
+FRENCH_PRONOUN_SPEAKER = re.compile(r"\b(?:(?:il|elle|ils|elles)\s+(?:a|ont|avait|avaient)\b|-t-(?:il|elle)\b|selon\s+(?:lui|elle|eux))", re.I)
+
+
+def english_candidate(lexicon: Lexicon) -> re.Pattern:
+    """A cheap superset test: any inflection of any cue word."""
+    stems = {w[:-1] if w.endswith(("e", "y")) and len(w) > 3 else w for w in lexicon.cue_verbs | lexicon.document_nouns}
+    return re.compile(r"\b(%s|%s)" % (IRREGULAR_FORMS, "|".join(sorted(map(re.escape, stems)))), re.I)
+
+
+def french_candidate(lexicon: Lexicon) -> re.Pattern:
+    """A cheap superset test: stems of the French cue lemmas ("déclar" for "déclarer") and the
+    irregular forms lexicon_fr.yml lists."""
+    stems = {re.sub(r"(?:er|ir|re)$", "", w) if len(w) > 4 else w for w in lexicon.cue_verbs | lexicon.document_nouns}
+    words = sorted(map(re.escape, stems | set(patterns_fr.french_cues().irregular_forms)))
+    return re.compile(r"\b(%s)" % "|".join(words), re.I)
+
+
+# per language: its patterns, the cheap test for its cue words, its pronoun speakers
+GRAMMARS = {
+    "en": (patterns.find_in_sentence, english_candidate, PRONOUN_SPEAKER),
+    "fr": (patterns_fr.find_in_sentence, french_candidate, FRENCH_PRONOUN_SPEAKER),
+}
+
+
+def load_pipeline(lang: str, models, registry: Registry) -> LanguagePipeline:
+    """`lang` as an article carries it ("fr", "fr-FR", "EN")."""
+    from .. import nlp as nlp_loader
+
+    code = (lang or "en").lower()[:2]
+    if code not in GRAMMARS:
+        raise ValueError(f"no pipeline for language {lang!r} (claimtrack extracts {', '.join(GRAMMARS)})")
+    find, candidate, pronoun = GRAMMARS[code]
+    lexicon = load_lexicon(code)
+    return LanguagePipeline(code, nlp_loader.load(models, code), lexicon, registry, find, candidate(lexicon), pronoun)

@@ -1,0 +1,377 @@
+"""French attribution patterns, on the Universal Dependencies parse of the
+French model (nsubj, ccomp, xcomp, obj, obl:arg, obl:agent, parataxis, case).
+
+They return the same `Found` records as the English patterns, so the document
+pass, quotes, figures and source resolution are shared. Words come from
+lexicon_fr.yml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon
+from .patterns import Found, _contiguous, _last_word, subtree_ids
+
+CONTENT_DEPS = ("ccomp", "xcomp", "obj", "obl:arg", "csubj")
+# what stays with the cue verb when next to it: "a-t-il déclaré", "a également écarté"
+NEAR_DEPS = ("aux", "aux:tense", "aux:pass", "aux:caus", "expl:subj", "expl:comp", "expl:pass", "advmod", "punct", "cc")
+NEAR_OBLIQUES = ("obl:mod", "obl", "nmod")  # "a annoncé samedi", "a de son côté rejeté"
+DROPPED_FROM_MENTION = ("acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp")
+RELATIVE = ("qui", "que", "lequel", "laquelle", "lesquels", "lesquelles")
+
+
+@dataclass(frozen=True)
+class FrenchCues:
+    """The keys of lexicon_fr.yml that only these patterns read."""
+
+    according_to: frozenset[str]
+    light_verb_cues: frozenset[tuple[str, str]]
+    no_source_subjects: frozenset[str]
+    addressee_nouns: frozenset[str]
+    quote_only_verbs: frozenset[str]
+    irregular_forms: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def french_cues() -> FrenchCues:
+    data = yaml.safe_load(resources.files(__package__).joinpath("lexicon_fr.yml").read_text("utf-8"))
+    return FrenchCues(
+        according_to=frozenset(data["according_to"]),
+        light_verb_cues=frozenset(tuple(pair) for pair in data["light_verb_cues"]),
+        no_source_subjects=frozenset(data["no_source_subjects"]),
+        addressee_nouns=frozenset(data["addressee_nouns"]),
+        quote_only_verbs=frozenset(data["quote_only_verbs"]),
+        irregular_forms=tuple(data["irregular_forms"]),
+    )
+
+
+def bare(token: Token) -> str:
+    """"-il" in "a-t-il dit" is "il"."""
+    return token.lower_.lstrip("-")
+
+
+def mention_tokens(head: Token) -> list[Token]:
+    """The words naming a source: the noun phrase without the clauses hung on
+    it ("Le Hamas, qui contrôle Gaza" names "Le Hamas")."""
+    dropped = {t.i for c in head.children if c.dep_ in DROPPED_FROM_MENTION for t in c.subtree}
+    tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
+    while tokens and tokens[0].is_punct and tokens[0].text != "(":
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and not (tokens[-1].text == ")" and any(t.text == "(" for t in tokens)):
+        tokens.pop()
+    return tokens
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity") and c.lower_ != "ne" for c in verb.children)
+
+
+def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
+    """The subject of a cue verb, wherever French puts it: before, inverted
+    after ("a déclaré son porte-parole", "a-t-il ajouté"), the agent of a
+    passive ("annoncé par l'armée"), or the subject of the verb a participle
+    or a coordinated verb hangs on ("..., dénonçant un massacre")."""
+    # the parser sometimes hangs the subject on the auxiliary ("X a ... déploré")
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    subjects = [c for h in (verb, *auxiliaries) for c in h.children if c.dep_ == "nsubj"]
+    subjects = [c for c in subjects if c.i not in quoted] or subjects
+    if subjects:
+        subject = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if subject.lower_ in RELATIVE and verb.dep_ == "acl:relcl":
+            return verb.head  # "Le Hamas, qui dément ..."
+        return subject
+    inverted = [c for c in verb.children if c.pos_ == "PRON" and c.text.startswith("-") and bare(c) != "t"]
+    if inverted:
+        return inverted[0]
+    participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    if _after_content(verb) and not participle:
+        # "« ... », a affirmé l'armée": the parser often takes the inverted subject for an object
+        after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")]
+        if after:
+            return after[0]
+    agents = [c for c in verb.children if c.dep_ == "obl:agent"]
+    if agents and any(c.dep_ == "aux:pass" for c in verb.children):
+        return agents[0]
+    head = verb.head
+    if head == verb or head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+        return None
+    if participle:
+        # "..., a-t-il précisé, qualifiant ...": the speaker of the verb just before
+        before = [c for c in head.children if c.i < verb.i and c.dep_ in ("advcl", "parataxis", "conj") and c.pos_ == "VERB"]
+        for sibling in reversed(before):
+            speaker = speaker_of(sibling, quoted)
+            if speaker is not None:
+                return speaker
+    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl") and participle) or verb.dep_ == "xcomp":
+        return speaker_of(head, quoted)
+    return None
+
+
+def _after_content(verb: Token) -> bool:
+    """Whether the verb opens an incise after what was said: '», a déclaré',
+    ', a annoncé', ', affirme'."""
+    first = verb
+    while first.i > 0 and first.doc[first.i - 1].dep_.startswith("aux") and first.doc[first.i - 1].head == verb:
+        first = first.doc[first.i - 1]
+    return first.i > verb.sent.start and first.doc[first.i - 1].text in (",", '"', "»", "”")
+
+
+def cue_lemma(token: Token, lexicon: Lexicon) -> str:
+    """The cue verb a token inflects: its lemma, or, where the lemmatiser
+    missed ("estime" left as is), the infinitive of a present tense of -er."""
+    lemma = token.lemma_.lower()
+    if lemma in lexicon.cue_verbs:
+        return lemma
+    lower = token.lower_
+    for infinitive in (lower + "r", lower[:-2] + "r" if lower.endswith("ent") else ""):
+        if infinitive in lexicon.cue_verbs:
+            return infinitive
+    return lemma
+
+
+def _humanlike(head: Token, lexicon: Lexicon) -> bool:
+    lemma = head.lemma_.lower()
+    return (
+        head.ent_type_ in ("PERSON", "ORG")
+        or head.pos_ in ("PROPN", "PRON")
+        or lemma in lexicon.people_nouns
+        or head.lower_ in lexicon.witness_nouns
+    )
+
+
+def _addressee(verb: Token, lexicon_cues: FrenchCues) -> Token | None:
+    """"a déclaré à l'AFP", "a indiqué à la presse": before any content."""
+    first_content = min((c.i for c in verb.children if c.dep_ in ("ccomp", "xcomp", "obj") and c.i > verb.i), default=None)
+    for child in verb.children:
+        if child.dep_ not in ("obl:arg", "obl:mod", "iobj", "obl") or child.i < verb.i:
+            continue
+        if first_content is not None and child.i > first_content:
+            continue
+        if not any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux") for c in child.children):
+            continue
+        named = [child] + [c for c in child.children if c.dep_ in ("nmod", "appos", "flat:name") and c.pos_ in ("PROPN", "NOUN")]
+        if child.pos_ == "PROPN" or child.ent_type_ == "ORG" or child.lemma_.lower() in lexicon_cues.addressee_nouns:
+            return next((t for t in named if t.pos_ == "PROPN" or t.ent_type_ == "ORG"), child)
+    return None
+
+
+def _light_verb_noun(verb: Token, cues: FrenchCues) -> Token | None:
+    """"fait état de": the noun that makes the verb a cue."""
+    lemma = verb.lemma_.lower()
+    return next((c for c in verb.children if c.dep_ == "obj" and (lemma, c.lower_) in cues.light_verb_cues), None)
+
+
+def _in_document(child: Token, lexicon: Lexicon) -> bool:
+    """"dans un communiqué publié dans la nuit", "dans un entretien au quotidien Bild"."""
+    return child.dep_ in NEAR_OBLIQUES and child.lemma_.lower() in lexicon.document_nouns and any(
+        c.dep_ == "case" and c.lower_ in ("dans", "par", "lors", "sur") for c in child.children
+    )
+
+
+def _clause_ids(verb: Token, cue: list[Token], subject: Token, content_children: list[Token], addressee: Token | None, lexicon: Lexicon) -> set[int]:
+    """Cue, speaker, auxiliaries and what sits next to the verb before its content."""
+    content_start = min((c.left_edge.i for c in content_children if c.i > verb.i), default=None)
+    excluded = {i for c in content_children for i in subtree_ids(c)}
+    clause = {t.i for t in cue} | _speaker_ids(subject, verb)
+    if addressee is not None:
+        # the addressee's phrase, without a clause the parser hung on it
+        phrase = addressee if addressee.head == verb else addressee.head
+        clause |= {t.i for t in mention_tokens(phrase)} | {c.i for c in phrase.children if c.dep_ == "case"}
+    for child in verb.children:
+        if child.i in excluded or child in cue or (content_start is not None and child.i > content_start):
+            continue
+        ids = subtree_ids(child)
+        near = child.dep_ in NEAR_OBLIQUES and len(ids) <= 4 and abs(child.i - verb.i) <= 4
+        if child.dep_ in NEAR_DEPS or near or _in_document(child, lexicon):
+            clause |= ids
+    return clause - excluded
+
+
+def _speaker_ids(subject: Token, verb: Token) -> set[int]:
+    ids = {t.i for t in mention_tokens(subject)}
+    if subject.dep_ == "obl:agent":
+        ids |= {c.i for c in subject.children if c.dep_ == "case"}
+    return ids
+
+
+def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
+    cues = french_cues()
+    found = []
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or verb.i in quoted:
+            continue
+        lemma = cue_lemma(verb, lexicon)
+        noun = _light_verb_noun(verb, cues)
+        if lemma not in lexicon.cue_verbs and noun is None:
+            continue
+        if verb.dep_ == "amod" or (_negated(verb) and lemma not in lexicon.denial_verbs):
+            continue
+        subject = speaker_of(verb, quoted)
+        if subject is None or bare(subject) in cues.no_source_subjects:
+            continue
+        if subject.pos_ not in ("NOUN", "PROPN", "PRON", "X") or any(
+            c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in subject.children
+        ):
+            continue
+        perception = lemma in lexicon.perception_verbs
+        if perception and not _humanlike(subject, lexicon):
+            continue
+        cue = [verb] if noun is None else list(sent.doc[verb.i : noun.i + 1])
+        addressee = _addressee(verb, cues)
+        skip = {noun.i} if noun is not None else set()
+        skip |= {subject.i} | ({addressee.i, addressee.head.i} - {verb.i} if addressee is not None else set())
+        content_children = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i not in skip]
+        if noun is not None:
+            content_children += [c for c in noun.children if c.dep_ not in ("det", "amod", "punct")]
+        clause = _contiguous(_clause_ids(verb, cue, subject, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, verb)
+        content = _content_tokens(sent, verb, content_children, clause)
+        if not content:
+            continue
+        if lemma in cues.quote_only_verbs and not all(t.i in quoted for t in content if t.is_alpha):
+            continue
+        found.append(
+            Found(
+                cue=cue,
+                form="perception" if perception else "verb",
+                mention_head=subject,
+                mention=mention_tokens(subject),
+                clause=clause,
+                content=content,
+                stance="denies" if lemma in lexicon.denial_verbs else "asserts",
+                act=lexicon.act_of(lemma, infinitive=any(c.dep_ == "xcomp" for c in content_children)),
+                addressee=addressee,
+            )
+        )
+    return found
+
+
+def _content_tokens(sent: Span, verb: Token, content_children: list[Token], clause: set[int]) -> list[Token]:
+    after = [c for c in content_children if c.i > verb.i]
+    if after:
+        start = min(c.left_edge.i for c in after)
+        end = max(verb.right_edge.i, *(c.right_edge.i for c in after))
+        return [t for t in sent.doc[start : end + 1] if t.i not in clause and not t.is_space]
+    # inverted: "« ... », a déclaré X" -- the content stands around the clause
+    return [t for t in sent if t.i not in clause and not t.is_space]
+
+
+def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
+    """"selon X", "d'après X": the phrase and its commas are the clause."""
+    cues = french_cues()
+    found = []
+    for token in sent:
+        if token.dep_ != "case" or token.i in quoted:
+            continue
+        following = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
+        cue = [token]
+        if token.lower_ not in cues.according_to:
+            if following is None or token.lower_ + following.lower_ not in cues.according_to:
+                continue
+            cue = [token, following]
+        named = token.head
+        if named.pos_ not in ("NOUN", "PROPN", "PRON") or bare(named) in cues.no_source_subjects:
+            continue
+        mention = _phrase_after(token, named)
+        clause = _contiguous({t.i for t in cue} | {t.i for t in mention}, token.i)
+        for neighbour in (min(clause) - 1, max(clause) + 1):
+            if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
+                clause.add(neighbour)
+        author = _author(named, lexicon)
+        item = Found(
+            cue=cue,
+            form="according_to",
+            mention_head=author or named,
+            mention=mention,
+            clause=clause,
+            content=[t for t in sent if t.i not in clause and not t.is_space],
+        )
+        if author is not None:
+            item.speaker = mention_tokens(author)  # "selon un communiqué de l'armée": the army speaks
+        found.append(item)
+    return found
+
+
+def _phrase_after(case: Token, named: Token) -> list[Token]:
+    """The noun phrase a preposition introduces, without the clause the
+    parser may have hung on it ("Selon X, ce sont ..." parsed with X as the
+    root): up to the first comma, a name in apposition included."""
+    doc = case.doc
+    ids = {t.i for t in mention_tokens(named)} - {case.i}
+    end = case.i + 1
+    while end in ids:
+        if doc[end].text == "," and not (end + 1 in ids and doc[end + 1].dep_ == "appos" and doc[end + 1].pos_ == "PROPN"):
+            break
+        end += 1
+    return [t for t in doc[case.i + 1 : end] if not (t.dep_ == "fixed" and t.head == case)]
+
+
+def _author(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The author of a document noun: "un communiqué de l'armée", "l'analyse
+    menée par le commandement"."""
+    if noun.lemma_.lower() not in lexicon.document_nouns:
+        return None
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in lexicon.publishing_verbs:
+            agent = next((c for c in child.children if c.dep_ == "obl:agent"), None)
+            if agent is not None:
+                return agent
+        if child.dep_ == "nmod" and any(c.lower_ in ("de", "du", "des", "d'") for c in child.children if c.dep_ == "case"):
+            if child.pos_ == "PROPN" or child.ent_type_ in ("ORG", "PERSON") or child.lemma_.lower() in lexicon.title_nouns:
+                return child
+    return None
+
+
+def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
+    """All attributions of one sentence, nested ones folded in: a cue inside
+    another's content is its own claim, relayed by the outer speaker when
+    reported by it, merely cut out of it otherwise ("..., dénonçant ...");
+    "selon X" at the edge of a sentence with a speaker names the channel."""
+    verbs = find_verb_cues(sent, lexicon, quoted)
+    according = find_according_to(sent, lexicon, quoted)
+    edge = _last_word(sent)
+    for acc in list(according):
+        inside = [v for v in verbs if acc.cue[0] in v.content]
+        if inside and acc.mention_head.pos_ == "PRON":
+            # "un écocide dont l'ampleur dépasse, selon lui, ...": the speaker again
+            for verb in inside:
+                verb.content = [t for t in verb.content if t.i not in acc.clause]
+            according.remove(acc)
+        elif verbs and (min(acc.clause) <= sent.start + 1 or max(acc.clause) >= edge) and not inside:
+            for verb in verbs:
+                verb.relay = verb.relay or acc
+            according.remove(acc)
+    candidates = verbs + according
+    results = []
+    for item in candidates:
+        outer = [o for o in candidates if o is not item and item.cue[0] in o.content]
+        reported = [o for o in outer if _reported_by(item.cue[0], o.cue[0])]
+        if reported and item.relay is None and item.mention_head.pos_ != "PRON":
+            item.relay = reported[0]
+        for other in outer:
+            if other not in reported or item.mention_head.pos_ == "PRON":
+                side = subtree_ids(item.cue[0]) if item.form != "according_to" else item.clause
+                other.content = [t for t in other.content if t.i not in side]
+        relays = any(c is not item and c.relay is item for c in candidates)
+        folded = item.mention_head.pos_ == "PRON" and reported
+        if not relays and not folded:
+            results.append(item)
+    for item in results:
+        hidden = set(item.clause) | (item.relay.clause if item.relay is not None else set())
+        item.content = [t for t in item.content if t.i not in hidden]
+    return [item for item in results if any(t.is_alpha or t.like_num for t in item.content)]
+
+
+def _reported_by(inner: Token, outer: Token) -> bool:
+    """Whether `inner` sits in what `outer` reports: a chain of complements."""
+    token = inner
+    while token != outer and token.head != token:
+        if token.dep_ not in ("ccomp", "xcomp", "obj", "obl:arg", "conj", "case", "obl:mod"):
+            return False
+        token = token.head
+    return token == outer
+
