@@ -62,6 +62,14 @@ class Features(NamedTuple):
     article: str | None = None
 
 
+@lru_cache(maxsize=4096)
+def _title_places(title: str | None) -> frozenset:
+    """The towns and regions a title names; a state it names is too wide
+    to tell events apart, and is often a side ("Israel denies ...")."""
+    places = gazetteer()
+    return frozenset(p for p in places_in_text(title or "") if places.parent.get(p) is not None)
+
+
 @lru_cache(maxsize=200_000)
 def term_weight(term: str) -> float:
     """Rare words weigh more ("misfire" 4.5, "hospital" 1.9, "say" 1.1)."""
@@ -78,7 +86,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         figure = interval(found, counts[n] if n < len(counts) else None)
         if figure:
             break
-    places = frozenset(frame.get("places") or ()) or (places_in_text(title) if title else frozenset())
+    places = frozenset(frame.get("places") or ()) or _title_places(title)
     terms = {t: term_weight(t) for t in frame.get("terms") or ()}
     return Features(
         frozenset(frame.get("events") or ()), frame.get("agent"), frozenset(frame.get("actors") or ()),
@@ -91,14 +99,15 @@ class Centroid:
     """What a group's claims have in common: how often each term, event
     class, agent, place and day occurs among its members."""
 
-    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles")
+    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts")
 
-    def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=()):
+    def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=(), counts=()):
         self.n = n
         self.terms: dict = dict(terms or {})
         self.events: dict = dict(events or {})
         self.agents: dict = dict(agents or {})
         self.places, self.days, self.articles = set(places), set(days), set(articles)
+        self.counts = set(counts)  # what the members' figures count
 
     def add(self, f: Features) -> None:
         self.n += 1
@@ -111,10 +120,12 @@ class Centroid:
         self.places |= f.places
         self.days |= f.days
         self.articles.add(f.article)
+        if f.figure and f.figure[4]:
+            self.counts.add(f.figure[4])
 
     def to_json(self) -> str:
         return json.dumps([self.n, self.terms, self.events, self.agents, sorted(self.places),
-                           sorted(self.days), sorted(a for a in self.articles if a)])
+                           sorted(self.days), sorted(a for a in self.articles if a), sorted(self.counts)])
 
     @classmethod
     def from_json(cls, text: str) -> Centroid:
@@ -156,10 +167,12 @@ def score(group: Centroid, claim: Features) -> float | None:
     if names and group_names and not names & group_names:
         return None  # words no dictionary knows are names: these name other things
     found = similarity(group, claim)
-    same_side = bool(claim.agent and claim.agent in group.agents and claim.events & events)
+    # One side doing one kind of thing, or one kind of thing counted, may share few words.
+    same_side = bool(claim.events & events and (
+        (claim.agent and claim.agent in group.agents) or (claim.figure and claim.figure[4] in group.counts)))
     if claim.article in group.articles and found < SAME_ARTICLE_SIMILARITY and not same_side:
         return None  # two claims of one article must assert the same thing
-    if found < MIN_SIMILARITY and not same_side:  # one side doing one kind of thing may share few words
+    if found < MIN_SIMILARITY and not same_side:
         return None
     total = (found + 0.15 * bool(claim.events & events) + 0.25 * bool(claim.agent and claim.agent in group.agents)
              + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days & group.days))
@@ -326,7 +339,7 @@ class Member(NamedTuple):
     published: str | None
     outlet: str | None
     article: str
-    negated: bool = False  # denies only by its wording ("had not struck")
+    negated: bool = False  # said in the negative ("had not struck"), its stance flipped
     act: str | None = None
 
     @property
@@ -351,13 +364,11 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
     comparable figures cannot both be true; corroborated: asserted by at
     least two independent origins; otherwise single_origin."""
     deciding = [m for m in members if m.verifiable] or members
-    # "We will not abandon the town" denies nothing unless another origin
-    # says the positive; an explicit denial always contests
-    positive = {m.origin for m in deciding if m.stance == "asserts"}
-    deciding = [
-        m._replace(stance="asserts", negated=False) if m.negated and not positive - {m.origin} else m
-        for m in deciding
-    ]
+    # A group asserts what most of its claims say: when most say it in the
+    # negative ("there was no crater"), saying so affirms it and the positive
+    # denies it; "We will not abandon the town" alone denies nothing.
+    if 2 * sum(m.negated for m in deciding) > len(deciding):
+        deciding = [m._replace(stance=stance_of(m.stance, {"neg": True}), negated=not m.negated) for m in deciding]
     by_origin: dict[str, list[Member]] = defaultdict(list)
     for member in sorted(deciding, key=lambda m: (m.published or "", m.claim)):
         by_origin[member.origin].append(member)
@@ -467,7 +478,7 @@ def _member(origins: Origins, row) -> Member:
     first = next((x for x in figures if interval(x)), None)
     return Member(claim, origins.of(source, relayed_by, outlet), stance_of(stance, frame), f.figure,
                   first and first.get("text"), published, outlet, article,
-                  negated=f.negated and stance == "asserts", act=act)
+                  negated=f.negated and stance in ("asserts", "denies"), act=act)
 
 
 def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:

@@ -32,6 +32,7 @@ SELF_WORDS = frozenset("its our we us their they".split())  # the speaker's own 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
 ACTOR_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "compound", "amod", "npadvmod"))
 PLACE_WORDS = frozenset("al el the of city town village hospital camp district region province".split())  # shared, they say nothing
+ARGUMENT_DEPS = frozenset("nsubj nsubjpass dobj attr conj appos pobj prep acomp oprd".split())
 NOT_PLACES = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT EVENT LAW LANGUAGE".split())
 NAME_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"))
 
@@ -90,6 +91,7 @@ class EventLexicon:
     classes: dict  # lemma -> event classes
     implies: dict  # event class -> classes it implies
     sides: dict  # lemma -> side ("jihadist" -> rebels)
+    negative: frozenset  # predicates that deny their event ("scrap", "cancel")
     background: frozenset  # prepositions of background phrases
 
 
@@ -101,7 +103,7 @@ def event_lexicon() -> EventLexicon:
         for lemma in lemmas:
             classes[lemma] = (*classes.get(lemma, ()), event)
     sides = {lemma: side for side, lemmas in data["sides"].items() for lemma in lemmas}
-    return EventLexicon(classes, data["implies"], sides, frozenset(data["background"]))
+    return EventLexicon(classes, data["implies"], sides, frozenset(data["negative"]), frozenset(data["background"]))
 
 
 @lru_cache(maxsize=100_000)
@@ -256,14 +258,25 @@ def _background(tokens, pred, background) -> set[int]:
 
 
 def _negated(pred) -> bool:
-    if any(c.dep_ == "neg" for c in pred.children):
+    """Said in the negative: the head is negated ("did not strike"), a
+    negative predicate ("was scrapped"), or an argument of the head has "no"
+    ("no Israeli fire hit it", "saw light damage and no craters")."""
+    if pred.lemma_.lower() in event_lexicon().negative or any(c.dep_ == "neg" for c in pred.children):
         return True
-    for child in pred.children:
-        if child.dep_ in (*SUBJECTS, "dobj", "attr") and any(
-            d.dep_ == "det" and d.lower_ in NEGATIVE_DETERMINERS for d in child.children
-        ):
+    for token in pred.subtree:
+        if token.dep_ == "det" and token.lower_ in NEGATIVE_DETERMINERS and _argument_of(token.head, pred):
             return True
     return False
+
+
+def _argument_of(token, pred) -> bool:
+    """Whether a noun is an argument of the head, through nouns,
+    prepositions and conjunctions only (not a clause of its own)."""
+    while token.i != pred.i:
+        if token.dep_ not in ARGUMENT_DEPS:
+            return False
+        token = token.head
+    return True
 
 
 def _modality(pred) -> str | None:
