@@ -101,9 +101,9 @@ details.ct-stored summary, details.ct-facets summary { cursor: pointer; color: #
 
 /* the home page */
 .ct-lede { font-size: 1.1em; }
-.ct-forms form { display: inline-block; margin: 0 2em 1em 0; }
-.ct-forms label { font-weight: bold; }
-.ct-forms input[type=search] { width: 18em; margin-left: 0.5em; }
+.ct-forms { display: flex; flex-wrap: wrap; gap: 0.5em 2.5em; margin-bottom: 1em; }
+.ct-forms form label { display: block; width: auto; margin-bottom: 0.2em; }
+.ct-forms form input[type=search] { width: 16em; }
 .ct-home { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2em; }
 table.ct-ranked { border-collapse: collapse; width: 100%; }
 table.ct-ranked td, table.ct-ranked th { padding: 3px 8px 3px 0; border-bottom: 1px solid #eee; text-align: left; }
