@@ -192,12 +192,15 @@ class DocumentPass:
     def _units(self, paragraph: Paragraph, doc):
         """The parser's sentences, joined where a quote runs on across them
         (a quoted passage of several sentences and its cue are one unit:
-        '"A. B," X said' / 'X said: "A. B."' / '"A. B," X said, "C. D."'),
-        after a colon ("WALLACE: If I may. ...") and before a dash that
-        signs a quote ('"A. B." ― X')."""
+        '"A. B," X said' / 'X said: "A. B."' / '"A. B," X said, "C. D."')
+        and after a colon; a transcript turn ("WALLACE: If I may. ...") and
+        a quote signed after a dash ('"A. B." ― X') are one unit each."""
         transcript = LABEL_COLON.match(doc.text)
         if transcript and transcript.group("content")[0] not in QUOTE_CHARS and self._labelled(doc[:], (LABEL_COLON,)):
             yield doc[:]  # "PENCE: Well, look, ...": the speaker's whole turn
+            return
+        if QUOTE_DASH.match(doc.text) and self._labelled(doc[:], (QUOTE_DASH,)):
+            yield doc[:]  # '"A. B."― X': however the parser split it
             return
         sents = list(doc.sents)
         start = 0
@@ -205,7 +208,6 @@ class DocumentPass:
             following = sents[n + 1] if n + 1 < len(sents) else None
             if following is not None and (
                 sent.text.rstrip().endswith(":")
-                or following.text[:1] in DASHES
                 or self._quote_runs_on(paragraph.start + sent.end_char, paragraph.start + following.start_char)
             ):
                 continue
