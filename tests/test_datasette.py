@@ -477,6 +477,20 @@ def test_figure_timeline():
     assert pages.figure_timeline([claim("2024-12-01", )]) == ""
 
 
+def test_provenance_diagram_of_a_widely_carried_claim_stays_readable():
+    claims = [
+        {"id": i, "source_name": "OSDH", "relayed_by_name": None, "outlet": f"Outlet {i % 30}",
+         "article": f"a{i}", "published": "2024-11-30", "title": f"Story {i}"}
+        for i in range(40)
+    ]
+    svg = pages.provenance_svg(claims, {i: OSDH for i in range(40)})
+    assert svg.count("ct-node-origin") == 1
+    assert svg.count("ct-node-outlet") == svg.count("ct-node-article") == pages.DIAGRAM_ROWS
+    assert "and 5 more</text>" in svg and "and 15 more</text>" in svg
+    # every line joins two boxes that are drawn
+    assert svg.count("<path ") == 1 + 2 * pages.DIAGRAM_ROWS
+
+
 def test_render_origins_is_a_list_not_json():
     origins = [{"name": "A <b>", "claims": 2, "asserts": 2, "denies": 0, "outlets": ["AFP", "AP"], "figures": ["27", "31"]}]
     html = render_origins(json.dumps(origins))

@@ -22,6 +22,12 @@ SOURCE_CLAIMS_SHOWN = 30
 # A source's relays and groups are read from its latest claims, so that a
 # source with a million claims opens as fast as one with ten.
 SOURCE_CLAIMS_SCANNED = 2000
+# A group carried by hundreds of articles shows each origin's first claims
+# (the rest are one click away in claims_detail) and a diagram of this many
+# boxes a column.
+CLAIMS_PER_ORIGIN = 25
+DIAGRAM_ROWS = 25
+TIMELINE_STEPS = 8
 
 CLAIMS_SQL = """
 select claims_detail.id, claims_detail.source, claims_detail.source_name, claims_detail.cue,
@@ -95,6 +101,8 @@ def figure_timeline(claims: list[dict]) -> str:
         when = short_date(claim.get("published"))
         steps.append(f"{words} ({when})" if when else words)
         last_text, last_counted = text, counted or last_counted
+    if len(steps) > TIMELINE_STEPS:
+        steps = steps[:3] + ["…"] + steps[-(TIMELINE_STEPS - 4):]
     return " → ".join(steps)
 
 
@@ -116,21 +124,23 @@ def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
     by_origin = defaultdict(list)
     for claim in claims:
         claim["stance"] = stance_of.get(claim["id"], claim["stance"])
-        claim["html"] = highlighted(conn, claim)
         claim["date"] = short_date(claim["published"])
         by_origin[origin_of.get(claim["id"], claim["source_name"] or "unknown")].append(claim)
-    origins = [
-        {
+    origins = []
+    for name, members in by_origin.items():
+        shown = members[:CLAIMS_PER_ORIGIN]
+        for claim in shown:
+            claim["html"] = highlighted(conn, claim)
+        origins.append({
             "name": name,
             "sources": _distinct(c["source_name"] for c in members),
             "relays": _distinct(c["relayed_by_name"] for c in members),
             "outlets": _distinct(c["outlet"] for c in members),
             "stances": _distinct(c["stance"] for c in members),
             "figures": figure_timeline(members),
-            "claims": members,
-        }
-        for name, members in by_origin.items()
-    ]
+            "claims": shown,
+            "more": len(members) - len(shown),
+        })
     return {
         "group": group,
         "first_seen": long_date(group["first_seen"]),
@@ -185,15 +195,20 @@ def provenance_svg(claims: list[dict], origin_of: dict) -> markupsafe.Markup:
     position = {
         (column, key): (i * COLUMN_WIDTH, TOP + j * ROW_HEIGHT)
         for i, column in enumerate(COLUMNS)
-        for j, key in enumerate(nodes[column])
+        for j, key in enumerate(list(nodes[column])[:DIAGRAM_ROWS])
     }
-    height = TOP + max(len(n) for n in nodes.values()) * ROW_HEIGHT
+    rows = min(DIAGRAM_ROWS, max(len(n) for n in nodes.values()))
+    height = TOP + rows * ROW_HEIGHT + (ROW_HEIGHT if rows == DIAGRAM_ROWS else 0)
     width = (len(COLUMNS) - 1) * COLUMN_WIDTH + ARTICLE_WIDTH
     parts = [
         markupsafe.Markup('<text class="ct-diagram-title" x="{}" y="14">{}</text>').format(i * COLUMN_WIDTH, title)
         for i, title in enumerate(COLUMN_TITLES)
     ]
-    for (a, b) in sorted(edges):
+    for i, column in enumerate(COLUMNS):
+        if len(nodes[column]) > DIAGRAM_ROWS:
+            parts.append(markupsafe.Markup('<text class="ct-diagram-title" x="{}" y="{}">and {} more</text>').format(
+                i * COLUMN_WIDTH, height - 8, len(nodes[column]) - DIAGRAM_ROWS))
+    for (a, b) in sorted(e for e in edges if e[0] in position and e[1] in position):
         (x1, y1), (x2, y2) = position[a], position[b]
         x1, y1, y2 = x1 + BOX_WIDTH, y1 + BOX_HEIGHT / 2, y2 + BOX_HEIGHT / 2
         middle = (x1 + x2) / 2
