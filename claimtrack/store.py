@@ -208,23 +208,51 @@ def find_existing_article(db: sqlite_utils.Database, article: Article) -> str | 
 
 
 def source_id(db: sqlite_utils.Database, ref: SourceRef | None) -> int | None:
-    """Id of the stored source for `ref`, created (with its parent) when new."""
+    """Id of the stored source for `ref`, created (with its parents) when new."""
     if ref is None:
         return None
+    found = None
+    for ancestor in reversed(lineage(ref)):
+        found = _stored_source(db, ancestor, parent_id=found)
+    return found
+
+
+def lineage(ref: SourceRef) -> list[SourceRef]:
+    """`ref` and its parents, nearest first. A parent that is no resolved
+    source, or a source that is its own ancestor, is refused (ValueError)."""
+    chain, seen = [], set()
+    while ref is not None:
+        if not isinstance(ref, SourceRef):
+            raise ValueError(f"a parent of {chain[-1].name!r} is no resolved source ({type(ref).__name__})")
+        if id(ref) in seen:
+            raise ValueError(f"source {ref.name!r} is its own ancestor")
+        seen.add(id(ref))
+        chain.append(ref)
+        ref = ref.parent
+    return chain
+
+
+# The parent a stored source gets later, unless it is the source or one of
+# its descendants: stored parents never loop either.
+SET_PARENT_UNLESS_LOOP = """
+update sources set parent = :parent where id = :id and parent is null and :id not in (
+  with recursive up(id) as (
+    select :parent union select sources.parent from sources join up on sources.id = up.id
+  ) select id from up where id is not null
+)"""
+
+
+def _stored_source(db: sqlite_utils.Database, ref: SourceRef, parent_id: int | None) -> int:
     row = db.execute(
         "select source from source_aliases where alias = ? collate nocase"
         " union all select id from sources where name = ? collate nocase limit 1",
         [ref.name, ref.name],
     ).fetchone()
-    parent_id = source_id(db, ref.parent)
     # Other spellings of a stored source (acronym, transliteration, ...).
     found = row[0] if row else identity.match_existing(db, ref)
     if found is not None:
         if parent_id is not None:
-            db.execute(
-                "update sources set parent = ? where id = ? and parent is null and id != ?",
-                [parent_id, found, parent_id],
-            )
+            db.execute(SET_PARENT_UNLESS_LOOP, {"parent": parent_id, "id": found})
     else:
         found = db["sources"].insert(
             {"name": ref.name, "type": ref.type, "parent": parent_id}

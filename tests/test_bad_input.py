@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 
@@ -9,6 +10,8 @@ import pytest
 from pathlib import Path
 
 from claimtrack import ingest as ingest_module
+from claimtrack.extract.resolve import DocumentSources
+from claimtrack.sources import identity
 from claimtrack.nlp import INSTALL_HINT
 
 from .ingest_helpers import SEED_ARTICLE, run_ingest, snapshot, summary, write_articles
@@ -181,3 +184,66 @@ def test_bad_registry_file_stops_the_run_in_one_line(stored_db, tmp_path, jobs):
     assert result.stderr.startswith(f"Error: cannot start the extractor: {registry}: not valid YAML")
     assert len(result.stderr.splitlines()) == 1
     assert snapshot(db) == before
+
+
+# -- whatever goes wrong with one article fails that article alone -------------
+
+BOOMTOWN_RECORDS = [
+    "Rescuers said on Sunday that the bridge had reopened.",
+    "The Boomtown council said the bridge had collapsed.",
+    "Firefighters said on Monday that the blaze was out.",
+]
+
+
+def fail_for_boomtown(function, error):
+    """`function`, raising `error` when any argument names Boomtown."""
+    def failing(*args, **kwargs):
+        if "Boomtown" in repr(args):
+            raise error
+        return function(*args, **kwargs)
+    return failing
+
+
+@pytest.mark.parametrize(
+    ("owner", "attribute", "step", "error"),
+    [
+        (DocumentSources, "resolve", "extraction", RecursionError("maximum recursion depth exceeded")),
+        (identity, "match_existing", "storing", ValueError("source 'Boomtown council'\nis its own ancestor")),
+    ],
+    ids=["extraction", "storing"],
+)
+def test_one_article_failing_fails_alone(stored_db, tmp_path, monkeypatch, owner, attribute, step, error):
+    monkeypatch.setattr(owner, attribute, fail_for_boomtown(getattr(owner, attribute), error))
+    db, before = stored_db
+    records = tmp_path / "wire.jsonl"
+    records.write_text("".join(json.dumps({"text": text}) + "\n" for text in BOOMTOWN_RECORDS), "utf-8")
+    result = run_ingest(db, records, "--jobs", "1")
+    assert result.exit_code == 1
+    one_line = " ".join(str(error).split())
+    assert result.stderr == f"{records}:2: {step} failed: {type(error).__name__}: {one_line}\n"
+    assert (summary(result)["articles"], summary(result)["failed"]) == (2, 1)
+    assert_kept(db, before)
+    with sqlite3.connect(db) as conn:
+        stored = {row[0] for row in conn.execute("select text from articles")}
+        assert not any("Boomtown" in text for text in stored)  # its transaction rolled back
+        assert {BOOMTOWN_RECORDS[0], BOOMTOWN_RECORDS[2]} <= stored
+        assert conn.execute("select count(*) from sources where name like '%Boomtown%'").fetchone() == (0,)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("A spokesman for an aid group said the convoy was stopped at the border.", "the convoy was stopped at the border"),
+        ("An official at a human rights group, Ahmed Salem, said the prisoners were beaten.", "the prisoners were beaten"),
+    ],
+)
+def test_a_body_named_only_later_is_no_parent(tmp_path, text, content):
+    # "a ... group" waits to be named later: it never became anyone's parent
+    db = tmp_path / "claims.db"
+    result = run_ingest(db, write(tmp_path / "a.txt", text + "\nThe group later said it would appeal.\n"), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "select sources.parent from claims join sources on sources.id = claims.source where content = ?", [content]
+        ).fetchall()
+    assert rows == [(None,)]

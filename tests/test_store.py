@@ -1,5 +1,6 @@
 """Schema and writes, on in-memory databases, comparing literal rows."""
 
+import pytest
 import sqlite_utils
 
 from claimtrack.model import Article, Attribution, SourceRef
@@ -74,3 +75,42 @@ def test_full_text_index_follows_content_but_not_grouping():
     assert (search("market"), search("bridge")) == ([], [1])
     trigger = db.execute("select sql from sqlite_master where name = 'claims_au'").fetchone()[0]
     assert 'update of "content"' in trigger
+
+
+def parents(db):
+    return dict(db.execute("select s.name, p.name from sources s left join sources p on p.id = s.parent"))
+
+
+def test_a_source_that_is_its_own_ancestor_is_refused_and_nothing_is_stored():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    ministry = SourceRef("Health Ministry", "government")
+    office = SourceRef("Press Office", "government", ministry)
+    ministry.parent = office
+    with pytest.raises(ValueError, match="its own ancestor"):
+        save_article(db, Article(text="The office said so.", id="a1"), [claim(office, "so")])
+    assert (db["articles"].count, db["sources"].count, db["claims"].count) == (0, 0, 0)
+
+
+def test_a_parent_that_is_no_resolved_source_is_refused():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    spokesman = SourceRef("Ahmed Salem", "person", parent="an aid group")
+    with pytest.raises(ValueError, match="no resolved source"):
+        save_article(db, Article(text="Salem said so.", id="a1"), [claim(spokesman, "so")])
+    assert (db["articles"].count, db["sources"].count) == (0, 0)
+
+
+def test_stored_parents_never_loop_across_articles():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    council = SourceRef("Town Council", "government", SourceRef("Regional Authority", "government"))
+    save_article(db, Article(text="The council said so.", id="a1"), [claim(council, "so")])
+    # a later article has it the other way round: the authority under the council
+    authority = SourceRef("Regional Authority", "government", SourceRef("Town Council", "government"))
+    save_article(db, Article(text="The authority said so.", id="a2"), [claim(authority, "so")])
+    # and a deeper loop: the council's parent under a new body under the council
+    board = SourceRef("Water Board", "government", SourceRef("Town Council", "government"))
+    above = SourceRef("Regional Authority", "government", board)
+    save_article(db, Article(text="The board said so.", id="a3"), [claim(above, "so")])
+    assert parents(db) == {"Regional Authority": None, "Town Council": "Regional Authority", "Water Board": "Town Council"}

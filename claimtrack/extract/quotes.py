@@ -83,7 +83,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             spans.append((previous_end, i))
     if start is not None:
         spans.append((start, _paragraph_end(text, start)))
-    return [(s, _trim_end(text, s, e)) for s, e in spans if e > s]
+    # a pair of marks around no word ('"The ","') quotes nothing
+    return [(s, _trim_end(text, s, e)) for s, e in spans if any(c.isalnum() for c in text[s:e])]
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

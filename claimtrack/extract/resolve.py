@@ -60,6 +60,19 @@ def words(tokens: list[Token]) -> str:
     return text
 
 
+def checked_parent(ref: SourceRef, parent) -> SourceRef | None:
+    """`parent`, unless it is a placeholder or `ref` is among its ancestors:
+    a source is never its own ancestor, and only a resolved source is a parent."""
+    seen = {id(ref)}
+    ancestor = parent
+    while ancestor is not None:
+        if not isinstance(ancestor, SourceRef) or id(ancestor) in seen:
+            return None
+        seen.add(id(ancestor))
+        ancestor = ancestor.parent
+    return parent
+
+
 class DocumentSources:
     """What one article has named so far, most recent last."""
 
@@ -79,6 +92,7 @@ class DocumentSources:
         existing = self.aliases.get(normalize(ref.name))
         if existing is not None and existing is not ref:
             ref = existing
+        ref.parent = checked_parent(ref, ref.parent)
         for surface in (ref.name, *surfaces):
             if surface:
                 self.aliases.setdefault(normalize(surface), ref)
@@ -185,7 +199,7 @@ class DocumentSources:
         known = self._known_person(name)
         if known is not None:
             # met before without a title: what this mention says completes it
-            known.parent = known.parent or parent
+            known.parent = known.parent or checked_parent(known, parent)
             known.type = kind if known.type == "person" else known.type
             return self.remember(known)
         return self.remember(SourceRef(name, kind, parent))
@@ -228,7 +242,13 @@ class DocumentSources:
         return None
 
     def _affiliation(self, rest: list[Token]) -> SourceRef | None:
-        """The body a titled person belongs to: "OSDH leader X", "the head of
+        """The body a titled person belongs to, once resolved: a body named
+        only later ("a spokesman for a local NGO") is no parent."""
+        body = self._body_of_title(rest)
+        return body if isinstance(body, SourceRef) else None
+
+    def _body_of_title(self, rest: list[Token]):
+        """A SourceRef or Forward for the body of a title: "OSDH leader X", "the head of
         the HTS "government", X", "X, a spokesman for the army", "the group's
         governor", "the Russian-installed governor" (the Russian state)."""
         titles = [t for t in rest if t.lemma_.lower() in self.lexicon.title_nouns | self.lexicon.reporter_nouns]

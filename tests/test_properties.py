@@ -1,0 +1,113 @@
+"""Property-based: texts assembled from our fixture sentences, with quote
+marks of every kind (balanced, unbalanced, nested), right-to-left script,
+zero-width characters, emoji and very long sentences. Extraction never
+raises, and every claim's spans lie inside the text and spell its columns."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from claimtrack.ingest import load_extractor
+from claimtrack.model import Article
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+
+def fixture_texts() -> list[str]:
+    texts = [path.read_text("utf-8") for path in FIXTURES.rglob("*.txt")]
+    for path in FIXTURES.rglob("*.json"):
+        records = json.loads(path.read_text("utf-8"))
+        texts += [record["text"] for record in (records if isinstance(records, list) else [records])]
+    return texts
+
+
+SENTENCES = sorted(
+    {s.strip() for text in fixture_texts() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if len(s.split()) >= 4}
+)
+WORDS = sorted({word for sentence in SENTENCES for word in sentence.split()})
+QUOTE_MARKS = [
+    ('"', '"'), ("“", "”"), ("« ", " »"), ("«\u00a0", "\u00a0»"), ("‘", "’"), ("'", "'"), ("„", "“"),
+    ('"', ""), ("", "”"), ("“", '"'), ("«", ""),  # unbalanced and mismatched
+]
+ODDITIES = [
+    "قال المتحدث باسم الوزارة",  # right-to-left script
+    "\u200f", "\u202e", "\u200b", "\u200d", "\ufeff", "\u2060",  # direction marks, zero-width characters
+    "🔥", "👩\u200d👩\u200d👧", "🇺🇦", "e\u0301", "\u00a0", "\t",
+]
+TAILS = [", the ministry said.", ", said Amal Haddad, a teacher.", " according to the army.", ": officials"]
+SEPARATORS = [" ", "\n", "\n\n", "\r\n", "\u2028"]
+
+
+@st.composite
+def pieces(draw) -> str:
+    text = draw(st.sampled_from(SENTENCES))
+    for _ in range(draw(st.integers(0, 2))):  # nested quotes
+        opening, closing = draw(st.sampled_from(QUOTE_MARKS))
+        cut = draw(st.integers(0, len(text)))  # a quote may open or close mid-sentence
+        text = opening + text[:cut] + closing + text[cut:] if draw(st.booleans()) else opening + text + closing
+    if draw(st.booleans()):
+        text += draw(st.sampled_from(TAILS))
+    for _ in range(draw(st.integers(0, 3))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(ODDITIES)) + text[at:]
+    return text
+
+
+@st.composite
+def articles(draw) -> str:
+    parts = draw(st.lists(pieces(), min_size=1, max_size=8))
+    return "".join(part + draw(st.sampled_from(SEPARATORS)) for part in parts)
+
+
+@st.composite
+def long_sentences(draw) -> str:
+    """About 5,000 words without a full stop, quote marks strewn in, a cue at one end."""
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=40, max_size=40))
+    marks = draw(st.lists(st.sampled_from([m for pair in QUOTE_MARKS for m in pair if m]), min_size=5, max_size=5))
+    body = " ".join(words * 125 + marks).replace(".", "")
+    return draw(st.sampled_from([f"The army said {body}.\n", f'"{body}," the army said.\n']))
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return load_extractor(None, ())
+
+
+def assert_spans_spell_columns(text: str, extractor) -> None:
+    for claim in extractor.extract(Article(text=text)):
+        spans = [span for role in ("source", "cue", "content") for span in claim.spans[role]]
+        assert all(0 <= start < end <= len(text) for start, end in spans), claim.spans
+        assert " ".join(text[start:end] for start, end in claim.spans["content"]) == claim.content
+        assert " ".join(text[start:end] for start, end in claim.spans["cue"]) == (claim.cue or "")
+        if claim.source_text:
+            start, end = claim.spans["source"][0][0], claim.spans["source"][-1][1]
+            assert text[start:end] == claim.source_text
+        assert claim.sentence in text
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=articles())
+def test_extraction_never_raises_and_spans_spell_their_columns(extractor, text):
+    assert_spans_spell_columns(text, extractor)
+
+
+# no shrinking: each try parses 5,000 words; the failing text is printed whole
+@settings(
+    max_examples=3,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(text=long_sentences())
+def test_a_5000_word_sentence_is_extracted_like_any_other(extractor, text):
+    assert_spans_spell_columns(text, extractor)
+
+
+def test_the_texts_are_built_from_enough_fixture_sentences():
+    assert len(SENTENCES) > 100 and len(WORDS) > 1000
