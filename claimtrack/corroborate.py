@@ -23,13 +23,14 @@ import json
 import math
 import re
 from collections import defaultdict
+from datetime import date
 from functools import lru_cache
 from itertools import groupby
 from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
-from .extract.frames import anchor_days, frame_of, gazetteer, places_in_text
+from .extract.frames import anchor_days, event_lexicon, frame_of, gazetteer, places_in_text
 from .figures import figures_in
 from .model import SourceRef
 from .sources.registry import default_registry
@@ -150,32 +151,50 @@ def _places_agree(a, b) -> bool:
     return any(places.compatible(x, y) for x in a for y in b)
 
 
+def _same_agent(agent: str, agents) -> bool:
+    """The same side: one name, one inside the other ("Islamic Jihad",
+    "Palestinian Islamic Jihad"), or a side word that may be any of them
+    ("militants", "rebels")."""
+    generic = set(event_lexicon().sides.values())
+    lower = agent.casefold()
+    return any(agent == other or agent in generic or other in generic
+               or lower in other.casefold() or other.casefold() in lower for other in agents)
+
+
+def _days_agree(a, b) -> bool:
+    """Within a day of each other: "23:54 GMT on 5 June" is 6 June in Kyiv."""
+    return any(abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= 1
+               for x in a for y in b if x[:1].isdigit() and y[:1].isdigit()) or bool(a & b)
+
+
 def score(group: Centroid, claim: Features) -> float | None:
     """How well a claim matches a group; None when they cannot be the same
     assertion (another kind of event, side, place or day)."""
     events = group.main_events()
-    if claim.events and events and not claim.events & events:
+    specific = claim.events - event_lexicon().wildcards
+    if specific and events and not specific & events:
         return None
-    if claim.agent and group.agents and claim.agent not in group.agents:
+    if claim.agent and group.agents and not _same_agent(claim.agent, group.agents):
         return None
     if claim.places and group.places and not _places_agree(claim.places, group.places):
         return None
-    if claim.days and group.days and not claim.days & group.days:
+    if claim.days and group.days and not _days_agree(claim.days, group.days):
         return None
     names = {t for t, w in claim.terms.items() if w >= NAME_WEIGHT}
     group_names = {t for t, count in group.terms.items() if 3 * count >= group.n and term_weight(t) >= NAME_WEIGHT}
     if names and group_names and not names & group_names:
         return None  # words no dictionary knows are names: these name other things
     found = similarity(group, claim)
+    same_agent = bool(claim.agent and group.agents and _same_agent(claim.agent, group.agents))
+    same_count = bool(claim.figure and claim.figure[4] in group.counts)
     # One side doing one kind of thing, or one kind of thing counted, may share few words.
-    same_side = bool(claim.events & events and (
-        (claim.agent and claim.agent in group.agents) or (claim.figure and claim.figure[4] in group.counts)))
+    same_side = bool(claim.events & events and (same_agent or same_count))
     if claim.article in group.articles and found < SAME_ARTICLE_SIMILARITY and not same_side:
         return None  # two claims of one article must assert the same thing
     if found < MIN_SIMILARITY and not same_side:
         return None
-    total = (found + 0.15 * bool(claim.events & events) + 0.25 * bool(claim.agent and claim.agent in group.agents)
-             + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days & group.days))
+    total = (found + 0.15 * bool(claim.events & events) + 0.25 * same_agent + 0.25 * same_count
+             + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and group.days))
     return total if total >= MIN_SCORE else None
 
 

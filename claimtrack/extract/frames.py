@@ -92,6 +92,7 @@ class EventLexicon:
     implies: dict  # event class -> classes it implies
     sides: dict  # lemma -> side ("jihadist" -> rebels)
     negative: frozenset  # predicates that deny their event ("scrap", "cancel")
+    wildcards: frozenset  # classes that go with any event ("responsible" for it)
     background: frozenset  # prepositions of background phrases
 
 
@@ -103,7 +104,8 @@ def event_lexicon() -> EventLexicon:
         for lemma in lemmas:
             classes[lemma] = (*classes.get(lemma, ()), event)
     sides = {lemma: side for side, lemmas in data["sides"].items() for lemma in lemmas}
-    return EventLexicon(classes, data["implies"], sides, frozenset(data["negative"]), frozenset(data["background"]))
+    return EventLexicon(classes, data["implies"], sides, frozenset(data["negative"]),
+                        frozenset(data["wildcards"]), frozenset(data["background"]))
 
 
 @lru_cache(maxsize=100_000)
@@ -160,7 +162,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
         "patient": _patient(pred),
         "actors": actors,
         "places": places,
-        "days": sorted(_days(tokens)),
+        "days": sorted(_days([t for t in tokens if t.i not in background_tokens])),
         "counts": [_counts(tokens, figure, events) for figure in figures],
         "terms": sorted({_term(t) for t in tokens if _content_word(t)}),
     }
