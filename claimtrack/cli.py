@@ -68,7 +68,7 @@ def serve(db, host, port, open_browser):
     help="Refuse input files larger than this",
 )
 def ingest_command(
-    db_path, paths, outlet, url, title, published, lang, model, jobs, scheduler, registry_files, max_bytes
+    db_path, paths, outlet, url, title, published, lang, model, jobs, scheduler, registry_files, max_bytes, max_chars
 ):
     """Extract attributed claims from articles in PATH... into DB.
 
@@ -91,7 +91,7 @@ def ingest_command(
         db = open_checked_db(db_path)
         summary = ingest(
             db,
-            read_inputs(paths, defaults, max_bytes),
+            read_inputs(paths, defaults, max_bytes, max_chars),
             model=model,
             registry_files=registry_files,
             jobs=jobs or os.cpu_count() or 1,

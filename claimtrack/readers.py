@@ -6,6 +6,8 @@ line) and carry on, so one bad file does not stop the rest of a run."""
 from __future__ import annotations
 
 import json
+import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
@@ -16,6 +18,11 @@ from .model import Article
 
 STDIN = "-"
 DEFAULT_MAX_BYTES = 20_000_000
+# Work per article grows with its length: one article of a million characters
+# (some 150,000 words, thirty times a long feature) is ingested in minutes.
+DEFAULT_MAX_CHARS = 1_000_000
+# Python refuses to make an int of more digits than this (sys.get_int_max_str_digits)
+MAX_NUMBER_DIGITS = 4300
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 READABLE_SUFFIXES = (*TEXT_SUFFIXES, ".json", ".jsonl", *HTML_SUFFIXES)
@@ -65,11 +72,18 @@ class BadInput(Exception):
 
 
 def read_inputs(
-    paths: Iterable[str], defaults: Defaults = Defaults(), max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Iterable[str],
+    defaults: Defaults = Defaults(),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[Article | Problem | Skipped]:
     """Everything in `paths`, in order; directories walked recursively, sorted."""
     url_given_to = None
     for item in _read_paths(paths, defaults, max_bytes):
+        if isinstance(item, Article) and len(item.text) > max_chars:
+            item = Problem(
+                item.origin, f"article is {len(item.text):,} characters, over the limit of {max_chars:,} (--max-chars)"
+            )
         if isinstance(item, Article) and defaults.url and item.url == defaults.url:
             # Articles are deduplicated by url: one --url on two articles would drop the second.
             if url_given_to:
@@ -88,22 +102,45 @@ def _read_paths(
             continue
         path = Path(name)
         if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in READABLE_SUFFIXES:
-                    yield from read_file(child, defaults, max_bytes)
-                else:
-                    yield Skipped(str(child))
+            yield from _read_directory(path, defaults, max_bytes)
         elif path.exists():
             yield from read_file(path, defaults, max_bytes)
         else:
-            yield Problem(name, "no such file or directory")
+            yield Problem(shown(name), "no such file or directory")
+
+
+def _read_directory(directory: Path, defaults: Defaults, max_bytes: int) -> Iterator[Article | Problem | Skipped]:
+    """Files under `directory`, sorted; symbolic links to folders are not
+    followed (no loops), and what cannot be read is named, not dropped."""
+    found: list[Path] = []
+    problems: list[Problem] = []
+
+    def unreadable(error: OSError) -> None:
+        problems.append(Problem(shown(error.filename), f"cannot read directory: {error.strerror}"))
+
+    for folder, folders, files in os.walk(directory, onerror=unreadable):
+        linked = [name for name in folders if Path(folder, name).is_symlink()]
+        found += [Path(folder, name) for name in (*files, *linked)]
+    yield from problems
+    for child in sorted(found):
+        if child.suffix.lower() not in READABLE_SUFFIXES or child.is_dir():
+            yield Skipped(shown(child))
+        elif not child.exists():
+            yield Problem(shown(child), "no such file (a broken or looping symbolic link)")
+        else:
+            yield from read_file(child, defaults, max_bytes)
+
+
+def shown(path) -> str:
+    """A file name fit for a one-line message: control characters escaped."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in str(path))
 
 
 def read_file(
     path: Path, defaults: Defaults = Defaults(), max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Article | Problem]:
     """The articles in one file, chosen by suffix (unknown suffixes read as text)."""
-    return _guarded(str(path), lambda: _read_file(path, defaults, max_bytes))
+    return _guarded(shown(path), lambda: _read_file(path, defaults, max_bytes))
 
 
 def _guarded(origin: str, read) -> Iterator[Article | Problem]:
@@ -116,12 +153,15 @@ def _guarded(origin: str, read) -> Iterator[Article | Problem]:
 
 
 def _read_file(path: Path, defaults: Defaults, max_bytes: int) -> Iterator[Article | Problem]:
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise BadInput(f"file is {size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode):
+        # a FIFO or a terminal would block the run until someone writes to it
+        raise BadInput("not a regular file (a FIFO, socket or device), not read")
+    if status.st_size > max_bytes:
+        raise BadInput(f"file is {status.st_size:,} bytes, over the limit of {max_bytes:,} (--max-bytes)")
     text = decode(path.read_bytes())
     suffix = path.suffix.lower()
-    origin = str(path)
+    origin = shown(path)
     if suffix == ".json":
         yield from read_json(text, origin, defaults)
     elif suffix == ".jsonl":
@@ -147,14 +187,27 @@ def decode(data: bytes) -> str:
         raise BadInput("binary file (contains NUL bytes), not text")
     try:
         return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        _refuse_mixed_encodings(data, error)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
         raise BadInput("cannot decode: not UTF-8 and no other text encoding fits")
     return str(best)
+
+
+def _refuse_mixed_encodings(data: bytes, error: UnicodeDecodeError) -> None:
+    """A UTF-8 file with a line in another encoding has no one encoding:
+    decoded whole as another, its UTF-8 lines would become mojibake."""
+    bad_line = data.count(b"\n", 0, error.start) + 1
+    for line in data.splitlines():
+        if not line.isascii():
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            raise BadInput(f"line {bad_line} is not UTF-8 but other lines are: save the file in one encoding")
 
 
 def read_text(text: str, origin: str, defaults: Defaults = Defaults()) -> Article:
@@ -174,7 +227,7 @@ def read_json(
 ) -> Iterator[Article | Problem]:
     """One JSON object, or a list of them."""
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         raise BadInput(f"malformed JSON at line {exc.lineno}: {exc.msg}") from None
     if isinstance(data, list):
@@ -193,11 +246,28 @@ def read_jsonl(
             continue
         line_origin = f"{origin}:{number}"
         try:
-            record = json.loads(line)
+            record = parse_json(line)
         except json.JSONDecodeError as exc:
             yield Problem(line_origin, f"malformed JSON: {exc.msg} (column {exc.colno})")
             continue
+        except BadInput as exc:
+            yield Problem(line_origin, str(exc))
+            continue
         yield _record_or_problem(record, line_origin, defaults)
+
+
+def parse_json(text: str):
+    """json.loads, with nesting too deep and numbers too long as BadInput."""
+    try:
+        return json.loads(text, parse_int=_json_int)
+    except RecursionError:
+        raise BadInput("JSON nested too deeply") from None
+
+
+def _json_int(digits: str) -> int:
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise BadInput(f"a number of {len(digits):,} digits (at most {MAX_NUMBER_DIGITS:,})")
+    return int(digits)
 
 
 def _record_or_problem(
@@ -216,14 +286,26 @@ def article_from_record(record, origin: str, defaults: Defaults = Defaults()) ->
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise BadInput('record has no "text"' if text is None else '"text" must be a non-empty string')
+    _check_string("text", text)
     found = {}
     for name in RECORD_FIELDS:
         value = record.get(name)
         if isinstance(value, (dict, list, bool)):
             raise BadInput(f'"{name}" must be a string')
         if value is not None and str(value).strip():
-            found[name] = str(value)
+            found[name] = _check_string(name, str(value))
     return defaults.article(text, origin, **found)
+
+
+def _check_string(name: str, value: str) -> str:
+    """Text SQLite and every reader can hold: no NUL, no lone surrogate."""
+    if "\x00" in value:
+        raise BadInput(f'"{name}" contains a NUL character')
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise BadInput(f'"{name}" contains an invalid surrogate (\\u{ord(value[exc.start]):04x})') from None
+    return value
 
 
 def read_html(html: str, origin: str, defaults: Defaults = Defaults()) -> Article:

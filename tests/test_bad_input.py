@@ -247,3 +247,93 @@ def test_a_body_named_only_later_is_no_parent(tmp_path, text, content):
             "select sources.parent from claims join sources on sources.id = claims.source where content = ?", [content]
         ).fetchall()
     assert rows == [(None,)]
+
+
+# -- hostile input: one line each, never a traceback, the rest still stored ----
+
+GOOD_RECORD = json.dumps({"text": "Firefighters said on Monday that the blaze was out."}) + "\n"
+HOSTILE_FILES = [
+    # file name, content, ":line" in the message, message, good records in the file
+    ("deep.json", "[" * 100_000 + "]" * 100_000, "", "JSON nested too deeply", 0),
+    ("deep.jsonl", GOOD_RECORD + '{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n", ":2", "JSON nested too deeply", 1),
+    ("number.jsonl", '{"text": "The army said so.", "id": ' + "7" * 5000 + "}\n" + GOOD_RECORD, ":1",
+     "a number of 5,000 digits (at most 4,300)", 1),
+    ("number.json", '{"text": "The army said so.", "views": -' + "7" * 5000 + "}", "", "a number of 5,001 digits (at most 4,300)", 0),
+    ("types.jsonl", GOOD_RECORD + '{"text": ["The army said so."]}\n', ":2", '"text" must be a non-empty string', 1),
+    ("fields.jsonl", '{"text": "The army said so.", "published": {"year": 2024}}\n' + GOOD_RECORD, ":1",
+     '"published" must be a string', 1),
+    ("nul.jsonl", '{"text": "The army said\\u0000 so."}\n' + GOOD_RECORD, ":1", '"text" contains a NUL character', 1),
+    ("surrogate.jsonl", GOOD_RECORD + '{"text": "The army said \\ud83d so."}\n', ":2",
+     '"text" contains an invalid surrogate (\\ud83d)', 1),
+    ("mixed.txt", "Syria’s army said the bridge fell.\n".encode() + "L'armée a déclaré que le pont était tombé.\n".encode("latin-1"),
+     "", "line 2 is not UTF-8 but other lines are: save the file in one encoding", 0),
+    ("long.txt", "The army said the bridge fell. " * 40, "", "article is 1,240 characters, over the limit of 1,000 (--max-chars)", 0),
+]
+HOSTILE_IDS = [
+    "deep json", "deep json line", "5000 digits", "5000 digits negative", "text not a string", "field not a string",
+    "NUL", "lone surrogate", "mixed encodings", "over max-chars",
+]
+
+
+@pytest.mark.parametrize(("name", "content", "line", "message", "good_records"), HOSTILE_FILES, ids=HOSTILE_IDS)
+def test_hostile_file_is_one_line_and_the_rest_stored(stored_db, tmp_path, name, content, line, message, good_records):
+    db, before = stored_db
+    bad = write(tmp_path / name, content)
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    result = run_ingest(db, bad, good, "--jobs", "1", "--max-chars", "1000")
+    assert result.exit_code == 1
+    assert result.stderr == f"{bad}{line}: {message}\n"  # one line, no traceback
+    assert (summary(result)["articles"], summary(result)["failed"]) == (1 + good_records, 1)
+    assert_kept(db, before)
+
+
+def test_a_fifo_is_refused_not_waited_on(stored_db, tmp_path):
+    db, before = stored_db
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    good = write(tmp_path / "good.txt", GOOD_TEXT)
+    for paths in ([fifo, good], [tmp_path]):  # named, or met inside a folder
+        result = run_ingest(db, *paths, "--jobs", "1")
+        assert result.exit_code == 1
+        assert result.stderr == f"{fifo}: not a regular file (a FIFO, socket or device), not read\n"
+    assert_kept(db, before)
+
+
+def test_links_that_loop_are_named_and_never_followed(stored_db, tmp_path):
+    db, before = stored_db
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "again").symlink_to(folder)  # a folder inside itself
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    write(folder / "good.txt", GOOD_TEXT)
+    result = run_ingest(db, folder, "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr == f"{folder / 'loop.txt'}: no such file (a broken or looping symbolic link)\n"
+    assert (summary(result)["articles"], summary(result)["skipped"], summary(result)["failed"]) == (1, 1, 1)
+    result = run_ingest(db, folder / "loop.txt", "--jobs", "1")
+    assert result.stderr == f"{folder / 'loop.txt'}: no such file or directory\n"
+    assert_kept(db, before)
+
+
+def test_control_characters_in_file_names_are_escaped(stored_db, tmp_path):
+    db, _ = stored_db
+    bad = write(tmp_path / "evil\n\x1b[31mname.txt", b"")
+    result = run_ingest(db, bad, "--jobs", "1")
+    assert result.stderr == f"{tmp_path}/evil\\n\\x1b[31mname.txt: empty file\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_is_named(stored_db, tmp_path):
+    db, before = stored_db
+    locked = tmp_path / "in" / "locked"
+    locked.mkdir(parents=True)
+    write(tmp_path / "in" / "good.txt", GOOD_TEXT)
+    locked.chmod(0)
+    try:
+        result = run_ingest(db, tmp_path / "in", "--jobs", "1")
+    finally:
+        locked.chmod(0o755)
+    assert result.exit_code == 1
+    assert result.stderr == f"{locked}: cannot read directory: Permission denied\n"
+    assert summary(result)["articles"] == 1
+    assert_kept(db, before)
