@@ -67,6 +67,13 @@ def serve(db, host, port, open_browser):
     show_default=True,
     help="Refuse input files larger than this",
 )
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=1_000_000,
+    show_default=True,
+    help="Refuse articles longer than this many characters",
+)
 def ingest_command(
     db_path, paths, outlet, url, title, published, lang, model, jobs, scheduler, registry_files, max_bytes, max_chars
 ):
