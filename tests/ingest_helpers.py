@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import re
+import signal
 import sqlite3
+import subprocess
+import sys
+import time
 from contextlib import closing
 from pathlib import Path
 
@@ -29,6 +33,28 @@ ARTICLE_TEMPLATE = (
 def run_ingest(db: Path, *args: str, input: str | bytes | None = None) -> Result:
     """`claimtrack ingest DB ARGS...` in this process (the model stays loaded)."""
     return CliRunner().invoke(cli, ["ingest", str(db), *map(str, args)], input=input)
+
+
+def run_ingest_killed(db: Path, *args: str, once_stored: int) -> None:
+    """`claimtrack ingest DB ARGS...` in a process killed with SIGKILL once DB holds
+    `once_stored` articles; fails if it finishes first."""
+    command = [sys.executable, "-c", "from claimtrack.cli import cli; cli()", "ingest", str(db), *map(str, args)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if stored_articles(db) >= once_stored:
+            process.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.01)
+    assert process.wait() == -signal.SIGKILL, "ingest finished before it could be killed"
+
+
+def stored_articles(db: Path) -> int:
+    try:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+            return conn.execute("select count(*) from articles").fetchone()[0]
+    except sqlite3.Error:  # not created yet
+        return 0
 
 
 def summary(result: Result) -> dict[str, int]:

@@ -7,8 +7,6 @@ from __future__ import annotations
 import os
 import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 
@@ -19,8 +17,7 @@ from distributed import Client, LocalCluster
 
 from claimtrack.ingest import load_extractor
 
-from .ingest_helpers import REPO, claims_per_article, run_ingest, summary, write_articles
-from .test_ingest_cli import stored_articles
+from .ingest_helpers import REPO, claims_per_article, run_ingest, run_ingest_killed, summary, write_articles
 
 FIXTURES = REPO / "fixtures"
 ARTICLES = 64  # four batches
@@ -121,20 +118,8 @@ def test_client_killed_mid_run_then_run_again_completes_without_duplicates(tmp_p
     local_cluster, _ = cluster
     articles, local = corpus
     clustered = tmp_path / "cluster.db"
-    arguments = ["ingest", str(clustered), str(articles), "--scheduler", local_cluster.scheduler_address]
 
-    client_process = subprocess.Popen(
-        [sys.executable, "-c", "from claimtrack.cli import cli; cli()", *arguments],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    while client_process.poll() is None and time.monotonic() < deadline:
-        if stored_articles(clustered) >= 1:
-            client_process.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.01)
-    assert client_process.wait() == -signal.SIGKILL, "ingest finished before it could be killed"
+    run_ingest_killed(clustered, articles, "--scheduler", local_cluster.scheduler_address, once_stored=1)
     partial = claims_per_article(clustered)
     assert 1 <= len(partial) < ARTICLES
 

@@ -3,12 +3,6 @@
 from __future__ import annotations
 
 import json
-import signal
-import sqlite3
-import subprocess
-import sys
-import time
-from contextlib import closing
 
 import sqlite_utils
 
@@ -16,6 +10,7 @@ from .ingest_helpers import (
     SEED_ARTICLE,
     claims_per_article,
     run_ingest,
+    run_ingest_killed,
     snapshot,
     summary,
     write_articles,
@@ -96,16 +91,7 @@ def test_kill_9_mid_run_leaves_whole_articles_and_rerun_completes(tmp_path):
     clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
     assert run_ingest(clean, corpus, "--jobs", "1").exit_code == 0
 
-    command = [sys.executable, "-c", "from claimtrack.cli import cli; cli()"]
-    arguments = ["ingest", str(killed), str(corpus), "--jobs", "1"]
-    process = subprocess.Popen([*command, *arguments], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while process.poll() is None and time.monotonic() < deadline:
-        if stored_articles(killed) >= 5:
-            process.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.01)
-    assert process.wait() == -signal.SIGKILL, "ingest finished before it could be killed"
+    run_ingest_killed(killed, corpus, "--jobs", "1", once_stored=5)
     partial = claims_per_article(killed)
     assert 5 <= len(partial) < 150
     expected = claims_per_article(clean)
@@ -115,11 +101,3 @@ def test_kill_9_mid_run_leaves_whole_articles_and_rerun_completes(tmp_path):
     assert rerun.exit_code == 0, rerun.output
     assert summary(rerun)["skipped"] == len(partial)
     assert claims_per_article(killed) == expected
-
-
-def stored_articles(db) -> int:
-    try:
-        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
-            return conn.execute("select count(*) from articles").fetchone()[0]
-    except sqlite3.Error:  # not created yet
-        return 0
