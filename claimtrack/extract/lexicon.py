@@ -41,6 +41,9 @@ class Lexicon:
     particle_cues: tuple[tuple[str, str], ...] = ()  # (lemma, particle)
     passive_cues: frozenset[str] = frozenset()
     anonymity_verbs: frozenset[str] = frozenset()
+    negated_cues: frozenset[str] = frozenset()
+    human_subject_cues: frozenset[str] = frozenset()
+    quote_only_cues: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:
@@ -76,9 +79,10 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     data = yaml.safe_load(folder.joinpath("lexicon.yml" if lang == "en" else f"lexicon_{lang}.yml").read_text("utf-8"))
     places = yaml.safe_load(folder.joinpath("places.yml").read_text("utf-8"))["places"]
     acts = data.get("acts", {})
-    speech = (reporting_verbs(lang) - {"according"} - set(data["not_cues"])) | set(
-        data["speech_verbs"]
-    ) | {lemma for lemmas in acts.values() for lemma in lemmas}
+    # every word an act, a subject or a quote restricts is a cue too
+    restricted = [lemma for lemmas in acts.values() for lemma in lemmas]
+    restricted += data.get("human_subject_cues", []) + data.get("quote_only_cues", [])
+    speech = (reporting_verbs(lang) - {"according"} - set(data["not_cues"])) | set(data["speech_verbs"]) | set(restricted)
     sets = {f.name: frozenset(data[f.name]) for f in fields(Lexicon) if f.type == "frozenset[str]" and f.name in data}
     sets["speech_verbs"] = frozenset(speech)
     sets["places"] = frozenset(p.casefold() for p in places)

@@ -192,6 +192,16 @@ def is_humanlike(head: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _named_agent(head: Token, lexicon: Lexicon) -> bool:
+    """A person or a body for sure: a named entity, a personal pronoun, a
+    title or a witness ("Gunfire echoed" has none)."""
+    return (
+        head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        or head.lower_ in PERSONAL_PRONOUNS
+        or head.lemma_.lower() in lexicon.people_nouns
+    )
+
+
 def _content_child(verb: Token) -> Token | None:
     for dep in ("ccomp", "xcomp"):
         for child in verb.children:
@@ -222,7 +232,8 @@ def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token
         if content_start is not None and child.i > content_start:
             continue
         if child.dep_ in ADJACENT_MODIFIERS or child.dep_ in ("prep", "dative", "nsubjpass"):
-            ids = subtree_ids(child)
+            # a quote mark the parser made head of the quote is only itself
+            ids = {child.i} if child.is_punct else subtree_ids(child)
             if child.dep_ == "prep" and ids and (min(ids) > verb.i + 6 or max(ids) < min(clause) - 1):
                 continue  # a far-off attachment belongs to the content
             clause |= ids
@@ -269,6 +280,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue  # "the army attacked the base", "plans a visit": deeds, not claims
         if any(c.dep_ == "xcomp" and _anonymity_request(c, lexicon) for c in token.children):
             continue
+        if lemma in lexicon.quote_only_cues and not _next_to_quote(token, quoted):
+            continue
         if lemma in lexicon.passive_cues and token.i not in quoted and _passive_without_agent(token):
             found.extend(_passive_cue(sent, token, lemma, lexicon))
             continue
@@ -278,9 +291,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue  # "RIA, citing the ministry, said": whom a speaker cites, not a claim
         if token.dep_ == "relcl" and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
             continue  # "a charge officials rejected": the noun is what was rejected
-        if token.dep_ == "acl" and token.head.lemma_.lower() in lexicon.document_nouns:
-            continue  # "a report published by X": the noun is the cue
-        if any(c.dep_ == "neg" for c in token.children) and lemma not in lexicon.denial_verbs:
+        if token.dep_ == "acl" and (token.head.lemma_.lower() in lexicon.document_nouns or token.tag_ == "VBN"):
+            continue  # "a report published by X": the noun is the cue; "a plan backed by X" names a plan
+        # a "not" inside the quote ('"Probably not," she said') negates nothing said
+        if any(c.dep_ == "neg" and c.i not in quoted for c in token.children) and lemma not in lexicon.denial_verbs | lexicon.negated_cues:
             continue
         subject = subject_of(token, quoted)
         if subject is None or any(c.lower_ in ("no", "neither") for c in subject.children if c.dep_ == "det"):
@@ -299,6 +313,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
                     cue = [subject, token]  # "a poll by X shows": what the document does is cue too
         perception = lemma in lexicon.perception_verbs
         if perception and not is_humanlike(head, lexicon):
+            continue
+        if lemma in lexicon.human_subject_cues and not _named_agent(head, lexicon):
             continue
         if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ") or head.lower_ in ("there",):
             continue
@@ -385,6 +401,15 @@ def _has_clause(verb: Token, lemma: str) -> bool:
     """Whether a deed-like verb reports something: a clause, or a predicate
     ("called the strikes a war crime")."""
     return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "oprd" and lemma == "call") for c in verb.children)
+
+
+def _next_to_quote(verb: Token, quoted: set[int]) -> bool:
+    """Whether a quote closes just before the verb's clause or opens just
+    after it ('"...," he continued' / 'he continued: "..."')."""
+    doc = verb.doc
+    before = [t for t in doc[max(verb.sent.start, verb.left_edge.i - 3) : verb.i] if not t.is_space]
+    after = [t for t in doc[verb.i + 1 : min(verb.sent.end, verb.i + 4)] if not t.is_space]
+    return any(t.i in quoted for t in before if not t.is_punct) or any(t.i in quoted for t in after if not t.is_punct)
 
 
 def _anonymity_request(complement: Token, lexicon: Lexicon) -> bool:
@@ -531,7 +556,8 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # inner cue is part of the outer claim, not a claim relayed by it; and
     # "said Moscow saw no basis": seeing inside reported speech is a view held;
     # so are beliefs, intentions and demands reported by another ("said the
-    # army planned to withdraw": one claim, the speaker's)
+    # army planned to withdraw": one claim, the speaker's), and statements
+    # not made yet ("said the ministry would announce the toll")
     candidates = [
         f
         for f in candidates
@@ -539,6 +565,8 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
             (
                 (f.mention_head is not None and (f.mention_head.pos_ == "PRON" or f.form == "perception"))
                 or f.act not in RELAYED_ACTS
+                or f.mention_head is None
+                or _unrealised(f.cue[0])
             )
             and any(o is not f and f.cue[0] in o.content and _reported_by(f.cue[0], o.cue[0]) for o in candidates)
         )
@@ -563,6 +591,15 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     if results:
         return results
     return find_noun_cues(sent, lexicon, quoted)
+
+
+MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "’ll", "'d", "’d", "to"}
+
+
+def _unrealised(verb: Token) -> bool:
+    """A cue under a modal or an infinitive marker: said, or asked, only as a
+    possibility ("would announce", "to say")."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
 def _reported_by(inner: Token, outer: Token) -> bool:
