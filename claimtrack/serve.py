@@ -33,12 +33,12 @@ def make_datasette(db_path: str | Path, settings: dict | None = None):
     )
 
 
-def database_url(ds, host: str, port: int) -> str:
-    name = next(name for name, db in ds.databases.items() if not db.is_memory)
+def home_url(ds, host: str, port: int) -> str:
+    """The home page (who said what) as the browser reaches it."""
     shown = "127.0.0.1" if host in ("", "0.0.0.0") else host
     if ":" in shown and not shown.startswith("["):
         shown = f"[{shown}]"
-    return f"http://{shown}:{port}{ds.urls.database(name)}"
+    return f"http://{shown}:{port}{ds.urls.path('/')}"
 
 
 def serve(db_path: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open_browser: bool = False) -> None:
@@ -50,7 +50,7 @@ def serve(db_path: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open
     ds = make_datasette(db_path)
     asyncio.run(ds.invoke_startup())
     asyncio.run(check_databases(ds))
-    url = database_url(ds, host, port)
+    url = home_url(ds, host, port)
     click.echo(f"Serving {db_path} at {url}  (Ctrl-C to stop)")
     if open_browser:
         webbrowser.open(url)

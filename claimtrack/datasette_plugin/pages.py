@@ -22,10 +22,11 @@ SOURCE_CLAIMS_SHOWN = 30
 # A source's relays and groups are read from its latest claims, so that a
 # source with a million claims opens as fast as one with ten.
 SOURCE_CLAIMS_SCANNED = 2000
-# A group carried by hundreds of articles shows each origin's first claims
-# (the rest are one click away in claims_detail) and a diagram of this many
-# boxes a column.
-CLAIMS_PER_ORIGIN = 25
+# A group carried by hundreds of articles shows its largest origins with
+# their first claims (the rest are one click away in claims_detail) and a
+# diagram of this many boxes a column.
+CLAIMS_PER_ORIGIN = 10
+ORIGINS_SHOWN = 12
 DIAGRAM_ROWS = 25
 TIMELINE_STEPS = 8
 
@@ -126,8 +127,10 @@ def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
         claim["stance"] = stance_of.get(claim["id"], claim["stance"])
         claim["date"] = short_date(claim["published"])
         by_origin[origin_of.get(claim["id"], claim["source_name"] or "unknown")].append(claim)
+    # the origins with most claims first, at most ORIGINS_SHOWN of them in full
+    ranked = sorted(by_origin.items(), key=lambda item: -len(item[1]))
     origins = []
-    for name, members in by_origin.items():
+    for name, members in ranked[:ORIGINS_SHOWN]:
         shown = members[:CLAIMS_PER_ORIGIN]
         for claim in shown:
             claim["html"] = highlighted(conn, claim)
@@ -143,6 +146,7 @@ def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
         })
     return {
         "group": group,
+        "more_origins": [name for name, _members in ranked[ORIGINS_SHOWN:]],
         "first_seen": long_date(group["first_seen"]),
         "last_seen": long_date(group["last_seen"]),
         "verdict": described["verdict"],
@@ -287,9 +291,10 @@ def source_page(conn: sqlite3.Connection, source_id) -> dict | None:
         ),
         "relays_for": _rows(
             conn,
-            "select sources.id, sources.name, count(*) as n from claims join sources on sources.id = claims.source"
-            " where claims.relayed_by = ? group by sources.id order by n desc, sources.name limit 20",
-            [sid],
+            "select sources.id, sources.name, count(*) as n from (select source from claims where relayed_by = ?"
+            " order by id desc limit ?) as relayed join sources on sources.id = relayed.source"
+            " group by sources.id order by n desc, sources.name limit 20",
+            [sid, SOURCE_CLAIMS_SCANNED],
         ),
         "groups": _rows(
             conn,
