@@ -44,6 +44,7 @@ class Lexicon:
     negated_cues: frozenset[str] = frozenset()
     human_subject_cues: frozenset[str] = frozenset()
     quote_only_cues: frozenset[str] = frozenset()
+    noun_acts: tuple[tuple[str, str], ...] = ()  # (noun lemma, act)
 
     @property
     def cue_verbs(self) -> frozenset[str]:
@@ -55,6 +56,10 @@ class Lexicon:
             return "denies"
         table = dict(self.infinitive_acts) if infinitive else {}
         return table.get(lemma) or dict(self.acts).get(lemma, "asserts")
+
+    def noun_act(self, lemma: str) -> str | None:
+        """The act of a noun that names a claim ("accusation"), else None."""
+        return dict(self.noun_acts).get(lemma)
 
     def particles_of(self, lemma: str) -> frozenset[str]:
         return frozenset(p for key, p in self.particle_cues if key == lemma)
@@ -92,5 +97,6 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         furniture_prefixes=tuple(data["furniture_prefixes"]),
         acts=tuple((lemma, act) for act, lemmas in acts.items() for lemma in lemmas),
         infinitive_acts=tuple(data.get("infinitive_acts", {}).items()),
+        noun_acts=tuple((noun, act) for act, nouns in data.get("noun_acts", {}).items() for noun in nouns),
         particle_cues=tuple((lemma, p) for lemma, ps in data.get("particle_cues", {}).items() for p in ps),
     )

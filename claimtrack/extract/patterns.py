@@ -588,9 +588,47 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
         if found.relay is not None:
             hidden |= found.relay.clause
         found.content = [t for t in found.content if t.i not in hidden]
+    taken = {i for f in results for i in f.clause | {t.i for t in f.content}}
+    results += [f for f in find_nominal_cues(sent, lexicon, quoted) if f.cue[0].i not in taken]
     if results:
         return results
     return find_noun_cues(sent, lexicon, quoted)
+
+
+def find_nominal_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
+    """A claim named by a noun with its author and its content: "Russia's
+    claim that ...", "the accusation by Hamas that ...", "the ministry's
+    call for a ceasefire", "the army's decision to withdraw"."""
+    found = []
+    for noun in sent:
+        act = lexicon.noun_act(noun.lemma_.lower())
+        if noun.pos_ != "NOUN" or act is None or noun.i in quoted:
+            continue
+        author = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if author is None:
+            by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+            author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if author is None or author.pos_ not in ("PROPN", "NOUN"):
+            continue  # "his claim": whose, the resolver cannot tell from a possessive
+        content_head = next(
+            (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and _introduced(c)), None
+        ) or next(
+            (p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "on", "against") and p.i > noun.i), None
+        )
+        if content_head is None:
+            continue
+        content = [t for t in content_head.subtree if not t.is_space and t.i > noun.i]
+        if content and content[0].dep_ == "prep":
+            content = content[1:]  # "call for a ceasefire": the ceasefire is called for
+        mention = _author_mention(author)
+        clause = {noun.i} | {t.i for t in mention}
+        found.append(Found(cue=[noun], form="noun", mention_head=author, mention=mention, clause=clause, content=content, act=act))
+    return found
+
+
+def _introduced(clause: Token) -> bool:
+    """A clause saying what a noun holds: "that ..." or "to ..."."""
+    return any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in clause.children)
 
 
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "’ll", "'d", "’d", "to"}
