@@ -9,6 +9,7 @@ from datetime import datetime, timezone
 import sqlite_utils
 
 from .model import Article, Attribution, SourceRef
+from .normalise import iso_published, outlet_name
 from .sources import identity
 
 CLAIMS_DETAIL_SQL = """
@@ -78,6 +79,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "id": str,
                 "url": str,
                 "outlet": str,
+                "outlet_as_written": str,
                 "title": str,
                 "published": str,
                 "lang": str,
@@ -92,6 +94,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["articles"].create_index(["outlet"])
         db["articles"].create_index(["published"])
         db["articles"].enable_fts(["title", "text"], create_triggers=True)
+    if "outlet_as_written" not in db["articles"].columns_dict:  # a database made before outlets were normalised
+        db["articles"].add_column("outlet_as_written", str)
     if "sources" not in db.table_names():
         db["sources"].create(
             {"id": int, "name": str, "type": str, "parent": int},
@@ -276,13 +280,16 @@ def save_article(
         if find_existing_article(db, article):
             return -1
         record_id = article_id(article)
+        # one name per outlet (the registry's) and one date format, for facets and grouping
+        outlet, published = outlet_name(article.outlet), iso_published(article.published)
         db["articles"].insert(
             {
                 "id": record_id,
                 "url": article.url,
-                "outlet": article.outlet,
+                "outlet": outlet,
+                "outlet_as_written": article.outlet,
                 "title": article.title,
-                "published": article.published,
+                "published": published,
                 "lang": article.lang,
                 "text": article.text,
                 "sha256": text_sha256(article.text),
@@ -295,8 +302,8 @@ def save_article(
                     "article": record_id,
                     "source": (speaker := source_id(db, a.source)),
                     "source_type": _source_type(db, speaker),
-                    "outlet": article.outlet,
-                    "published": article.published,
+                    "outlet": outlet,
+                    "published": published,
                     "source_text": a.source_text,
                     "cue": a.cue,
                     "kind": a.kind,
