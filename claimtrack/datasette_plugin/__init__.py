@@ -393,18 +393,25 @@ async def render_group_badge(group, database, datasette):
 # Columns of the claims tables in the order a reader scans them; the others
 # are one click away (?_ct_columns=all) and in every JSON export.
 READABLE_COLUMNS = {
-    "claims_detail": ("id", "source_name", "cue", "stance", "sentence", "figures", "claim_group", "outlet", "published"),
-    "claims": ("id", "source", "cue", "stance", "sentence", "figures", "claim_group", "outlet", "published"),
+    "claims_detail": ("id", "source_name", "cue", "act", "stance", "sentence", "figures", "claim_group", "outlet", "published"),
+    "claims": ("id", "source", "cue", "act", "stance", "sentence", "figures", "claim_group", "outlet", "published"),
 }
 
 
+def readable_columns(table: str, columns) -> list[str]:
+    """The columns to show, of those the table has; a claim's speech act
+    (asserts, accuses, denies...) says all its stance does."""
+    present = set(columns or ())
+    return [c for c in READABLE_COLUMNS[table] if c in present and not (c == "stance" and "act" in present)]
+
+
 @hookimpl
-def extra_template_vars(template, database, table, view_name, request, datasette):
+def extra_template_vars(template, database, table, columns, view_name, request, datasette):
     async def inner():
         if database is None or not await _is_claimtrack_database_async(datasette.get_database(database)):
             return {}
         if view_name == "table" and table in READABLE_COLUMNS and request.args.get("_ct_columns") != "all":
-            return {"claimtrack_columns": READABLE_COLUMNS[table]}
+            return {"claimtrack_columns": readable_columns(table, columns)}
         page = {"claim_groups": pages.group_page, "sources": pages.source_page}.get(table)
         if view_name == "row" and page is not None:
             pk = request.url_vars.get("pks")
