@@ -20,6 +20,9 @@ LANGUAGE_NAMES = {"en": "English", "fr": "French"}
 # Entity labels of other schemes mapped onto the OntoNotes labels extraction
 # reads (the French model names people PER and places LOC)
 ENTITY_LABELS = {"fr": {"PER": "PERSON", "LOC": "GPE"}}
+# The French model starts sentences after '»,' ("« ... », a-t-il dit") and
+# at lower-case words; no sentence does, so its parser is told so
+SENTENCE_GUARD = {"fr"}
 LANGUAGE_PREFIX = re.compile(r"^(?P<lang>[a-z]{2})=(?P<name>.+)$")
 
 
@@ -70,15 +73,29 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
     import spacy
 
     nlp = spacy.load(choose_model(spec, lang), exclude=["senter"])
+    _register_components()
     if lang in ENTITY_LABELS and "ner" in nlp.pipe_names:
-        _register_entity_labels()
         nlp.add_pipe("claimtrack_entity_labels", after="ner", config={"labels": ENTITY_LABELS[lang]})
+    if lang in SENTENCE_GUARD and "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimtrack_sentence_guard", before="parser")
     return nlp
 
 
-def _register_entity_labels() -> None:
+def no_sentence_start(doc):
+    """No sentence starts after a comma, colon or semicolon, with a comma,
+    or at a lower-case word."""
+    for token in doc[1:]:
+        if doc[token.i - 1].text in (",", ":", ";") or token.text in (",", ")") or token.text[:1].islower():
+            token.is_sent_start = False
+    return doc
+
+
+def _register_components() -> None:
     from spacy.language import Language
     from spacy.tokens import Span
+
+    if not Language.has_factory("claimtrack_sentence_guard"):
+        Language.component("claimtrack_sentence_guard", func=no_sentence_start)
 
     class EntityLabels:
         def __init__(self, labels: dict[str, str]):

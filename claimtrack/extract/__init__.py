@@ -276,7 +276,7 @@ class DocumentPass:
         attribution = Attribution(
             source=source,
             source_text=self._text_of(paragraph, found.mention),
-            cue=" ".join(t.text for t in found.cue),
+            cue="".join(t.text_with_ws for t in found.cue).strip(),  # "D'après" is one cue
             kind=kind,
             stance=found.stance,
             content=" ".join(self.text[s:e] for s, e in pieces),

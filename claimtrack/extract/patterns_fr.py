@@ -34,6 +34,7 @@ class FrenchCues:
     no_source_subjects: frozenset[str]
     addressee_nouns: frozenset[str]
     quote_only_verbs: frozenset[str]
+    time_nouns: frozenset[str]
     irregular_forms: tuple[str, ...]
 
 
@@ -46,6 +47,7 @@ def french_cues() -> FrenchCues:
         no_source_subjects=frozenset(data["no_source_subjects"]),
         addressee_nouns=frozenset(data["addressee_nouns"]),
         quote_only_verbs=frozenset(data["quote_only_verbs"]),
+        time_nouns=frozenset(data["time_nouns"]),
         irregular_forms=tuple(data["irregular_forms"]),
     )
 
@@ -90,8 +92,17 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
         return inverted[0]
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
     if _after_content(verb) and not participle:
-        # "« ... », a affirmé l'armée": the parser often takes the inverted subject for an object
-        after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("obj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN")]
+        # "« ... », a affirmé l'armée", "..., a annoncé samedi une ONG": the
+        # parser often takes the inverted subject for an object or an oblique
+        after = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and c.dep_ in ("obj", "nsubj:pass", "obl:mod")
+            and c.pos_ in ("NOUN", "PROPN")
+            and c.lemma_.lower() not in french_cues().time_nouns
+            and not any(g.dep_ in ("case", "mark") for g in c.children)
+        ]
         if after:
             return after[0]
     agents = [c for c in verb.children if c.dep_ == "obl:agent"]
@@ -110,6 +121,40 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl") and participle) or verb.dep_ == "xcomp":
         return speaker_of(head, quoted)
     return None
+
+
+def phrase_before(verb: Token) -> tuple[Token, list[Token]] | None:
+    """"Le chef du « gouvernement » proclamé par HTS, Mohammad al-Bachir, a
+    affirmé que": where the parser lost the subject, the phrase opening the
+    sentence up to the comma before the verb. Its head is the name that ends
+    it, else its first noun (then the mention stops at the first comma)."""
+    first = verb
+    while first.i > verb.sent.start and first.doc[first.i - 1].dep_.startswith(("aux", "advmod")) and first.doc[first.i - 1].head == verb:
+        first = first.doc[first.i - 1]
+    doc, start = verb.doc, verb.sent.start
+    if first.i - start < 2 or doc[first.i - 1].text != ",":
+        return None
+    span = [t for t in doc[start : first.i - 1] if not t.is_space]
+    relative = False
+    for token in span:
+        relative = relative or token.lower_ in RELATIVE or token.lower_ == "dont"
+        # a clause of its own (a verb in a mood, or with an auxiliary) that no relative pronoun opened
+        participle = token.lower_.endswith(("é", "ée", "és", "ées"))  # "proclamé par HTS", however tagged
+        clause = token.pos_ in ("VERB", "AUX") and (
+            (bool(token.morph.get("Mood")) and not participle) or any(c.dep_ in ("aux:tense", "aux:pass") for c in token.children)
+        )
+        if (token.i == start and token.text in ('"', "«", "“")) or (clause and not relative):
+            return None
+    if not span or span[0].pos_ not in ("DET", "PROPN", "NOUN"):
+        return None
+    people = [e for e in doc.ents if e.label_ == "PERSON" and start <= e.start and e.end == first.i - 1]
+    if people:
+        return people[-1].root, span
+    head = next((t for t in span if t.pos_ in ("NOUN", "PROPN")), None)
+    if head is None:
+        return None
+    comma = next((t.i for t in span if t.text == ","), first.i - 1)
+    return head, [t for t in span if t.i < comma]
 
 
 def _after_content(verb: Token) -> bool:
@@ -139,25 +184,48 @@ def _humanlike(head: Token, lexicon: Lexicon) -> bool:
     return (
         head.ent_type_ in ("PERSON", "ORG")
         or head.pos_ in ("PROPN", "PRON")
+        or bare(head) in lexicon.speaker_pronouns
         or lemma in lexicon.people_nouns
         or head.lower_ in lexicon.witness_nouns
     )
 
 
-def _addressee(verb: Token, lexicon_cues: FrenchCues) -> Token | None:
-    """"a déclaré à l'AFP", "a indiqué à la presse": before any content."""
-    first_content = min((c.i for c in verb.children if c.dep_ in ("ccomp", "xcomp", "obj") and c.i > verb.i), default=None)
-    for child in verb.children:
-        if child.dep_ not in ("obl:arg", "obl:mod", "iobj", "obl") or child.i < verb.i:
-            continue
-        if first_content is not None and child.i > first_content:
-            continue
-        if not any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux") for c in child.children):
-            continue
-        named = [child] + [c for c in child.children if c.dep_ in ("nmod", "appos", "flat:name") and c.pos_ in ("PROPN", "NOUN")]
-        if child.pos_ == "PROPN" or child.ent_type_ == "ORG" or child.lemma_.lower() in lexicon_cues.addressee_nouns:
-            return next((t for t in named if t.pos_ == "PROPN" or t.ent_type_ == "ORG"), child)
+def _can_speak(head: Token, lexicon: Lexicon) -> bool:
+    """A common noun speaks when it names people, a body or a document."""
+    if head.pos_ != "NOUN" or head.ent_type_:
+        return True
+    lemma = head.lemma_.lower()
+    return (
+        lemma in lexicon.people_nouns
+        or lemma in lexicon.document_nouns
+        or head.lower_ in lexicon.witness_nouns
+        or lexicon.type_of([t.lower_ for t in head.lefts if t.dep_ == "amod"] + [head.lower_]) is not None
+        or lexicon.type_of([lemma]) is not None
+    )
+
+
+def _addressee(verb: Token, cues: FrenchCues) -> Token | None:
+    """"a déclaré à l'AFP", "a indiqué vendredi à la presse": the "à" phrase
+    right after the verb, when it names an outlet or the press (however the
+    parser attached it)."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < verb.sent.end and (doc[i].dep_ == "advmod" or doc[i].lemma_.lower() in cues.time_nouns):
+        i += 1
+    if i >= verb.sent.end or doc[i].lower_ not in ("à", "au", "aux") or doc[i].pos_ != "ADP":
+        return None
+    phrase = doc[i].head
+    if phrase.i <= i or phrase.i > i + 3:
+        return None
+    named = [phrase] + [c for c in phrase.children if c.dep_ in ("nmod", "appos", "flat:name") and c.pos_ in ("PROPN", "NOUN")]
+    if _named(phrase) or phrase.lemma_.lower() in cues.addressee_nouns:
+        return next((t for t in named if _named(t)), phrase)
     return None
+
+
+def _named(token: Token) -> bool:
+    """A name: "Reuters", "l'AFP" (however tagged)."""
+    return token.pos_ == "PROPN" or token.ent_type_ == "ORG" or (token.text.isupper() and len(token.text) > 1)
 
 
 def _light_verb_noun(verb: Token, cues: FrenchCues) -> Token | None:
@@ -173,14 +241,14 @@ def _in_document(child: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _clause_ids(verb: Token, cue: list[Token], subject: Token, content_children: list[Token], addressee: Token | None, lexicon: Lexicon) -> set[int]:
+def _clause_ids(verb: Token, cue: list[Token], subject: Token, mention: list[Token], content_children: list[Token], addressee: Token | None, lexicon: Lexicon) -> set[int]:
     """Cue, speaker, auxiliaries and what sits next to the verb before its content."""
     content_start = min((c.left_edge.i for c in content_children if c.i > verb.i), default=None)
     excluded = {i for c in content_children for i in subtree_ids(c)}
-    clause = {t.i for t in cue} | _speaker_ids(subject, verb)
+    clause = {t.i for t in cue} | _speaker_ids(subject, mention)
     if addressee is not None:
         # the addressee's phrase, without a clause the parser hung on it
-        phrase = addressee if addressee.head == verb else addressee.head
+        phrase = addressee if addressee.head == verb or addressee.head.pos_ not in ("NOUN", "PROPN") else addressee.head
         clause |= {t.i for t in mention_tokens(phrase)} | {c.i for c in phrase.children if c.dep_ == "case"}
     for child in verb.children:
         if child.i in excluded or child in cue or (content_start is not None and child.i > content_start):
@@ -192,8 +260,8 @@ def _clause_ids(verb: Token, cue: list[Token], subject: Token, content_children:
     return clause - excluded
 
 
-def _speaker_ids(subject: Token, verb: Token) -> set[int]:
-    ids = {t.i for t in mention_tokens(subject)}
+def _speaker_ids(subject: Token, mention: list[Token]) -> set[int]:
+    ids = {t.i for t in mention}
     if subject.dep_ == "obl:agent":
         ids |= {c.i for c in subject.children if c.dep_ == "case"}
     return ids
@@ -211,13 +279,18 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if verb.dep_ == "amod" or (_negated(verb) and lemma not in lexicon.denial_verbs):
             continue
-        subject = speaker_of(verb, quoted)
+        subject, mention = speaker_of(verb, quoted), None
+        if subject is None and any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children):
+            subject, mention = phrase_before(verb) or (None, None)
         if subject is None or bare(subject) in cues.no_source_subjects:
             continue
-        if subject.pos_ not in ("NOUN", "PROPN", "PRON", "X") or any(
+        mention = mention or mention_tokens(subject)
+        if (subject.pos_ not in ("NOUN", "PROPN", "PRON", "X") and bare(subject) not in lexicon.speaker_pronouns) or any(
             c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in subject.children
         ):
             continue
+        if not _can_speak(subject, lexicon):
+            continue  # "des signaux sismiques indiquent": evidence, not a source
         perception = lemma in lexicon.perception_verbs
         if perception and not _humanlike(subject, lexicon):
             continue
@@ -225,10 +298,16 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         addressee = _addressee(verb, cues)
         skip = {noun.i} if noun is not None else set()
         skip |= {subject.i} | ({addressee.i, addressee.head.i} - {verb.i} if addressee is not None else set())
+        skip |= {c.i for c in verb.children if c.lemma_.lower() in cues.time_nouns}  # "a affirmé jeudi que"
         content_children = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i not in skip]
         if noun is not None:
             content_children += [c for c in noun.children if c.dep_ not in ("det", "amod", "punct")]
-        clause = _contiguous(_clause_ids(verb, cue, subject, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, verb)
+        # "a-t-il déclaré" wherever the parser hung the auxiliary and "-t"
+        first = verb.i
+        while first > sent.start and (sent.doc[first - 1].pos_ == "AUX" or sent.doc[first - 1].text.startswith("-")):
+            first -= 1
+        attached = set(range(first, verb.i))
+        clause = attached | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention)
         content = _content_tokens(sent, verb, content_children, clause)
         if not content:
             continue
@@ -239,7 +318,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
                 cue=cue,
                 form="perception" if perception else "verb",
                 mention_head=subject,
-                mention=mention_tokens(subject),
+                mention=mention,
                 clause=clause,
                 content=content,
                 stance="denies" if lemma in lexicon.denial_verbs else "asserts",
@@ -255,9 +334,13 @@ def _content_tokens(sent: Span, verb: Token, content_children: list[Token], clau
     if after:
         start = min(c.left_edge.i for c in after)
         end = max(verb.right_edge.i, *(c.right_edge.i for c in after))
-        return [t for t in sent.doc[start : end + 1] if t.i not in clause and not t.is_space]
-    # inverted: "« ... », a déclaré X" -- the content stands around the clause
-    return [t for t in sent if t.i not in clause and not t.is_space]
+        content = [t for t in sent.doc[start : end + 1] if t.i not in clause and not t.is_space]
+    else:
+        # inverted: "« ... », a déclaré X" -- the content stands around the clause
+        content = [t for t in sent if t.i not in clause and not t.is_space]
+    while content and content[0].pos_ == "SCONJ" and content[0].lower_ in ("que", "qu'", "qu’"):
+        content = content[1:]  # "a affirmé que ...": the conjunction belongs to the cue
+    return content
 
 
 def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
@@ -303,9 +386,10 @@ def _phrase_after(case: Token, named: Token) -> list[Token]:
     doc = case.doc
     ids = {t.i for t in mention_tokens(named)} - {case.i}
     end = case.i + 1
-    while end in ids:
-        if doc[end].text == "," and not (end + 1 in ids and doc[end + 1].dep_ == "appos" and doc[end + 1].pos_ == "PROPN"):
-            break
+    names = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    while end in ids or (end in names and end - 1 in names):
+        if doc[end].text == "," and end + 1 not in names:
+            break  # "selon le chef de l'OSDH, Rami Abdel Rahmane,": the name belongs to it
         end += 1
     return [t for t in doc[case.i + 1 : end] if not (t.dep_ == "fixed" and t.head == case)]
 
@@ -341,7 +425,7 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
             for verb in inside:
                 verb.content = [t for t in verb.content if t.i not in acc.clause]
             according.remove(acc)
-        elif verbs and (min(acc.clause) <= sent.start + 1 or max(acc.clause) >= edge) and not inside:
+        elif verbs and (min(acc.clause) <= sent.start + 1 or max(acc.clause) >= edge):
             for verb in verbs:
                 verb.relay = verb.relay or acc
             according.remove(acc)

