@@ -23,6 +23,7 @@ DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_MAX_CHARS = 1_000_000
 # Python refuses to make an int of more digits than this (sys.get_int_max_str_digits)
 MAX_NUMBER_DIGITS = 4300
+SENTENCE_ENDS = ".!?\"”’»"
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 READABLE_SUFFIXES = (*TEXT_SUFFIXES, ".json", ".jsonl", *HTML_SUFFIXES)
@@ -313,7 +314,7 @@ def read_html(html: str, origin: str, defaults: Defaults = Defaults()) -> Articl
     import trafilatura
 
     document = trafilatura.bare_extraction(html, with_metadata=True)
-    if document is None or not (document.text or "").strip():
+    if document is None or not _has_sentence(document.text or ""):
         raise BadInput("no article text found in the HTML")
     return defaults.article(
         document.text,
@@ -322,4 +323,12 @@ def read_html(html: str, origin: str, defaults: Defaults = Defaults()) -> Articl
         outlet=document.sitename,
         title=document.title,
         published=document.date,
+    )
+
+
+def _has_sentence(text: str) -> bool:
+    """Menus, navigation and cookie notices are short lines without a full
+    stop: a page with no line of four words ending a sentence holds no article."""
+    return any(
+        len(line.split()) >= 4 and line.rstrip()[-1] in SENTENCE_ENDS for line in text.splitlines() if line.strip()
     )

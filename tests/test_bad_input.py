@@ -43,6 +43,11 @@ def write(path, content):
 
 NOT_UTF8 = bytes(range(128, 256)) * 3  # no encoding makes text of this
 HTML_WITHOUT_TEXT = "<html><head><title>Menu</title></head><body><script>var a = 1;</script></body></html>"
+HTML_MENU_ONLY = (
+    "<html><head><title>menu</title></head><body><nav><ul><li><a href='/'>Home</a></li>"
+    "<li><a href='/world'>World news</a></li><li><a href='/sport'>Sport</a></li></ul></nav>"
+    "<div class='menu'><p>Opinion</p><p>Sign in to your account</p><p>Contact us</p></div></body></html>"
+)
 BAD_FILES = [
     # file name, content, ":line" in the message, message, good records in the file
     ("bad.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "", "binary file (contains NUL bytes), not text", 0),
@@ -52,11 +57,12 @@ BAD_FILES = [
     ("bad.jsonl", '{"title": "No body"}\n', ":1", 'record has no "text"', 0),
     ("bad.json", '[{"text": "A said B."},\n oops]', "", "malformed JSON at line 2", 0),
     ("bad.html", HTML_WITHOUT_TEXT, "", "no article text found in the HTML", 0),
+    ("menu.html", HTML_MENU_ONLY, "", "no article text found in the HTML", 0),
     ("bad.txt", "The minister said so. " * 25, "", "file is 550 bytes, over the limit of 500 (--max-bytes)", 0),
 ]
 BAD_FILE_IDS = [
     "binary", "undecodable", "empty", "malformed json line", "record without text",
-    "malformed json file", "html without text", "over-large",
+    "malformed json file", "html without text", "html menu only", "over-large",
 ]
 
 
