@@ -44,6 +44,7 @@ class Attribution:
     sentence: str
     spans: dict[str, list[list[int]]]
     figures: list[dict] = field(default_factory=list)
+    act: str = "asserts"  # the speech act: asserts, accuses, denies, condemns, demands, asks, promises, believes, intends
     frame: dict = field(default_factory=dict)  # what it asserts (extract/frames.py)
     relayed_by: SourceRef | None = None
     addressee: SourceRef | None = None

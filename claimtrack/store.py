@@ -23,6 +23,7 @@ select
   claims.cue,
   claims.kind,
   claims.stance,
+  claims.act,
   claims.content,
   relays.name as relayed_by_name,
   addressees.name as addressee_name,
@@ -141,6 +142,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "cue": str,
                 "kind": str,
                 "stance": str,
+                "act": str,
                 "content": str,
                 "relayed_by": int,
                 "addressee": int,
@@ -162,7 +164,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 ("claim_group", "claim_groups", "id"),
             ],
         )
-        for column in ("kind", "stance", "cue"):
+        for column in ("kind", "stance", "act", "cue"):
             db["claims"].create_index([column])
         db["claims"].enable_fts(["content"], create_triggers=True)
     if "source_type" not in db["claims"].columns_dict:
@@ -176,7 +178,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
     if "frame" not in db["claims"].columns_dict:
         db["claims"].add_column("frame", str)  # a database made before claim frames
-    for column in ("source_type", "outlet", "published"):
+    if "act" not in db["claims"].columns_dict:  # a database made before speech acts
+        db["claims"].add_column("act", str)
+        db.execute("update claims set act = case stance when 'denies' then 'denies' else 'asserts' end")
+    for column in ("source_type", "outlet", "published", "act"):
         db["claims"].create_index([column], if_not_exists=True)
     for trigger in FACET_TRIGGERS:
         db.execute(trigger)
@@ -184,7 +189,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db.index_foreign_keys()
     # Facets in Datasette (datasette-metadata.yml) within one source from an
     # index alone, and claims_detail's joins from a covering index.
-    for column in ("kind", "stance", "source_type", "outlet", "published"):
+    for column in ("kind", "stance", "act", "source_type", "outlet", "published"):
         db.execute(f"create index if not exists idx_claims_by_source_{column} on claims (source, {column})")
     db.execute(
         "create index if not exists idx_claims_article_joins"
@@ -308,6 +313,7 @@ def save_article(
                     "cue": a.cue,
                     "kind": a.kind,
                     "stance": a.stance,
+                    "act": a.act,
                     "content": a.content,
                     "relayed_by": source_id(db, a.relayed_by),
                     "addressee": source_id(db, a.addressee),

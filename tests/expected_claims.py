@@ -90,6 +90,8 @@ def differences(expected: dict, claims: list) -> list[str]:
             problems.append(f"{label}: kind {got.kind!r}, expected {want['kind']!r}")
         if got.stance != want.get("stance", "asserts"):
             problems.append(f"{label}: stance {got.stance!r}")
+        if got.act != want.get("act", want.get("stance", "asserts")):
+            problems.append(f"{label}: act {got.act!r}")
         if flat(want["content"]) not in flat(got.content):
             problems.append(f"{label}: content {got.content!r} lacks {want['content']!r}")
         for role, ref in (("relayed_by", got.relayed_by), ("addressee", got.addressee)):

@@ -85,9 +85,9 @@ def test_metadata_declares_what_the_browse_section_promises():
     tables = database["tables"]
     assert list(tables)[0] == "claims_detail"
     assert tables["claims_detail"]["facets"] == [
-        "source_name", "source_type", "kind", "stance", "outlet", "published"
+        "source_name", "source_type", "kind", "stance", "act", "outlet", "published"
     ]
-    assert tables["claims"]["facets"] == ["source", "source_type", "kind", "stance", "outlet", "published"]
+    assert tables["claims"]["facets"] == ["source", "source_type", "kind", "stance", "act", "outlet", "published"]
     assert tables["sources"]["label_column"] == "name"
     assert tables["articles"]["label_column"] == "title"
     assert set(database["queries"]) == set(CANNED)
@@ -104,7 +104,7 @@ def test_source_facet_lists_the_observatory_with_seven_claims(client):
     data = client.json("/claims/claims.json?_size=0")
     # Datasette 0.65 leaves a facet that timed out out of facet_results
     # (its JSON has no facets_timed_out key).
-    assert set(data["facet_results"]) == {"source", "source_type", "kind", "stance", "outlet", "published"}
+    assert set(data["facet_results"]) == {"source", "source_type", "kind", "stance", "act", "outlet", "published"}
     assert facet(data, "source_type")["ngo"]["count"] == 7
     sources = facet(data, "source")
     assert sources[OSDH]["count"] == 7
@@ -116,8 +116,9 @@ def test_source_facet_lists_the_observatory_with_seven_claims(client):
 def test_claims_detail_has_the_default_facets(client):
     data = client.json("/claims/claims_detail.json?_size=0")
     assert set(data["facet_results"]) == {
-        "source_name", "source_type", "kind", "stance", "outlet", "published"
+        "source_name", "source_type", "kind", "stance", "act", "outlet", "published"
     }
+    assert facet(data, "act")["asserts"]["count"] >= 7
     assert facet(data, "source_name")[OSDH]["count"] == 7
     assert facet(data, "source_type")["ngo"]["count"] >= 7
 

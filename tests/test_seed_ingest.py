@@ -16,26 +16,26 @@ def test_seed_rows(seed_claims_db):
     rows = [
         tuple(row.values())
         for row in db.query(
-            "select source_name, source_type, source_parent, cue, kind, stance,"
+            "select source_name, source_type, source_parent, cue, kind, stance, act,"
             " relayed_by_name, addressee_name from claims_detail order by id"
         )
     ]
     assert rows == [
-        (OSDH, "ngo", None, "said", "indirect", "asserts", None, None),
-        (OSDH, "ngo", None, "said", "direct", "asserts", None, None),
-        (OSDH, "ngo", None, "reported", "indirect", "asserts", None, None),
-        ("AFP correspondent", "journalist", "AFP", "saw", "perception", "asserts", None, None),
-        ("AFP correspondent", "journalist", "AFP", "saw", "perception", "asserts", None, None),
-        ("Sarmad", "witness", None, "described", "direct", "asserts", None, None),
-        ("Sarmad", "witness", None, None, "direct", "asserts", None, None),
-        ("Rami Abdel Rahmane", "person", OSDH, "According to", "mixed", "asserts", None, None),
-        ("Rami Abdel Rahmane", "person", OSDH, "told", "mixed", "asserts", None, "AFP"),
-        (OSDH, "ngo", None, "according to", "according_to", "asserts", None, None),
-        ("Mohammad al-Bashir", "person", "Syrian Salvation Government", "affirmed", "mixed", "asserts", None, None),
-        (OSDH, "ngo", None, "according to", "according_to", "asserts", None, None),
-        (OSDH, "ngo", None, "According to", "mixed", "asserts", None, None),
-        ("Russian army", "military", "Russian government", "announced", "mixed", "asserts", "Russian agencies", None),
-        (OSDH, "ngo", None, "said", "indirect", "asserts", None, None),
+        (OSDH, "ngo", None, "said", "indirect", "asserts", "asserts", None, None),
+        (OSDH, "ngo", None, "said", "direct", "asserts", "asserts", None, None),
+        (OSDH, "ngo", None, "reported", "indirect", "asserts", "asserts", None, None),
+        ("AFP correspondent", "journalist", "AFP", "saw", "perception", "asserts", "asserts", None, None),
+        ("AFP correspondent", "journalist", "AFP", "saw", "perception", "asserts", "asserts", None, None),
+        ("Sarmad", "witness", None, "described", "direct", "asserts", "asserts", None, None),
+        ("Sarmad", "witness", None, None, "direct", "asserts", "asserts", None, None),
+        ("Rami Abdel Rahmane", "person", OSDH, "According to", "mixed", "asserts", "asserts", None, None),
+        ("Rami Abdel Rahmane", "person", OSDH, "told", "mixed", "asserts", "asserts", None, "AFP"),
+        (OSDH, "ngo", None, "according to", "according_to", "asserts", "asserts", None, None),
+        ("Mohammad al-Bashir", "person", "Syrian Salvation Government", "affirmed", "mixed", "asserts", "asserts", None, None),
+        (OSDH, "ngo", None, "according to", "according_to", "asserts", "asserts", None, None),
+        (OSDH, "ngo", None, "According to", "mixed", "asserts", "asserts", None, None),
+        ("Russian army", "military", "Russian government", "announced", "mixed", "asserts", "asserts", "Russian agencies", None),
+        (OSDH, "ngo", None, "said", "indirect", "asserts", "asserts", None, None),
     ]
 
 

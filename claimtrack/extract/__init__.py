@@ -279,6 +279,7 @@ class DocumentPass:
             cue="".join(t.text_with_ws for t in found.cue).strip(),  # "D'après" is one cue
             kind=kind,
             stance=found.stance,
+            act=found.act,
             content=" ".join(self.text[s:e] for s, e in pieces),
             sentence=self.text[paragraph.start + sent.start_char : paragraph.start + sent.end_char],
             spans={
