@@ -19,7 +19,7 @@ VERDICTS = ("contested", "corroborated", "single_origin")
 TOP_SOURCES = 25
 GROUPS_PER_VERDICT = 8
 SOURCE_CLAIMS_SHOWN = 30
-# A source's relays and groups are read from its latest claims, so that a
+# A source's outlets, relays and groups are read from its latest claims, so that a
 # source with a million claims opens as fast as one with ten.
 SOURCE_CLAIMS_SCANNED = 2000
 # A group carried by hundreds of articles shows its largest origins with
@@ -247,7 +247,10 @@ def source_page(conn: sqlite3.Connection, source_id) -> dict | None:
         return None
     source = found[0]
     sid = source["id"]
-    latest = f"(select * from claims where source = {int(sid)} order by id desc limit {SOURCE_CLAIMS_SCANNED})"
+    latest = (
+        f"(select outlet, relayed_by, claim_group from claims where source = {int(sid)}"
+        f" order by id desc limit {SOURCE_CLAIMS_SCANNED})"
+    )
     claims = _rows(
         conn,
         CLAIMS_SQL + " where claims_detail.id in (select id from claims where source = ?"
@@ -281,8 +284,7 @@ def source_page(conn: sqlite3.Connection, source_id) -> dict | None:
         "claims": claims,
         "outlets": _rows(
             conn,
-            "select outlet, count(*) as n from claims where source = ? group by outlet order by n desc, outlet limit 20",
-            [sid],
+            f"select outlet, count(*) as n from {latest} group by outlet order by n desc, outlet limit 20",
         ),
         "relays": _rows(
             conn,
