@@ -143,6 +143,26 @@ def build(db_path: Path, n_claims: int) -> None:
             },
         )
     conn.execute("delete from claims where id > :n", {"n": n_claims})
+    # Claim groups for the group and home pages: groups of about ten claims
+    # spread over articles, and one of 5,000 (a widely carried claim).
+    n_groups = max(1, n_claims // 10)
+    conn.execute("delete from claim_group_keys")  # the seed's own groups, replaced
+    conn.execute("delete from claim_groups")
+    conn.execute(
+        """
+        insert into claim_groups (id, label, verdict, n_claims, n_articles, n_outlets, n_origins, origins)
+        with recursive n(g) as (select 1 union all select g + 1 from n where g < :groups + 1)
+        select g, 'Synthetic group ' || g,
+          case g % 3 when 0 then 'corroborated' when 1 then 'single_origin' else 'contested' end,
+          10, 10, 10, 1 + g % 3, '[]'
+        from n
+        """,
+        {"groups": n_groups},
+    )
+    conn.execute(
+        "update claims set claim_group = case when id <= 5000 then :groups + 1 else 1 + id % :groups end",
+        {"groups": n_groups},
+    )
     # what the store's facet triggers (dropped for the bulk load) would have copied
     conn.execute(
         """update claims set
@@ -214,6 +234,17 @@ PAGES = [
 ]
 
 
+# The reader's pages (no facets): the home page, a group of ten claims, the
+# group of 5,000, the Observatory (a third of the claims) and a small source.
+READER_PAGES = [
+    ("home page", "/", ()),
+    ("claim group page, 10 claims", "/claims/claim_groups/77", ()),
+    ("claim group page, 5,000 claims", "/claims/claim_groups/{big_group}", ()),
+    ("source page, the Observatory", "/claims/sources/1", ()),
+    ("source page, a small source", "/claims/sources/{small_source}", ()),
+]
+
+
 def timed_out(response, expected) -> list[str]:
     if response.headers.get("content-type", "").startswith("application/json"):
         present = set(response.json().get("facet_results", {}))
@@ -234,9 +265,14 @@ async def measure(db_path: Path, repeat: int, as_served: bool) -> list[dict]:
         ds = Datasette(files=[str(db_path)], metadata=copy.deepcopy(load_metadata()))
     await ds.invoke_startup()
     await ds.client.get("/claims")  # warm up: schema introspection, page cache
+    names = {
+        "big_group": (await ds.get_database("claims").execute("select max(id) from claim_groups")).first()[0],
+        "small_source": (await ds.get_database("claims").execute(
+            "select id from sources where name = 'Synthetic source 42'")).first()[0],
+    }
     results = []
-    for label, path, facets in PAGES:
-        url = path
+    for label, path, facets in PAGES + READER_PAGES:
+        url = path.format(**names)
         times, failures = [], set()
         status = None
         for _ in range(repeat):
