@@ -186,6 +186,8 @@ class DocumentSources:
             if known.type not in PERSON_TYPES:
                 return None  # an organisation the recogniser took for a person
             return self.remember(known, name)
+        if self.lexicon.type_of(name.lower().split()) not in (None, *PERSON_TYPES):
+            return None  # "Nasser Hospital": its head noun names an organisation
         rest = [t for t in mention if not (span.start <= t.i < span.end)]
         rest_lemmas = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
         kind = "person"

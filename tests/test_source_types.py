@@ -1,0 +1,30 @@
+"""A place named like a person ("Nasser Hospital") is no person: the head
+noun of a name decides, through lexicon.yml's type_nouns."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from .conftest import ingest_with_cli
+
+ARTICLE = """Strikes hit southern Gaza overnight, killing at least 12 people, according to Nasser Hospital.
+
+The hospital's director, Atef al-Hout, said the generators had run out of fuel.
+
+Al-Aqsa Martyrs Hospital said it had received 30 wounded people.
+"""
+
+
+def test_a_hospital_is_an_organisation_and_its_director_a_person(tmp_path):
+    article = tmp_path / "gaza.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    db_path = tmp_path / "claims.db"
+    ingest_with_cli(db_path, str(article), "--jobs", "1")
+    rows = sqlite_utils.Database(db_path).query(
+        "select sources.name, sources.type, parents.name as parent from sources"
+        " left join sources as parents on parents.id = sources.parent"
+    )
+    sources = {row["name"]: (row["type"], row["parent"]) for row in rows}
+    assert sources["Nasser Hospital"] == ("other", None)
+    assert sources["Al-Aqsa Martyrs Hospital"] == ("other", None)
+    assert sources["Atef al-Hout"] == ("person", "Nasser Hospital")
