@@ -123,9 +123,8 @@ def sources(ctx, db_path, as_json):
     """List the sources in DB with their claim counts, or change one (see the
     commands below); changes apply to stored claims and their verdicts."""
     from .sources.manage import list_sources
-    from .store import open_db
 
-    ctx.obj = open_db(db_path)
+    ctx.obj = _database(db_path, write=ctx.invoked_subcommand is not None)
     if ctx.invoked_subcommand is not None:
         return
     rows = list_sources(ctx.obj)
@@ -136,6 +135,17 @@ def sources(ctx, db_path, as_json):
     for row in rows:
         parent = f" < {row['parent']}" if row["parent"] else ""
         click.echo(f"{row['claims']:>6} {row['relayed']:>7}  {row['name']} ({row['type']}){parent}")
+
+
+def _database(path: str, write: bool):
+    """The claimtrack database at `path` (read-only unless `write`), or one line saying why not."""
+    from .ingest import open_checked_db
+    from .store import DatabaseProblem, open_for_reading
+
+    try:
+        return open_checked_db(path) if write else open_for_reading(path)
+    except DatabaseProblem as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _sources_action(function, *args, done: str):
@@ -193,9 +203,8 @@ def sources_type(name, kind):
 def corroborate_command(db_path):
     """Regroup every claim in DB and recompute every verdict."""
     from .corroborate import compute_groups
-    from .store import open_db
 
-    counts = compute_groups(open_db(db_path))
+    counts = compute_groups(_database(db_path, write=True))
     click.echo(
         "{claims} claims in {groups} groups: {corroborated} corroborated,"
         " {single_origin} single_origin, {contested} contested".format(**counts)
@@ -211,9 +220,8 @@ def check_command(db_path, text, as_json, limit):
     """Is TEXT corroborated? Show the claim groups matching it, best first,
     with their verdict, origins and why. Exit 1 when nothing matches."""
     from .corroborate import find_groups
-    from .store import open_db
 
-    matches = find_groups(open_db(db_path), text, limit)
+    matches = find_groups(_database(db_path, write=False), text, limit)
     if as_json:
         click.echo(json.dumps({"query": text, "matches": matches}, indent=2, ensure_ascii=False))
     elif matches:

@@ -24,17 +24,12 @@ from .executors import mapped_in_order
 from .model import Article, Attribution
 from .nlp import chosen_models
 from .readers import Problem, Skipped
-from .store import find_existing_article, open_db, save_article
+from .store import DatabaseProblem, check_database, find_existing_article, open_db, save_article, writing
 
 if TYPE_CHECKING:
     from .extract import Extractor
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BATCH_SIZE = 16  # articles per nlp.pipe batch, and per task sent to a worker
-
-
-class DatabaseProblem(Exception):
-    """The database path cannot be used; nothing was written to it."""
 
 
 class ExtractorUnavailable(Exception):
@@ -59,18 +54,10 @@ class Summary:
 
 def open_checked_db(path: str) -> sqlite_utils.Database:
     """open_db, refusing (and leaving byte for byte untouched) anything but a
-    writable SQLite database; a missing or empty file becomes a new database."""
+    writable, intact claimtrack database; a missing or empty file becomes a new one."""
     db_file = Path(path)
-    if db_file.is_dir():
-        raise DatabaseProblem(f"{path}: is a directory, not a database file")
+    check_database(path)
     if db_file.exists():
-        try:
-            with db_file.open("rb") as f:
-                header = f.read(len(SQLITE_HEADER))
-        except OSError as exc:
-            raise DatabaseProblem(f"{path}: cannot read: {exc.strerror}") from None
-        if header and header != SQLITE_HEADER:
-            raise DatabaseProblem(f"{path}: not a SQLite database (left untouched)")
         if not os.access(db_file, os.W_OK):
             raise DatabaseProblem(f"{path}: database is not writable")
     directory = db_file.parent
@@ -185,7 +172,8 @@ def ingest(
                 if bar is not None:
                     bar.update(len(outcomes))
     # claims of this run, or of an interrupted one, join their claim groups
-    update_groups(db, [row[0] for row in db.execute("select id from claims where claim_group is null")])
+    with writing(db):  # the write lock first: another ingest writing is waited for
+        update_groups(db, [row[0] for row in db.execute("select id from claims where claim_group is null")])
     summary.sources = db["sources"].count
     summary.seconds = time.perf_counter() - started
     return summary

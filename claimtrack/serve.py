@@ -45,8 +45,14 @@ def serve(db_path: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, open
     import uvicorn
     from datasette.cli import check_databases
 
+    from .store import DatabaseProblem, check_database
+
     if not Path(db_path).is_file():
         raise click.ClickException(f"{db_path}: no such database (create it with `claimtrack ingest`)")
+    try:
+        check_database(db_path)
+    except DatabaseProblem as exc:
+        raise click.ClickException(str(exc)) from None
     ds = make_datasette(db_path)
     asyncio.run(ds.invoke_startup())
     asyncio.run(check_databases(ds))

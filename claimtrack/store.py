@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
 from datetime import datetime, timezone
 
 import sqlite_utils
@@ -63,12 +67,106 @@ FACET_TRIGGERS = [
 ]
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+# How long a writer waits for another to finish its transaction (two ingests at once).
+BUSY_TIMEOUT_SECONDS = 120
+# Columns each claimtrack table has had from the start: a table of one of these
+# names without them belongs to someone else.
+CORE_COLUMNS = {
+    "articles": {"id", "url", "outlet", "title", "published", "lang", "text", "sha256", "ingested_at"},
+    "sources": {"id", "name", "type", "parent"},
+    "source_aliases": {"alias", "source"},
+    "claim_groups": {"id", "label", "verdict", "n_claims", "n_articles", "n_outlets", "first_seen", "last_seen"},
+    "claims": {"id", "article", "source", "source_text", "cue", "kind", "stance", "content", "sentence", "spans"},
+}
+
+
+class DatabaseProblem(Exception):
+    """The database path cannot be used; nothing was written to it."""
+
+
+def check_database(path: str) -> None:
+    """Refuse, leaving it byte for byte untouched, a file that is not an
+    intact claimtrack database: not SQLite, damaged, or someone else's
+    tables. A missing or empty file is fine (it becomes a new database)."""
+    db_file = Path(path)
+    if db_file.is_dir():
+        raise DatabaseProblem(f"{path}: is a directory, not a database file")
+    if not db_file.exists():
+        return
+    try:
+        with db_file.open("rb") as f:
+            header = f.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseProblem(f"{path}: cannot read: {exc.strerror}") from None
+    if not header:
+        return
+    if header != SQLITE_HEADER:
+        raise DatabaseProblem(f"{path}: not a SQLite database (left untouched)")
+    try:
+        with contextlib.closing(_read_only(path)) as conn:
+            damage = [row[0] for row in conn.execute("pragma quick_check")]
+            if damage != ["ok"]:
+                first = " ".join(damage[0].replace("*** in database main ***", "").split())
+                raise DatabaseProblem(f"{path}: database is damaged ({first}); left untouched")
+            tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+            for table in sorted(tables & CORE_COLUMNS.keys()):
+                missing = CORE_COLUMNS[table] - {row[1] for row in conn.execute(f"pragma table_info([{table}])")}
+                if missing:
+                    raise DatabaseProblem(
+                        f"{path}: not a claimtrack database: its table {table!r} has no {', '.join(sorted(missing))}"
+                        " (left untouched)"
+                    )
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(f"{path}: {exc} (left untouched)") from None
+    if tables and "articles" not in tables:
+        shown = ", ".join(sorted(tables)[:5])
+        raise DatabaseProblem(f"{path}: not a claimtrack database: it holds other tables ({shown}); left untouched")
+
+
+def _read_only(path: str) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{quote(str(Path(path).absolute()))}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+
+
+def open_for_reading(path: str) -> sqlite_utils.Database:
+    """An existing claimtrack database, checked and opened read-only: looking
+    never writes, and works on a read-only file."""
+    if not Path(path).is_file() or Path(path).stat().st_size == 0:
+        raise DatabaseProblem(f"{path}: no such database")
+    check_database(path)
+    try:
+        return sqlite_utils.Database(_read_only(path))
+    except sqlite3.Error as exc:
+        raise DatabaseProblem(f"{path}: {exc}") from None
+
+
 def open_db(path: str) -> sqlite_utils.Database:
     """Open (or create) a claimtrack database in WAL mode with its schema."""
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS))
     db.enable_wal()
-    ensure_schema(db)
+    db.execute("pragma foreign_keys = on")  # a no-op inside the transaction below
+    with writing(db):  # two processes opening a new database create it once
+        ensure_schema(db)
     return db
+
+
+@contextlib.contextmanager
+def writing(db: sqlite_utils.Database):
+    """A transaction that takes the write lock first (BEGIN IMMEDIATE): a
+    second writer then waits on the busy timeout, where a transaction begun
+    by a read would fail at once once another writer has moved on. Inside
+    an open transaction, a savepoint."""
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
@@ -281,7 +379,7 @@ def save_article(
 
     Returns the number of claims written, or -1 when the article was already
     stored (same id, url or text): re-ingesting changes nothing."""
-    with db.atomic():
+    with writing(db):
         if find_existing_article(db, article):
             return -1
         record_id = article_id(article)

@@ -5,14 +5,20 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-
-import pytest
+import subprocess
+import sys
+from contextlib import closing
 from pathlib import Path
 
+import pytest
+import sqlite_utils
+from click.testing import CliRunner
+
 from claimtrack import ingest as ingest_module
+from claimtrack.cli import cli
 from claimtrack.extract.resolve import DocumentSources
-from claimtrack.sources import identity
 from claimtrack.nlp import INSTALL_HINT
+from claimtrack.sources import identity
 
 from .ingest_helpers import SEED_ARTICLE, run_ingest, snapshot, summary, write_articles
 
@@ -343,3 +349,119 @@ def test_an_unreadable_folder_is_named(stored_db, tmp_path):
     assert result.stderr == f"{locked}: cannot read directory: Permission denied\n"
     assert summary(result)["articles"] == 1
     assert_kept(db, before)
+
+
+# -- databases that are not ours, or damaged: refused before anything is written --
+
+COMMANDS = {
+    "ingest": lambda db: ["ingest", str(db), str(SEED_ARTICLE), "--jobs", "1"],
+    "check": lambda db: ["check", str(db), "rebels captured Aleppo"],
+    "sources": lambda db: ["sources", str(db)],
+    "sources alias": lambda db: ["sources", str(db), "alias", "OSDH", "Syrian Observatory for Human Rights"],
+    "corroborate": lambda db: ["corroborate", str(db)],
+}
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def foreign_database(path: Path, tables: dict) -> Path:
+    db = sqlite_utils.Database(path)
+    for name, rows in tables.items():
+        db[name].insert_all(rows, pk="id")
+    db.close()
+    return path
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize(
+    ("tables", "message"),
+    [
+        ({"claims": [{"id": 1, "who": "me", "what": "a claim"}]},
+         "its table 'claims' has no article, content, cue, kind, sentence, source, source_text, spans, stance"),
+        ({"notes": [{"id": 1, "text": "buy milk"}]}, "it holds other tables (notes); left untouched"),
+    ],
+    ids=["same table name", "other tables"],
+)
+def test_a_foreign_database_is_left_byte_for_byte_untouched(tmp_path, command, tables, message):
+    db = foreign_database(tmp_path / "other.db", tables)
+    original = db.read_bytes()
+    result = run(*COMMANDS[command](db))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {db}: not a claimtrack database: {message}")
+    assert len(result.stderr.splitlines()) == 1
+    assert db.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.db"]  # not switched to WAL either
+
+
+def damaged_copy(db: Path, tmp_path: Path, page: int) -> Path:
+    """The database with one whole page overwritten, as a disk or a bad copy does."""
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("pragma wal_checkpoint(truncate)")
+        page_size = conn.execute("pragma page_size").fetchone()[0]
+    copy = tmp_path / f"damaged-{page}.db"
+    data = bytearray(db.read_bytes())
+    data[page_size * page : page_size * (page + 1)] = b"\xab" * page_size
+    copy.write_bytes(bytes(data))
+    return copy
+
+
+@pytest.mark.parametrize("page", [3, 9, 20])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_damaged_database_is_refused_in_one_line(stored_db, tmp_path, page, command):
+    db, _ = stored_db
+    damaged = damaged_copy(db, tmp_path, page)
+    original = damaged.read_bytes()
+    result = run(*COMMANDS[command](damaged))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {damaged}: ") and len(result.stderr.splitlines()) == 1
+    assert "damaged" in result.stderr or "malformed" in result.stderr
+    assert damaged.read_bytes() == original
+
+
+def test_a_truncated_database_is_refused_in_one_line(stored_db, tmp_path):
+    db, _ = stored_db
+    truncated = write(tmp_path / "truncated.db", damaged_copy(db, tmp_path, 0).read_bytes()[:8192])
+    for command in COMMANDS:
+        result = run(*COMMANDS[command](truncated))
+        assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1, (command, result.output)
+
+
+def test_looking_never_writes_and_works_on_a_read_only_database(stored_db):
+    db, before = stored_db
+    with closing(sqlite3.connect(db)) as conn:
+        conn.execute("pragma wal_checkpoint(truncate)")
+    original = db.read_bytes()
+    db.chmod(0o444)
+    try:
+        assert run("check", str(db), "rebels captured Aleppo").exit_code == 0
+        listed = run("sources", str(db), "--json")
+        assert listed.exit_code == 0 and "Syrian Observatory for Human Rights" in listed.stdout
+    finally:
+        db.chmod(0o644)
+    assert db.read_bytes() == original
+    assert snapshot(db) == before
+
+
+# -- two writers at once ---------------------------------------------------------
+
+
+def test_two_ingests_on_one_database_at_once_both_complete(tmp_path):
+    db = tmp_path / "claims.db"
+    first = write_articles(tmp_path / "first", 12, start=0)
+    second = write_articles(tmp_path / "second", 12, start=6)  # 6 articles in common
+    command = [sys.executable, "-c", "from claimtrack.cli import cli; cli()", "ingest", str(db)]
+    runs = [
+        subprocess.Popen([*command, str(paths[0].parent), "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for paths in (first, second)
+    ]
+    outputs = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], outputs
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("pragma integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("select count(*), count(distinct sha256) from articles").fetchone() == (18, 18)
+        per_article = set(conn.execute("select count(*) from claims group by article").fetchall())
+        ungrouped = conn.execute("select count(*) from claims where claim_group is null").fetchone()[0]
+    assert len(per_article) == 1  # every article stored whole, once
+    assert ungrouped == 0

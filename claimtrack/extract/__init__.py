@@ -43,21 +43,44 @@ class Paragraph:
 
 def paragraphs(text: str) -> list[Paragraph]:
     """Non-empty lines, numbered in order (blank lines between paragraphs,
-    as in plain-text and Markdown copy, do not count)."""
-    found, offset = [], 0
+# A first line longer than this is body text, punctuated or not.
+MAX_HEADLINE_WORDS = 40
+# Work and memory per parse grow with its length: a paragraph longer than this
+# is parsed in pieces, cut at a sentence end where it has one, else between
+# words (a sentence of more than about 1,000 words is cut).
+MAX_PIECE_CHARS = 6000
+
+
+    as in plain-text and Markdown copy, do not count); a long one in pieces
+    that share its number."""
+    found, offset, number = [], 0, 0
     for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             start = offset + line.index(stripped[0])
             # a first line without final punctuation is a headline
-            headline = not found and not TERMINAL.search(stripped)
-            found.append(Paragraph(start, start + len(stripped), len(found), headline=headline))
+            headline = not found and not TERMINAL.search(stripped) and len(stripped.split(None, MAX_HEADLINE_WORDS)) <= MAX_HEADLINE_WORDS
+            found += [Paragraph(s, e, number, headline=headline) for s, e in _pieces(text, start, start + len(stripped))]
+            number += 1
         offset += len(line) + 1
     return found
 
 
 class Extractor:
     """Loads each language's model once, when an article in it first comes;
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > MAX_PIECE_CHARS:
+        window = text[start : start + MAX_PIECE_CHARS]
+        cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! ")) + 1
+        if cut < MAX_PIECE_CHARS // 2:
+            cut = window.rfind(" ") if window.rfind(" ") > 0 else MAX_PIECE_CHARS
+        yield start, start + cut
+        start += cut
+        while start < end and text[start].isspace():
+            start += 1
+    yield start, end
+
+
     turns articles into attributions. `model`: see `nlp.model_names`."""
 
     def __init__(self, model: str | Iterable[str] | None = None, registry_files: Iterable[str] = ()):
@@ -272,7 +295,7 @@ class DocumentPass:
         earlier = self._answered(content_tokens, source)
         if earlier is not None:
             # "Police denied this.", "rejected the accusation": the claim answered
-            pieces, figures, kind = [tuple(p) for p in earlier.spans["content"]], earlier.figures, "indirect"
+            pieces, figures, kind, frame = [tuple(p) for p in earlier.spans["content"]], earlier.figures, "indirect", earlier.frame
         attribution = Attribution(
             source=source,
             source_text=self._text_of(paragraph, found.mention),

@@ -441,7 +441,17 @@ def _person_names(head: Token, ids: set[int]) -> list:
     """The person a mention names: the head itself, or an appositive
     ("The head of the ..., Mohammad al-Bashir"). A name that only modifies
     a title ("Nasser Hospital chief") is not the speaker."""
-    people = [e for e in head.doc.ents if e.label_ == "PERSON" and e.start in ids and e.end - 1 in ids]
+    # from the tokens' entity tags: walking doc.ents for every mention is
+    # quadratic in a paragraph of many speakers
+    doc = head.doc
+    people = []
+    for start in sorted(ids):
+        if doc[start].ent_iob_ == "B" and doc[start].ent_type_ == "PERSON":
+            end = start + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end - 1 in ids:
+                people.append(doc[start:end])
     own = [e for e in people if e.start <= head.i < e.end]
     if own:
         return own

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -57,6 +58,7 @@ def ascii_words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text)
 
 
+@lru_cache(maxsize=100_000)  # every stored name is folded again for each new person
 def fold_person(name: str) -> tuple[str | None, str]:
     """(first name, surname) folded for comparison; first is None for one word.
 
