@@ -59,6 +59,8 @@ def mention_tokens(head: Token, people_nouns: frozenset[str] = frozenset()) -> l
     }
     tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
     tokens += _parenthetical_after(tokens)
+    while tokens and tokens[0].dep_ == "case" and tokens[0].head == head:
+        tokens.pop(0)  # UD: "à RFI" names RFI
     while tokens and tokens[0].is_punct and (
         tokens[0].text not in "“\"«(" or not any(t.text in "”\"»)" for t in tokens[1:])
     ):
@@ -328,8 +330,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if particle is not None:
             cue = [token, particle]
             objects = [c for c in particle.children if c.dep_ == "pobj"]
-            if particle.dep_ == "prep" and objects and (content_child is None or content_child.dep_ not in ("ccomp", "xcomp")):
-                content_child = objects[0]  # "called for a ceasefire", "called on Israel to withdraw"
+            if particle.dep_ == "prep" and objects and (content_child is None or content_child.dep_ != "ccomp"):
+                # "called for a ceasefire"; "called on Israel to withdraw": from Israel on
+                content_child = objects[0]
         if (
             content_child is not None
             and content_child.dep_ == "dobj"
@@ -341,6 +344,11 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             cue = [content_child]
             if said is not None:
                 content_child = next((c for c in said.children if c.dep_ == "ccomp"), said)
+        if content_child is not None and content_child.dep_ == "xcomp":
+            # "urged both sides to spare civilians": whom it asks is part of what it asks
+            whom = next((c for c in token.children if c.dep_ == "dobj" and c.i < content_child.i), None)
+            if whom is not None and whom is not addressee:
+                content_child = whom
         if content_child is not None and addressee is not None and content_child == addressee:
             content_child = next(
                 (c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None
@@ -352,6 +360,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             content_child is not None and any(c.dep_ == "xcomp" for c in content_child.children) and particle is not None
         )
         act = lexicon.act_of(lemma, infinitive)
+        if any(c.dep_ == "neg" for c in token.children) and lemma in lexicon.negated_cues:
+            act = "intends"  # "did not respond": a refusal, as "declined to comment"
         if stance == "denies" and content_child is not None and content_child.dep_ == "dobj":
             claim_clause = _clause_after(content_child)
             if content_child.lemma_.lower() in lexicon.claim_nouns and claim_clause is not None:

@@ -1,0 +1,174 @@
+"""Every attribution form news English uses, one sentence each, through the
+real extractor: who (source), the cue, the speech act and what (content)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimtrack.extract import Extractor
+from claimtrack.model import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def claims_of(extractor, text: str) -> list[tuple]:
+    return [(c.source_text, c.cue, c.act, c.content) for c in extractor.extract(Article(text=text + "\n"))]
+
+
+FORMS = {
+    "statement": (
+        "The Sudanese army said it had retaken the bridge at Omdurman.",
+        [("The Sudanese army", "said", "asserts", "it had retaken the bridge at Omdurman")],
+    ),
+    "reply": (
+        "A military spokesman replied that the convoy had been warned.",
+        [("A military spokesman", "replied", "asserts", "the convoy had been warned")],
+    ),
+    "study that finds": (
+        "A UN survey found that most households in Rafah had no clean water.",
+        [("UN", "survey found", "asserts", "most households in Rafah had no clean water")],
+    ),
+    "document that shows, without an author": (
+        "The footage shows soldiers firing at the crowd outside the hospital.",
+        [("The footage", "shows", "asserts", "soldiers firing at the crowd outside the hospital")],
+    ),
+    "question": (
+        "The mayor of Kharkiv asked why air defences had failed to stop the drones.",
+        [("The mayor of Kharkiv", "asked", "asks", "why air defences had failed to stop the drones")],
+    ),
+    "wondering": (
+        "The mayor wondered whether the aid convoy would ever arrive.",
+        [("The mayor", "wondered", "asks", "whether the aid convoy would ever arrive")],
+    ),
+    "demand (urged)": (
+        "The Red Cross urged both sides to spare civilians in the besieged city.",
+        [("The Red Cross", "urged", "demands", "both sides to spare civilians in the besieged city")],
+    ),
+    "demand (called for)": (
+        "Egypt called for an immediate ceasefire in Gaza.",
+        [("Egypt", "called for", "demands", "an immediate ceasefire in Gaza")],
+    ),
+    "demand (called on)": (
+        "The UN called on Israel to open more border crossings.",
+        [("The UN", "called on", "demands", "Israel to open more border crossings")],
+    ),
+    "condemnation": (
+        "Jordan's foreign ministry condemned the strike on the refugee camp.",
+        [("Jordan's foreign ministry", "condemned", "condemns", "the strike on the refugee camp")],
+    ),
+    "praise": (
+        "The president praised the soldiers who had defended the town.",
+        [("The president", "praised", "asserts", "the soldiers who had defended the town")],
+    ),
+    "accusation": (
+        "Kyiv accused Moscow of shelling the nuclear plant.",
+        [("Kyiv", "accused", "accuses", "Moscow of shelling the nuclear plant")],
+    ),
+    "blame": (
+        "Local officials blamed the militia for the massacre.",
+        [("Local officials", "blamed", "accuses", "the militia for the massacre")],
+    ),
+    "belief": (
+        "Western intelligence officials believe the missile was fired from Yemen.",
+        [("Western intelligence officials", "believe", "believes", "the missile was fired from Yemen")],
+    ),
+    "expectation": (
+        "Analysts expect the offensive to stall before winter.",
+        [("Analysts", "expect", "believes", "the offensive to stall before winter")],
+    ),
+    "fear": (
+        "Israeli officials fear that Hezbollah will open a second front.",
+        [("Israeli officials", "fear", "believes", "Hezbollah will open a second front")],
+    ),
+    "is expected to (no source)": (
+        "The general is expected to resign after the defeat.",
+        [("", "is expected", "believes", "The general to resign after the defeat")],
+    ),
+    "wish": (
+        "Hamas wants the prisoners released before any truce.",
+        [("Hamas", "wants", "intends", "the prisoners released before any truce")],
+    ),
+    "plan": (
+        "The army plans to evacuate the border villages next week.",
+        [("The army", "plans", "intends", "to evacuate the border villages next week")],
+    ),
+    "vow": (
+        "The rebel commander vowed to retake the airport within days.",
+        [("The rebel commander", "vowed", "promises", "to retake the airport within days")],
+    ),
+    "threat": (
+        "Iran threatened to close the Strait of Hormuz.",
+        [("Iran", "threatened", "promises", "to close the Strait of Hormuz")],
+    ),
+    "agreement": (
+        "The two sides agreed to exchange prisoners on Friday.",
+        [("The two sides", "agreed", "intends", "to exchange prisoners on Friday")],
+    ),
+    "refusal": (
+        "The ministry declined to comment on the casualty figures.",
+        [("The ministry", "declined", "intends", "to comment on the casualty figures")],
+    ),
+    "no reply": (
+        "The embassy did not respond to a request for comment.",
+        [("The embassy", "respond to", "intends", "a request for comment")],
+    ),
+    "in a statement": (
+        "In a statement, the foreign ministry said the ambassador had been summoned.",
+        [("the foreign ministry", "said", "asserts", "the ambassador had been summoned")],
+    ),
+    "in a post on X": (
+        "In a post on X, the governor said three people were killed in the strike.",
+        [("the governor", "said", "asserts", "three people were killed in the strike")],
+    ),
+    "nominal claim": (
+        "Moscow's claim that Ukrainian troops had fled the village could not be verified.",
+        [("Moscow", "claim", "asserts", "Ukrainian troops had fled the village")],
+    ),
+    "nominal demand": (
+        "The UN's call for a humanitarian pause went unanswered.",
+        [("The UN", "call", "demands", "a humanitarian pause")],
+    ),
+    # an intention reported by someone else is the reporter's claim, whole
+    "intention inside a statement": (
+        "The spokesman said the army planned to withdraw from the city.",
+        [("The spokesman", "said", "asserts", "the army planned to withdraw from the city")],
+    ),
+    # asking not to be named is the witnesses' terms, not a claim of theirs
+    "anonymity request": (
+        "Several witnesses, who asked not to be named, said the gunmen wore uniforms.",
+        [("Several witnesses", "said", "asserts", "the gunmen wore uniforms")],
+    ),
+    # deeds, not claims: these verbs attribute only with a clause
+    "attack without a clause": ("Russian forces attacked the village at dawn.", []),
+    "order without a clause": ("The army ordered an evacuation of the district.", []),
+}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_attribution_form(extractor, form):
+    text, expected = FORMS[form]
+    assert claims_of(extractor, text) == expected
+
+
+def test_demand_with_an_infinitive_and_a_question_are_different_acts(extractor):
+    assert claims_of(extractor, "The governor asked residents to leave the district.") == [
+        ("The governor", "asked", "demands", "residents to leave the district")
+    ]
+    assert claims_of(extractor, "The governor asked whether the bridge was safe.") == [
+        ("The governor", "asked", "asks", "whether the bridge was safe")
+    ]
+
+
+def test_acts_are_stored(tmp_path):
+    import sqlite_utils
+
+    from claimtrack.store import ensure_schema, save_article
+
+    db = sqlite_utils.Database(tmp_path / "claims.db")
+    ensure_schema(db)
+    article = Article(text="Kyiv accused Moscow of shelling the nuclear plant.\n", id="a1")
+    save_article(db, article, Extractor().extract(article))
+    assert [row["act"] for row in db.query("select act from claims_detail")] == ["accuses"]
