@@ -465,3 +465,26 @@ def test_two_ingests_on_one_database_at_once_both_complete(tmp_path):
         ungrouped = conn.execute("select count(*) from claims where claim_group is null").fetchone()[0]
     assert len(per_article) == 1  # every article stored whole, once
     assert ungrouped == 0
+
+
+# -- aliases that show nothing or hide something ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("alias", "message"),
+    [
+        ("", "an alias cannot be empty"),
+        ("   \t ", "an alias cannot be empty"),
+        ("\u200b", "an alias may not hold control or invisible (zero-width) characters"),
+        ("OS\u200dDH", "an alias may not hold control or invisible (zero-width) characters"),
+        ("OSDH\x1b[2J", "an alias may not hold control or invisible (zero-width) characters"),
+        ("O" * 100_000, "an alias is at most 200 characters (this one has 100,000)"),
+    ],
+    ids=["empty", "whitespace", "zero-width", "zero-width inside", "escape sequence", "100 KB"],
+)
+def test_an_alias_that_shows_nothing_or_hides_something_is_refused(stored_db, alias, message):
+    db, before = stored_db
+    result = run("sources", str(db), "alias", alias, "Syrian Observatory for Human Rights")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {message}\n"
+    assert snapshot(db) == before

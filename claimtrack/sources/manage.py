@@ -6,6 +6,8 @@ change."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from .. import corroborate
 from ..model import SOURCE_TYPES
 from ..store import source_id
@@ -29,8 +31,24 @@ with recursive subtree(id) as (
 """
 
 
+MAX_ALIAS_CHARS = 200  # the longest registry name is under 80
+
+
 class SourceError(ValueError):
     pass
+
+
+def checked_alias(alias: str) -> str:
+    """The alias without surrounding spaces; refused when it shows nothing,
+    hides characters (control, zero-width) or is longer than any name."""
+    alias = alias.strip()
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in alias):
+        raise SourceError("an alias may not hold control or invisible (zero-width) characters")
+    if not alias:
+        raise SourceError("an alias cannot be empty")
+    if len(alias) > MAX_ALIAS_CHARS:
+        raise SourceError(f"an alias is at most {MAX_ALIAS_CHARS} characters (this one has {len(alias):,})")
+    return alias
 
 
 def list_sources(db) -> list[dict]:
@@ -77,6 +95,7 @@ def _rejudge(db, sources: list[int]) -> None:
 def save_alias(db, alias: str, name: str) -> str | None:
     """Make ALIAS name NAME. If ALIAS already names another source, that source
     is merged into NAME; returns its name then."""
+    alias = checked_alias(alias)
     target = find_source(db, name)
     try:
         other = find_source(db, alias)
