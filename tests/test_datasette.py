@@ -442,14 +442,16 @@ def test_sources_link_to_their_pages(client):
 def test_claims_view_shows_the_columns_a_reader_scans(client):
     html = client.get("/claims/claims_detail").text
     header = re.findall(r'<th [^>]*data-column="([^"]+)"', html)
-    assert header == list(datasette_plugin.READABLE_COLUMNS["claims_detail"])
+    columns = client.json("/claims/claims_detail.json?_size=0")["columns"]
+    assert header == datasette_plugin.readable_columns("claims_detail", columns)
+    assert header[:3] == ["id", "source_name", "cue"] and "sentence" in header and "claim_group" in header
     assert re.search(r'<details class="ct-facets">\s*<summary>Facets: ', html)
     assert re.search(r'<a class="ct-badge ct-\w+" href="/claims/claim_groups/\d+"', html)
     everything = client.get("/claims/claims_detail?_ct_columns=all").text
     assert len(re.findall(r'<th [^>]*data-column="', everything)) > 15
     claims = client.get("/claims/claims").text
     header = re.findall(r'<th [^>]*data-column="([^"]+)"', claims)
-    assert header == list(datasette_plugin.READABLE_COLUMNS["claims"])
+    assert header == datasette_plugin.readable_columns("claims", client.json("/claims/claims.json?_size=0")["columns"])
 
 
 def test_is_this_corroborated_shows_answers_not_sql_or_json(scenario_client):
@@ -460,6 +462,13 @@ def test_is_this_corroborated_shows_answers_not_sql_or_json(scenario_client):
     assert '<span class="ct-badge ct-corroborated">corroborated</span>' in html
     assert re.search(rf"<li><strong>{OSDH}</strong> <span class=\"ct-hint\">\d claims; ", html)
     assert re.search(r'<a href="/claims/claim_groups/\d+">\d+</a>', html)
+
+
+def test_readable_columns_show_the_act_instead_of_the_stance():
+    base = ["id", "source", "cue", "stance", "sentence", "figures", "claim_group", "outlet", "published", "spans"]
+    assert datasette_plugin.readable_columns("claims", base) == [c for c in base if c != "spans"]
+    assert "stance" not in datasette_plugin.readable_columns("claims", [*base, "act"])
+    assert datasette_plugin.readable_columns("claims", [*base, "act"])[3] == "act"
 
 
 def test_figure_timeline():
