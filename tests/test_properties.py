@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
+from claimtrack.extract import MAX_PIECE_CHARS, paragraphs
 from claimtrack.ingest import load_extractor
 from claimtrack.model import Article
 
@@ -111,3 +112,22 @@ def test_a_5000_word_sentence_is_extracted_like_any_other(extractor, text):
 
 def test_the_texts_are_built_from_enough_fixture_sentences():
     assert len(SENTENCES) > 100 and len(WORDS) > 1000
+
+
+@st.composite
+def paragraphs_of_any_length(draw) -> str:
+    sentences = draw(st.lists(st.sampled_from(SENTENCES), min_size=1, max_size=300))
+    run_on = draw(st.lists(st.sampled_from(WORDS), max_size=3000))  # a sentence without a full stop
+    lines = [" ".join(sentences), " ".join(run_on).replace(".", ""), draw(st.sampled_from(SENTENCES))]
+    return "\n".join(draw(st.permutations(lines)))
+
+
+@settings(max_examples=30, deadline=None)
+@given(text=paragraphs_of_any_length())
+def test_long_paragraphs_are_parsed_in_bounded_pieces_that_cover_them(text):
+    pieces = paragraphs(text)
+    assert all(0 <= p.start < p.end <= len(text) and p.end - p.start <= MAX_PIECE_CHARS for p in pieces)
+    assert all(a.end <= b.start for a, b in zip(pieces, pieces[1:]))
+    covered = "".join(text[p.start : p.end] for p in pieces)
+    assert "".join(covered.split()) == "".join(text.split())  # nothing lost but the spaces where cut
+    assert all(not text[p.end : p.end + 1].strip() for p in pieces)  # never inside a word
