@@ -45,6 +45,7 @@ class Lexicon:
     human_subject_cues: frozenset[str] = frozenset()
     quote_only_cues: frozenset[str] = frozenset()
     noun_acts: tuple[tuple[str, str], ...] = ()  # (noun lemma, act)
+    relayed_verbs: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:

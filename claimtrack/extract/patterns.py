@@ -13,9 +13,6 @@ from .lexicon import Lexicon
 
 ADJACENT_MODIFIERS = {"aux", "auxpass", "neg", "advmod", "npadvmod", "prt", "punct"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
-# Acts that stay claims of their own when another source reports them
-# ("the ministry said Hamas accused Israel of ..."): the reporter relays them.
-RELAYED_ACTS = {"asserts", "denies", "accuses"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 
 
@@ -565,16 +562,17 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # "Witnesses said they saw ...": the pronoun is the speaker again, so the
     # inner cue is part of the outer claim, not a claim relayed by it; and
     # "said Moscow saw no basis": seeing inside reported speech is a view held;
-    # so are beliefs, intentions and demands reported by another ("said the
-    # army planned to withdraw": one claim, the speaker's), and statements
-    # not made yet ("said the ministry would announce the toll")
+    # so are beliefs, intentions, demands and findings reported by another
+    # ("said the army planned to withdraw": one claim, the speaker's; only
+    # statements stay claims the speaker relays), and statements not made
+    # yet ("said the ministry would announce the toll")
     candidates = [
         f
         for f in candidates
         if not (
             (
                 (f.mention_head is not None and (f.mention_head.pos_ == "PRON" or f.form == "perception"))
-                or f.act not in RELAYED_ACTS
+                or (f.form == "verb" and cue_lemma(f.cue[0], lexicon) not in lexicon.relayed_verbs)
                 or f.mention_head is None
                 or _unrealised(f.cue[0])
             )
