@@ -41,8 +41,6 @@ class Paragraph:
     headline: bool
 
 
-def paragraphs(text: str) -> list[Paragraph]:
-    """Non-empty lines, numbered in order (blank lines between paragraphs,
 # A first line longer than this is body text, punctuated or not.
 MAX_HEADLINE_WORDS = 40
 # Work and memory per parse grow with its length: a paragraph longer than this
@@ -51,6 +49,8 @@ MAX_HEADLINE_WORDS = 40
 MAX_PIECE_CHARS = 6000
 
 
+def paragraphs(text: str) -> list[Paragraph]:
+    """Non-empty lines, numbered in order (blank lines between paragraphs,
     as in plain-text and Markdown copy, do not count); a long one in pieces
     that share its number."""
     found, offset, number = [], 0, 0
@@ -66,8 +66,6 @@ MAX_PIECE_CHARS = 6000
     return found
 
 
-class Extractor:
-    """Loads each language's model once, when an article in it first comes;
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while end - start > MAX_PIECE_CHARS:
         window = text[start : start + MAX_PIECE_CHARS]
@@ -81,6 +79,8 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield start, end
 
 
+class Extractor:
+    """Loads each language's model once, when an article in it first comes;
     turns articles into attributions. `model`: see `nlp.model_names`."""
 
     def __init__(self, model: str | Iterable[str] | None = None, registry_files: Iterable[str] = ()):
