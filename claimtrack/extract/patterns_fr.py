@@ -60,10 +60,18 @@ def bare(token: Token) -> str:
 def mention_tokens(head: Token) -> list[Token]:
     """The words naming a source: the noun phrase without the clauses hung on
     it ("Le Hamas, qui contrôle Gaza" names "Le Hamas")."""
-    dropped = {t.i for c in head.children if c.dep_ in DROPPED_FROM_MENTION for t in c.subtree}
+    dropped = {
+        t.i
+        for c in head.children
+        # clauses, and appositions holding one ("la coalition dont fait partie le M23")
+        if c.dep_ in DROPPED_FROM_MENTION or (c.dep_ == "appos" and any(g.dep_ in DROPPED_FROM_MENTION for g in c.subtree))
+        for t in c.subtree
+    }
     tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
-    while tokens and tokens[0].is_punct and tokens[0].text != "(":
+    while tokens and ((tokens[0].is_punct and tokens[0].text != "(") or (tokens[0].dep_ == "case" and tokens[0].lower_ != "des" and tokens[0].i < head.i)):
         tokens.pop(0)
+    # one stretch of text: what follows a dropped clause is cut off with it
+    tokens = [t for n, t in enumerate(tokens) if t.i - tokens[0].i == n]
     while tokens and tokens[-1].is_punct and not (tokens[-1].text == ")" and any(t.text == "(" for t in tokens)):
         tokens.pop()
     return tokens
@@ -94,14 +102,18 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if _after_content(verb) and not participle:
         # "« ... », a affirmé l'armée", "..., a annoncé samedi une ONG": the
         # parser often takes the inverted subject for an object or an oblique
+        times = [c for c in verb.children if c.lemma_.lower() in french_cues().time_nouns]
+        # "ont indiqué mercredi des sources locales", parsed as "mercredi des sources"
+        nearby = list(verb.children) + [g for c in times for g in c.children if g.dep_ == "nmod"]
         after = [
             c
-            for c in verb.children
+            for c in sorted(nearby, key=lambda t: t.i)
             if c.i > verb.i
-            and c.dep_ in ("obj", "nsubj:pass", "obl:mod")
+            and c.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod")
             and c.pos_ in ("NOUN", "PROPN")
             and c.lemma_.lower() not in french_cues().time_nouns
-            and not any(g.dep_ in ("case", "mark") for g in c.children)
+            # "des sources" is an article the parser may take for a preposition
+            and not any(g.dep_ in ("case", "mark") and g.pos_ == "ADP" and g.lower_ != "des" for g in c.children)
         ]
         if after:
             return after[0]
@@ -218,6 +230,8 @@ def _addressee(verb: Token, cues: FrenchCues) -> Token | None:
     if phrase.i <= i or phrase.i > i + 3:
         return None
     named = [phrase] + [c for c in phrase.children if c.dep_ in ("nmod", "appos", "flat:name") and c.pos_ in ("PROPN", "NOUN")]
+    if phrase.i + 1 < len(doc) and doc[phrase.i + 1].is_digit:
+        return None  # "à France 24": a name the parser split would resolve wrong
     if _named(phrase) or phrase.lemma_.lower() in cues.addressee_nouns:
         return next((t for t in named if _named(t)), phrase)
     return None
@@ -246,6 +260,9 @@ def _clause_ids(verb: Token, cue: list[Token], subject: Token, mention: list[Tok
     content_start = min((c.left_edge.i for c in content_children if c.i > verb.i), default=None)
     excluded = {i for c in content_children for i in subtree_ids(c)}
     clause = {t.i for t in cue} | _speaker_ids(subject, mention)
+    if subject.i > verb.i:
+        # inverted: what stands between the verb and its subject is neither ("a déclaré sur X le porte-parole")
+        clause |= set(range(verb.i, min(t.i for t in mention))) - excluded
     if addressee is not None:
         # the addressee's phrase, without a clause the parser hung on it
         phrase = addressee if addressee.head == verb or addressee.head.pos_ not in ("NOUN", "PROPN") else addressee.head
@@ -261,7 +278,9 @@ def _clause_ids(verb: Token, cue: list[Token], subject: Token, mention: list[Tok
 
 
 def _speaker_ids(subject: Token, mention: list[Token]) -> set[int]:
-    ids = {t.i for t in mention}
+    """The mention, and what it describes its speaker with ("un commerçant
+    joint par téléphone", "l'ONG, qui dispose de ..."): not content."""
+    ids = {t.i for t in mention} | {t.i for c in subject.children if c.dep_ in ("acl", "acl:relcl", "appos") for t in c.subtree}
     if subject.dep_ == "obl:agent":
         ids |= {c.i for c in subject.children if c.dep_ == "case"}
     return ids
@@ -300,6 +319,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         skip |= {subject.i} | ({addressee.i, addressee.head.i} - {verb.i} if addressee is not None else set())
         skip |= {c.i for c in verb.children if c.lemma_.lower() in cues.time_nouns}  # "a affirmé jeudi que"
         content_children = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i not in skip]
+        if subject.i > verb.i:  # inverted: the content came before ("« ... », a déclaré sur X le porte-parole")
+            content_children = [c for c in content_children if c.i > subject.right_edge.i]
+            if not content_children:  # and what ends the sentence after the subject describes it
+                skip |= set(range(subject.i, sent.end))
         if noun is not None:
             content_children += [c for c in noun.children if c.dep_ not in ("det", "amod", "punct")]
         # "a-t-il déclaré" wherever the parser hung the auxiliary and "-t"
@@ -307,7 +330,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         while first > sent.start and (sent.doc[first - 1].pos_ == "AUX" or sent.doc[first - 1].text.startswith("-")):
             first -= 1
         attached = set(range(first, verb.i))
-        clause = attached | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention)
+        clause = attached | (skip - {verb.i} if subject.i > verb.i else set()) | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention)
         content = _content_tokens(sent, verb, content_children, clause)
         if not content:
             continue
@@ -452,6 +475,8 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
 
 def _reported_by(inner: Token, outer: Token) -> bool:
     """Whether `inner` sits in what `outer` reports: a chain of complements."""
+    if inner.dep_ == "conj" and inner.head == outer:
+        return False  # "a démenti ... et assuré que ...": two claims
     token = inner
     while token != outer and token.head != token:
         if token.dep_ not in ("ccomp", "xcomp", "obj", "obl:arg", "conj", "case", "obl:mod"):

@@ -16,7 +16,7 @@ from .lexicon import Lexicon
 
 PERSON_TYPES = ("person", "witness", "journalist")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-FRENCH_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "ce", "cet", "cette", "ces"}
+FRENCH_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cet", "cette", "ces"}
 DEFINITE = {"the", "this", "that", "these", "those", "le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces"}
 INDEFINITE = {"a", "an", "un", "une"}
 
@@ -25,7 +25,7 @@ def determiner(token: Token) -> str | None:
     """The determiner a token is, lower-cased: an English one, or a French
     one where tagged as such ("UN" is no "un")."""
     lower = token.lower_
-    if lower in DETERMINERS or (lower in FRENCH_DETERMINERS and token.pos_ == "DET"):
+    if lower in DETERMINERS or (lower in FRENCH_DETERMINERS and (token.pos_ == "DET" or lower == "des")):
         return lower
     return None
 MEDIA_WORDS = {"media", "television", "tv", "radio", "broadcaster", "agency", "news", "newspaper"}
