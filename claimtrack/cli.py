@@ -115,7 +115,8 @@ def ingest_command(
         sys.exit(1)
 
 
-@cli.group(invoke_without_command=True, context_settings={"allow_interspersed_args": True})
+# Options after a subcommand's arguments (`merge A B --merge`) are the subcommand's.
+@cli.group(invoke_without_command=True, context_settings={"allow_interspersed_args": True, "ignore_unknown_options": True})
 @click.argument("db_path", metavar="DB", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the list as JSON")
 @click.pass_context
@@ -148,34 +149,47 @@ def _database(path: str, write: bool):
         raise click.ClickException(str(exc)) from None
 
 
-def _sources_action(function, *args, done: str):
+def _sources_action(function, *args, done: str, **options):
     from .sources.manage import SourceError
 
     try:
-        result = function(click.get_current_context().obj, *args)
+        result = function(click.get_current_context().obj, *args, **options)
     except SourceError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(done.format(*args, result=result))
 
 
+MERGE_OPTION = click.option("--merge", is_flag=True, help="Do merge a source into another (refused without it).")
+
+
 @sources.command("alias")
 @click.argument("alias")
 @click.argument("name")
-def sources_alias(alias, name):
-    """Make ALIAS another name of source NAME (a source called ALIAS is merged into NAME)."""
+@MERGE_OPTION
+def sources_alias(alias, name, merge):
+    """Make ALIAS another name of source NAME (a source called ALIAS is merged into NAME with --merge)."""
     from .sources.manage import save_alias
 
-    _sources_action(save_alias, alias, name, done="{0!r} now names {1!r}")
+    _sources_action(save_alias, alias, name, done="{0!r} now names {1!r}", merge=merge)
 
 
 @sources.command("merge")
 @click.argument("a")
 @click.argument("b")
-def sources_merge(a, b):
-    """Merge source A into B: its claims, relays, aliases and children move to B."""
+@MERGE_OPTION
+def sources_merge(a, b, merge):
+    """Merge source A into B (with --merge): its claims, relays, aliases and children move to B."""
     from .sources.manage import merge_sources
 
-    _sources_action(merge_sources, a, b, done="merged {0!r} into {1!r}")
+    _sources_action(merge_sources, a, b, done="merged {0!r} into {1!r}", merge=merge)
+
+
+@sources.command("undo")
+def sources_undo():
+    """Revert the last alias, merge, parent or type change."""
+    from .sources.manage import undo
+
+    _sources_action(undo, done="undid: {result}")
 
 
 @sources.command("parent")

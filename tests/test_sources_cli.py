@@ -76,7 +76,7 @@ def test_parent_from_the_registry_and_loops(db_path):
 
 
 def test_merge_moves_everything_and_rejudges(db_path):
-    result = run(db_path, "merge", "the Observatory's spokesman", "Syrian Observatory for Human Rights")
+    result = run(db_path, "merge", "the Observatory's spokesman", "Syrian Observatory for Human Rights", "--merge")
     assert (result.exit_code, result.output) == (
         0, "merged \"the Observatory's spokesman\" into 'Syrian Observatory for Human Rights'\n")
     db = sqlite_utils.Database(db_path)
@@ -88,7 +88,7 @@ def test_merge_moves_everything_and_rejudges(db_path):
 
 
 def test_alias_of_an_existing_source_merges_it(db_path):
-    result = run(db_path, "alias", "the Observatory's spokesman", "OSDH")
+    result = run(db_path, "alias", "the Observatory's spokesman", "OSDH", "--merge")
     assert result.exit_code == 0, result.output
     assert verdict(db_path) == ("corroborated", 2)
     assert run(db_path, "alias", "SCD", "White Helmets").exit_code == 0
@@ -108,3 +108,56 @@ def test_type(db_path):
 def test_unknown_source(db_path):
     result = run(db_path, "merge", "Nobody", "White Helmets")
     assert (result.exit_code, result.output) == (1, "Error: no source named 'Nobody'\n")
+
+
+def state(db_path) -> tuple:
+    db = sqlite_utils.Database(db_path)
+    return (
+        db.execute("select id, name, type, parent from sources order by id").fetchall(),
+        db.execute("select alias, source from source_aliases order by alias, source").fetchall(),
+        db.execute("select id, source, relayed_by, addressee, source_type from claims order by id").fetchall(),
+        db.execute("select id, verdict, n_origins, origins from claim_groups order by id").fetchall(),
+    )
+
+
+def test_folding_a_source_into_another_needs_merge_and_says_what_moves(db_path):
+    before = state(db_path)
+    result = run(db_path, "alias", "OSDH", "White Helmets")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: 'OSDH' already names the source 'Syrian Observatory for Human Rights': this would merge"
+        " 'Syrian Observatory for Human Rights' into 'White Helmets' and move 1 claim; add --merge to do it"
+        " (`undo` reverts it)\n"
+    )
+    result = run(db_path, "merge", "White Helmets", "OSDH")
+    assert (result.exit_code, result.output) == (1, (
+        "Error: this would merge 'White Helmets' into 'Syrian Observatory for Human Rights' and move 1 claim;"
+        " add --merge to do it (`undo` reverts it)\n"
+    ))
+    assert state(db_path) == before  # nothing changed
+
+
+def test_undo_reverts_a_merge_then_the_change_before(db_path):
+    initial = state(db_path)
+    assert run(db_path, "type", "White Helmets", "other").exit_code == 0
+    typed = state(db_path)
+    result = run(db_path, "alias", "OSDH", "White Helmets", "--merge")
+    assert result.exit_code == 0, result.output
+    assert verdict(db_path) == ("corroborated", 2)  # the Observatory is gone into the White Helmets
+    result = run(db_path, "undo")
+    assert (result.exit_code, result.output) == (
+        0, "undid: merge 'Syrian Observatory for Human Rights' 'White Helmets'\n")
+    assert state(db_path) == typed
+    assert verdict(db_path) == ("corroborated", 3)
+    assert run(db_path, "undo").output == "undid: type 'White Helmets' other\n"
+    assert state(db_path) == initial
+    assert run(db_path, "undo").output == "Error: no change to undo\n"
+
+
+def test_undo_removes_a_parent_made_from_the_registry(db_path):
+    initial = state(db_path)
+    assert run(db_path, "parent", "White Helmets", "United Nations").exit_code == 0
+    assert run(db_path, "alias", "SCD", "White Helmets").exit_code == 0
+    assert run(db_path, "undo").output == "undid: alias 'SCD' 'White Helmets'\n"
+    assert run(db_path, "undo").output == "undid: parent 'White Helmets' 'United Nations'\n"
+    assert state(db_path) == initial

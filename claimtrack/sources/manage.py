@@ -1,8 +1,8 @@
-"""The `claimtrack sources` commands' logic: list, alias, merge, parent, type.
+"""The `claimtrack sources` commands' logic: list, alias, merge, parent, type, undo.
 
 Every change applies to the stored claims at once (they point at source
-rows, so no re-parsing) and re-judges the claim groups whose origins it can
-change."""
+rows, so no re-parsing), re-judges the claim groups whose origins it can
+change and is recorded (journal.py), so that `undo` can revert it."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import unicodedata
 from .. import corroborate
 from ..model import SOURCE_TYPES
 from ..store import source_id
+from . import journal
 from .registry import default_registry
 
 LIST_SQL = """
@@ -92,9 +93,9 @@ def _rejudge(db, sources: list[int]) -> None:
     corroborate.compute_verdicts(db, affected_groups(db, sources))
 
 
-def save_alias(db, alias: str, name: str) -> str | None:
+def save_alias(db, alias: str, name: str, merge: bool = False) -> str | None:
     """Make ALIAS name NAME. If ALIAS already names another source, that source
-    is merged into NAME; returns its name then."""
+    is merged into NAME (only with `merge`); returns its name then."""
     alias = checked_alias(alias)
     target = find_source(db, name)
     try:
@@ -103,20 +104,41 @@ def save_alias(db, alias: str, name: str) -> str | None:
         other = None
     if other is not None and other != target:
         merged = db.execute("select name from sources where id = ?", [other]).fetchone()[0]
-        merge_sources(db, merged, name)
+        if not merge:
+            raise SourceError(f"{alias!r} already names the source {merged!r}: " + _merge_refusal(db, other, target))
+        merge_sources(db, merged, name, merge=True)
         return merged
     with db.atomic():
+        before = journal.snapshot(db, [target])
         db.execute("insert or ignore into source_aliases (alias, source) values (?, ?)", [alias, target])
+        journal.save(db, f"alias {alias!r} {name!r}", [target], before)
     return None
 
 
-def merge_sources(db, a: str, b: str) -> None:
+def _merge_refusal(db, old: int, new: int) -> str:
+    """What merging source `old` into `new` would do, and how to do it."""
+    names = dict(db.execute("select id, name from sources where id in (?, ?)", [old, new]).fetchall())
+    moved = db.execute(
+        "select count(*) from claims where source = ? or relayed_by = ? or addressee = ?", [old] * 3
+    ).fetchone()[0]
+    return (
+        f"this would merge {names[old]!r} into {names[new]!r} and move {moved:,} claim{'s' * (moved != 1)};"
+        " add --merge to do it (`undo` reverts it)"
+    )
+
+
+def merge_sources(db, a: str, b: str, merge: bool = False) -> None:
     """Merge source A into B: A's claims, relays, addressees, aliases and
-    children move to B, and A is deleted."""
+    children move to B, and A is deleted. Refused unless `merge`: the error
+    says how many claims would move."""
     old, new = find_source(db, a), find_source(db, b)
     if old == new:
         raise SourceError(f"{a!r} and {b!r} are the same source")
+    if not merge:
+        raise SourceError(_merge_refusal(db, old, new))
+    names = dict(db.execute("select id, name from sources where id in (?, ?)", [old, new]).fetchall())
     with db.atomic():
+        before = journal.snapshot(db, [old, new])
         old_parent, new_parent = db.execute(
             "select (select parent from sources where id = ?), (select parent from sources where id = ?)",
             [old, new],
@@ -137,12 +159,14 @@ def merge_sources(db, a: str, b: str) -> None:
         db.execute("delete from source_aliases where source = ?", [old])
         db.execute("update sources set parent = ? where parent = ?", [new, old])
         db.execute("delete from sources where id = ?", [old])
+        journal.save(db, f"merge {names[old]!r} {names[new]!r}", [old, new], before)
         _rejudge(db, subtree(db, new))
 
 
 def save_parent(db, name: str, parent: str) -> None:
     """Put NAME under PARENT (a stored source, or one the registry knows)."""
     child = find_source(db, name)
+    before = journal.snapshot(db, [child])
     try:
         above = find_source(db, parent)
     except SourceError:
@@ -154,6 +178,7 @@ def save_parent(db, name: str, parent: str) -> None:
         raise SourceError(f"{parent!r} is {name!r} or under it: parents cannot loop")
     with db.atomic():
         db.execute("update sources set parent = ? where id = ?", [above, child])
+        journal.save(db, f"parent {name!r} {parent!r}", [child], before)
         _rejudge(db, subtree(db, child))
 
 
@@ -162,5 +187,20 @@ def save_type(db, name: str, kind: str) -> None:
         raise SourceError(f"unknown type {kind!r} (one of: {', '.join(SOURCE_TYPES)})")
     source = find_source(db, name)
     with db.atomic():
+        before = journal.snapshot(db, [source])
         db.execute("update sources set type = ? where id = ?", [kind, source])
+        journal.save(db, f"type {name!r} {kind}", [source], before)
         _rejudge(db, subtree(db, source))
+
+
+def undo(db) -> str:
+    """Revert the last recorded change; returns its command."""
+    with db.atomic():
+        undone = journal.undo_last(db)
+        if undone is None:
+            raise SourceError("no change to undo")
+        command, ids = undone
+        present = [row[0] for row in db.execute(
+            f"select id from sources where id in ({','.join('?' * len(ids))})", ids)]
+        _rejudge(db, [i for top in present for i in subtree(db, top)])
+    return command
