@@ -46,6 +46,8 @@ class Lexicon:
     quote_only_cues: frozenset[str] = frozenset()
     noun_acts: tuple[tuple[str, str], ...] = ()  # (noun lemma, act)
     relayed_verbs: frozenset[str] = frozenset()
+    sourceless_passive_cues: frozenset[str] = frozenset()
+    adverb_cues: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:

@@ -275,13 +275,18 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if lemma not in lexicon.cue_verbs and not _document_finding(token, lexicon):
             continue
         particle = _cue_particle(token, lemma, lexicon)
-        if lemma in lexicon.clause_only_cues and particle is None and not _has_clause(token, lemma):
+        if (
+            lemma in lexicon.clause_only_cues
+            and particle is None
+            and not _has_clause(token, lemma)
+            and not _document_finding(token, lexicon)
+        ):
             continue  # "the army attacked the base", "plans a visit": deeds, not claims
         if any(c.dep_ == "xcomp" and _anonymity_request(c, lexicon) for c in token.children):
             continue
         if lemma in lexicon.quote_only_cues and not _next_to_quote(token, quoted):
             continue
-        if lemma in lexicon.passive_cues and token.i not in quoted and _passive_without_agent(token):
+        if token.i not in quoted and _passive_without_agent(token, lemma, lexicon):
             found.extend(_passive_cue(sent, token, lemma, lexicon))
             continue
         if token.i in quoted or token.dep_ in ("amod", "compound"):
@@ -326,7 +331,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         content_child = _content_child(token)
         if particle is not None:
             cue = [token, particle]
-            objects = [c for c in particle.children if c.dep_ == "pobj"]
+            objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
             if particle.dep_ == "prep" and objects and (content_child is None or content_child.dep_ != "ccomp"):
                 # "called for a ceasefire"; "called on Israel to withdraw": from Israel on
                 content_child = objects[0]
@@ -407,7 +412,10 @@ def _cue_particle(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
 def _has_clause(verb: Token, lemma: str) -> bool:
     """Whether a deed-like verb reports something: a clause, or a predicate
     ("called the strikes a war crime")."""
-    return any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "oprd" and lemma == "call") for c in verb.children)
+    complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "attr")]
+    if lemma == "call":  # "called the strikes a war crime": an object and what it is called
+        return len(complements) >= 2 or any(c.dep_ == "oprd" for c in complements)
+    return any(c.dep_ in ("ccomp", "xcomp") for c in complements)
 
 
 def _next_to_quote(verb: Token, quoted: set[int]) -> bool:
@@ -424,26 +432,26 @@ def _anonymity_request(complement: Token, lexicon: Lexicon) -> bool:
     return complement.lemma_.lower() in lexicon.anonymity_verbs and any(c.dep_ == "auxpass" for c in complement.children)
 
 
-def _passive_without_agent(verb: Token) -> bool:
-    """"X is expected to resign": a passive cue with a to-infinitive and nobody
-    saying ("were reported killed" names no attribution)."""
-    return (
-        any(c.dep_ == "nsubjpass" for c in verb.children)
-        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in verb.children)
-        and not any(c.dep_ == "agent" for c in verb.children)
+def _passive_without_agent(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
+    """"X is expected to resign", "X was accused of fraud": a passive cue and
+    nobody saying ("were reported killed" names no attribution: reports and
+    beliefs need a to-infinitive)."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if lemma in lexicon.sourceless_passive_cues:
+        return True
+    return lemma in lexicon.passive_cues and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in verb.children
     )
 
 
 def _passive_cue(sent: Span, verb: Token, lemma: str, lexicon: Lexicon) -> list[Found]:
     """An attribution without a source: the passive and its auxiliaries are
-    the cue; the subject and the infinitive are the content."""
+    the cue; the subject and what completes the verb are the content."""
     cue = sorted([verb] + [c for c in verb.children if c.dep_ in ("auxpass", "aux", "neg") and c.i < verb.i], key=lambda t: t.i)
-    subject = next(c for c in verb.children if c.dep_ == "nsubjpass")
-    complement = next(c for c in verb.children if c.dep_ == "xcomp")
-    content = sorted(
-        (t for t in sent if (t.i in subtree_ids(subject) or t.i in subtree_ids(complement)) and not t.is_space),
-        key=lambda t: t.i,
-    )
+    parts = [c for c in verb.children if c.dep_ in ("nsubjpass", "xcomp", "ccomp", "prep", "oprd") and not c.is_punct]
+    ids = {i for part in parts for i in subtree_ids(part)}
+    content = [t for t in sent if t.i in ids and not t.is_space]
     clause = {t.i for t in cue}
     return [Found(cue=cue, form="verb", mention_head=None, mention=[], clause=clause, content=content, act=lexicon.act_of(lemma))]
 
@@ -597,7 +605,7 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
             hidden |= found.relay.clause
         found.content = [t for t in found.content if t.i not in hidden]
     taken = {i for f in results for i in f.clause | {t.i for t in f.content}}
-    results += [f for f in find_nominal_cues(sent, lexicon, quoted) if f.cue[0].i not in taken]
+    results += [f for f in find_nominal_cues(sent, lexicon, quoted) + find_adverb_cues(sent, lexicon, quoted) if f.cue[0].i not in taken]
     if results:
         return results
     return find_noun_cues(sent, lexicon, quoted)
@@ -631,6 +639,18 @@ def find_nominal_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         mention = _author_mention(author)
         clause = {noun.i} | {t.i for t in mention}
         found.append(Found(cue=[noun], form="noun", mention_head=author, mention=mention, clause=clause, content=content, act=act))
+    return found
+
+
+def find_adverb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
+    """"The commander was reportedly killed": a claim whose source is not
+    named; the clause the adverb modifies is the content."""
+    found = []
+    for adverb in sent:
+        if adverb.lower_ not in lexicon.adverb_cues or adverb.i in quoted or adverb.head == adverb:
+            continue
+        content = [t for t in adverb.head.subtree if t.i != adverb.i and not t.is_space and sent.start <= t.i < sent.end]
+        found.append(Found(cue=[adverb], form="verb", mention_head=None, mention=[], clause={adverb.i}, content=content))
     return found
 
 
