@@ -1,59 +1,109 @@
-"""Numbers as intervals: "more than 300" -> (300, inf), "at least 311" -> [311, inf)."""
+"""Numbers as intervals: "more than 300" -> (300, inf), "at least 311" -> [311, inf).
+
+The words of numbers (units, qualifiers, vague plurals) are data, one section
+per language in figures.yml; a run of tokens is read in its document's language."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "half": 0.5, "dozen": 12,
-}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-# Vague plurals as the ranges a reader would accept for them.
-VAGUE = {
-    "dozens": (24, 99),
-    "scores": (40, 99),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 9_999_999),
-}
-LOWER_INCLUSIVE = ("at least", "no fewer than", "no less than", "a minimum of", "as many as")
-LOWER_EXCLUSIVE = ("more than", "over", "upwards of", "in excess of", "above")
-UPPER_INCLUSIVE = ("up to", "at most", "a maximum of", "no more than")
-UPPER_EXCLUSIVE = ("fewer than", "less than", "under", "below", "nearly", "almost", "just under")
-APPROXIMATE = ("around", "about", "approximately", "roughly", "some", "an estimated", "estimated", "nearly", "almost", "close to")
-QUALIFIERS = sorted(
-    set(LOWER_INCLUSIVE + LOWER_EXCLUSIVE + UPPER_INCLUSIVE + UPPER_EXCLUSIVE + APPROXIMATE),
-    key=len,
-    reverse=True,
-)
-QUALIFIER_RE = re.compile(r"^(%s)\s+" % "|".join(re.escape(q) for q in QUALIFIERS), re.I)
-RANGE_RE = re.compile(r"^(?:between\s+)?(.+?)\s+(?:and|to|-|–)\s+(.+)$", re.I)
+import yaml
+
+DEFAULT_LANGUAGE = "en"
 
 
-def number_value(words: str) -> float | None:
-    """Value of "2,000", "1.5 million", "half a million", "twenty-five"."""
-    words = words.lower().replace(",", "").replace("-", " ").strip()
+@dataclass(frozen=True)
+class NumberWords:
+    units: dict[str, float]
+    multipliers: frozenset[str]
+    scales: dict[str, int]
+    vague: dict[str, tuple[int, int]]
+    lower_inclusive: tuple[str, ...]
+    lower_exclusive: tuple[str, ...]
+    upper_inclusive: tuple[str, ...]
+    upper_exclusive: tuple[str, ...]
+    approximate: tuple[str, ...]
+    between: frozenset[str]
+    joiners: frozenset[str]
+    filler: frozenset[str]
+    percent: tuple[str, ...]
+    counting_words: frozenset[str]
+    lone_one: frozenset[str]
+    run_only: frozenset[str]
+    months: frozenset[str]
+    clock: frozenset[str]
+    decimal_comma: bool
+    qualifier_width: int
+    qualifier_re: re.Pattern
+    range_re: re.Pattern
+    percent_re: re.Pattern
+
+    @property
+    def qualifiers(self) -> frozenset[str]:
+        return frozenset(self.lower_inclusive + self.lower_exclusive + self.upper_inclusive + self.upper_exclusive + self.approximate)
+
+
+@lru_cache(maxsize=None)
+def number_words(lang: str = DEFAULT_LANGUAGE) -> NumberWords:
+    """The words of one language (English for a language figures.yml lacks)."""
+    data = _data()
+    words = data.get(lang) or data[DEFAULT_LANGUAGE]
+    qualifiers = sorted(
+        set(words["lower_inclusive"] + words["lower_exclusive"] + words["upper_inclusive"] + words["upper_exclusive"] + words["approximate"]),
+        key=len,
+        reverse=True,
+    )
+    between = "|".join(map(re.escape, words["between"]))
+    ranges = "|".join(map(re.escape, words["range_words"]))
+    return NumberWords(
+        units=words["units"],
+        multipliers=frozenset(words["multipliers"]),
+        scales=words["scales"],
+        vague={key: tuple(value) for key, value in words["vague"].items()},
+        **{key: tuple(words[key]) for key in ("lower_inclusive", "lower_exclusive", "upper_inclusive", "upper_exclusive", "approximate", "percent")},
+        **{key: frozenset(words[key]) for key in ("between", "joiners", "filler", "counting_words", "lone_one", "run_only", "months", "clock")},
+        decimal_comma=words["decimal_comma"],
+        qualifier_width=words["qualifier_width"],
+        qualifier_re=re.compile(r"^(%s)\s+" % "|".join(re.escape(q) for q in qualifiers), re.I),
+        range_re=re.compile(r"^(?:(?:%s)\s+)?(.+?)\s+(?:%s|-|–)\s+(.+)$" % (between, ranges), re.I),
+        percent_re=re.compile(r"\s*(%s)$" % "|".join(re.escape(p) for p in words["percent"])),
+    )
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return yaml.safe_load(resources.files(__package__).joinpath("figures.yml").read_text("utf-8"))
+
+
+def _digits(words: str, decimal_comma: bool) -> str:
+    """"2,000" / "40.000", "50 000", "1,5" (French) as plain digits."""
+    if decimal_comma:
+        words = re.sub(r"(?<=\d)[.\s](?=\d{3}(?!\d))", "", words)
+        return words.replace(",", ".")
+    return words.replace(",", "")
+
+
+def number_value(words: str, lang: str = DEFAULT_LANGUAGE) -> float | None:
+    """Value of "2,000", "1.5 million", "half a million", "twenty-five", "40.000", "1,5 million"."""
+    vocabulary = number_words(lang)
+    words = _digits(words.lower(), vocabulary.decimal_comma).replace("-", " ").strip()
     if not words:
         return None
     total, current = 0.0, None
     for word in words.split():
         if re.fullmatch(r"\d+(\.\d+)?", word):
             current = (current or 0) + float(word)
-        elif word in UNITS:
-            current = (current or 0) + UNITS[word] if word not in ("half", "a", "an") else (
-                UNITS[word] if current is None else current * UNITS[word]
-            )
-        elif word in SCALES:
-            current = (current if current is not None else 1) * SCALES[word]
-            if SCALES[word] >= 1000:
+        elif word in vocabulary.units:
+            value = vocabulary.units[word]
+            current = (current or 0) + value if word not in vocabulary.multipliers else (value if current is None else current * value)
+        elif word in vocabulary.scales:
+            current = (current if current is not None else 1) * vocabulary.scales[word]
+            if vocabulary.scales[word] >= 1000:
                 total, current = total + current, None
-        elif word in ("and", "of"):
+        elif word in vocabulary.filler:
             continue
         else:
             return None
@@ -61,38 +111,39 @@ def number_value(words: str) -> float | None:
     return value if value or words.startswith("0") else None
 
 
-def parse_figure(text: str, counted: str | None = None) -> dict | None:
+def parse_figure(text: str, counted: str | None = None, lang: str = DEFAULT_LANGUAGE) -> dict | None:
     """An interval for a number as written, or None if it is not a number."""
+    vocabulary = number_words(lang)
     written = " ".join(text.split())
-    rest = re.sub(r"\s*(percent|per cent|%)$", "", written.lower())
+    rest = vocabulary.percent_re.sub("", written.lower())
     qualifier = None
-    match = QUALIFIER_RE.match(rest)
+    match = vocabulary.qualifier_re.match(rest)
     if match:
         qualifier, rest = match.group(1).lower(), rest[match.end():]
     figure = {
         "text": written, "low": None, "high": None,
         "low_inclusive": True, "high_inclusive": True, "approx": False, "counted": counted,
     }
-    if rest in VAGUE:
-        figure["low"], figure["high"] = VAGUE[rest]
+    if rest in vocabulary.vague:
+        figure["low"], figure["high"] = vocabulary.vague[rest]
         return figure
-    ranged = RANGE_RE.match(rest)
-    if ranged and number_value(ranged.group(1)) is not None and number_value(ranged.group(2)) is not None:
-        figure["low"], figure["high"] = number_value(ranged.group(1)), number_value(ranged.group(2))
+    ranged = vocabulary.range_re.match(rest)
+    if ranged and number_value(ranged.group(1), lang) is not None and number_value(ranged.group(2), lang) is not None:
+        figure["low"], figure["high"] = number_value(ranged.group(1), lang), number_value(ranged.group(2), lang)
         return _tidy(figure)
-    value = number_value(rest)
+    value = number_value(rest, lang)
     if value is None:
         return None
     figure["low"] = figure["high"] = value
-    if qualifier in LOWER_INCLUSIVE:
+    if qualifier in vocabulary.lower_inclusive:
         figure["high"] = None
-    elif qualifier in LOWER_EXCLUSIVE:
+    elif qualifier in vocabulary.lower_exclusive:
         figure["high"], figure["low_inclusive"] = None, False
-    elif qualifier in UPPER_INCLUSIVE:
+    elif qualifier in vocabulary.upper_inclusive:
         figure["low"] = None
-    if qualifier in UPPER_EXCLUSIVE:
+    if qualifier in vocabulary.upper_exclusive:
         figure["low"], figure["high_inclusive"] = None, False
-    if qualifier in APPROXIMATE:
+    if qualifier in vocabulary.approximate:
         figure["approx"] = True
     return _tidy(figure)
 
@@ -104,21 +155,13 @@ def _tidy(figure: dict) -> dict:
     return figure
 
 
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-          "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-
-
-def _calendar(token) -> bool:
+def _calendar(token, vocabulary: NumberWords) -> bool:
     """A year, a day of the month or a clock time: not a figure."""
     text = token.text
-    if re.fullmatch(r"(1[89]|20)\d\d", text) or ":" in text:
+    if re.fullmatch(r"(1[89]|20)\d\d", text) or ":" in text or re.fullmatch(r"\d{1,2}h\d\d", text):
         return True
     neighbours = [token.nbor(d) for d in (-1, 1) if 0 <= token.i + d < len(token.doc)]
-    return any(n.lower_.rstrip(".") in MONTHS or n.lower_ in ("a.m.", "p.m.", "am", "pm", "gmt") for n in neighbours)
-
-
-JOINERS = ("of", "and", "a", "to")
+    return any(n.lower_.rstrip(".") in vocabulary.months or n.lower_ in vocabulary.months or n.lower_ in vocabulary.clock for n in neighbours)
 
 
 def figures_in(tokens, skip_labels=("ORDINAL", "MONEY")) -> list[dict]:
@@ -126,43 +169,47 @@ def figures_in(tokens, skip_labels=("ORDINAL", "MONEY")) -> list[dict]:
     parse says so ("28 civilians" -> counted: civilians)."""
     figures = []
     tokens = list(tokens)
+    if not tokens:
+        return figures
+    lang = tokens[0].doc.lang_
+    vocabulary = number_words(lang)
     used: set[int] = set()
     for i, token in enumerate(tokens):
-        if i in used or token.ent_type_ in skip_labels or not _numeric(token) or _calendar(token):
+        if i in used or token.ent_type_ in skip_labels or not _numeric(token, vocabulary) or _calendar(token, vocabulary):
             continue
-        if token.lower_ == "one" and token.dep_ != "nummod":
-            continue  # "no one", "one of them"
+        if token.lower_ in vocabulary.lone_one and token.dep_ != "nummod":
+            continue  # "no one", "one of them", "un responsable"
         start = end = i
-        # "tens of thousands", "between 10 and 15", "1.5 million"
+        # "tens of thousands", "between 10 and 15", "1.5 million", "50 000"
         while end + 1 < len(tokens) and (
-            _numeric(tokens[end + 1])
-            or (tokens[end + 1].lower_ in JOINERS and end + 2 < len(tokens) and _numeric(tokens[end + 2]))
+            _numeric(tokens[end + 1], vocabulary)
+            or (tokens[end + 1].lower_ in vocabulary.joiners and end + 2 < len(tokens) and _numeric(tokens[end + 2], vocabulary))
         ):
             end += 1
-        # pull in a qualifier the entity recogniser left out ("around 70")
-        for width in (2, 1):
+        # pull in a qualifier the entity recogniser left out ("around 70", "au moins 311")
+        for width in range(vocabulary.qualifier_width, 0, -1):
             before = " ".join(t.lower_ for t in tokens[max(start - width, 0) : start])
-            if start >= width and before in QUALIFIERS:
+            if start >= width and before.replace(" - ", "-").replace("' ", "'").replace("’", "'") in vocabulary.qualifiers:
                 start -= width
                 break
-        if start > 0 and tokens[start - 1].lower_ == "between":
+        if start > 0 and tokens[start - 1].lower_ in vocabulary.between:
             start -= 1
         counted = _counted(tokens[end])
-        if end + 1 < len(tokens) and tokens[end + 1].lower_ in ("percent", "%"):
+        if end + 1 < len(tokens) and tokens[end + 1].lower_ in vocabulary.percent:
             end, counted = end + 1, "percent"
         text = "".join(t.text_with_ws for t in tokens[start : end + 1]).strip()
-        figure = parse_figure(text, counted)
+        figure = parse_figure(text, counted, lang)
         if figure:
             figures.append(figure)
             used.update(range(start, end + 1))
     return figures
 
 
-def _numeric(token) -> bool:
+def _numeric(token, vocabulary: NumberWords) -> bool:
     lower = token.lower_
-    if lower == "tens":  # only as in "tens of thousands"
-        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "of"
-    return token.like_num or lower in SCALES or lower in VAGUE or lower in ("dozen", "scores", "half")
+    if lower in vocabulary.run_only:  # only as in "tens of thousands"
+        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ in vocabulary.joiners
+    return token.like_num or lower in vocabulary.scales or lower in vocabulary.vague or lower in vocabulary.counting_words
 
 
 def _counted(token) -> str | None:

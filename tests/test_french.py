@@ -11,6 +11,7 @@ import pytest
 
 from claimtrack import nlp
 from claimtrack.extract import Extractor
+from claimtrack.figures import figures_in
 from claimtrack.language import detect_language
 from claimtrack.model import Article
 from claimtrack.readers import Defaults, read_inputs
@@ -166,3 +167,28 @@ def test_mixed_directory_stores_each_article_language(tmp_path):
     db = sqlite_utils.Database(tmp_path / "m.db")
     rows = db.execute("select a.lang, c.cue from claims c join articles a on a.id = c.article order by a.lang").fetchall()
     assert rows == [("en", "said"), ("fr", "affirmé")]
+
+
+@pytest.mark.parametrize(
+    "text, low, high, approx",
+    [
+        ("plus de 300 morts", 300, None, False),
+        ("au moins 311 morts", 311, None, False),
+        ("environ 70 localités", 70, 70, True),
+        ("des dizaines de milliers de civils", 20000, 99999, False),
+        ("près de 50 000 déplacés", None, 50000, True),
+        ("quelque 14 000 maisons", 14000, 14000, True),
+        ("plus de 40.000 personnes", 40000, None, False),
+        ("1,5 million de réfugiés", 1500000, 1500000, False),
+    ],
+)
+def test_french_figures(extractor, text, low, high, approx):
+    doc = extractor.pipeline("fr").nlp(f"Les combats ont fait {text}, selon l'ONU.")
+    figures = figures_in(doc)
+    assert [(f["low"], f["high"], f["approx"]) for f in figures] == [(low, high, approx)]
+    assert figures[0]["text"] in text
+
+
+def test_french_dates_and_articles_are_no_figures(extractor):
+    doc = extractor.pipeline("fr").nlp("Un responsable a vu l'explosion vers 02h50 le 6 juin 2023.")
+    assert figures_in(doc) == []
