@@ -280,6 +280,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             and particle is None
             and not _has_clause(token, lemma)
             and not _document_finding(token, lexicon)
+            and not _publishes_document(token, lexicon)
         ):
             continue  # "the army attacked the base", "plans a visit": deeds, not claims
         if any(c.dep_ == "xcomp" and _anonymity_request(c, lexicon) for c in token.children):
@@ -291,6 +292,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if token.i in quoted or token.dep_ in ("amod", "compound"):
             continue
+        if _unrealised(token) and token.dep_ != "xcomp":
+            continue  # "would consider", "may announce": not said (yet)
         if lemma in lexicon.citing_verbs and token.dep_ in ("advcl", "acl", "xcomp"):
             continue  # "RIA, citing the ministry, said": whom a speaker cites, not a claim
         if token.dep_ == "relcl" and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
@@ -474,6 +477,13 @@ def _cited(verb: Token, subject: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def _publishes_document(verb: Token, lexicon: Lexicon) -> bool:
+    """"issued a statement saying", "released a report that": the document speaks."""
+    return verb.lemma_.lower() in lexicon.publishing_verbs and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.document_nouns and _clause_after(c) is not None for c in verb.children
+    )
+
+
 def _document_finding(verb: Token, lexicon: Lexicon) -> bool:
     """"A report by Amnesty found that ...", "The poll shows ...": documents
     find and show what they hold."""
@@ -556,13 +566,17 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     verbs = find_verb_cues(sent, lexicon, quoted)
     according = find_according_to(sent, lexicon, quoted)
     # "X announced ..., according to Y": an "according to" at the sentence
-    # edge is the channel that carried X's statement
+    # edge is the channel that carried X's statement, when X made one at the
+    # edge; what X plans, wants or saw "according to Y" is Y's claim
     for acc in list(according):
         at_edge = min(acc.clause) <= sent.start + 1 or max(acc.clause) >= _last_word(sent)
         speakers = [v for v in verbs if v.relay is None and v.cue[0].i not in acc.clause]
-        if speakers and at_edge:
+        if speakers and at_edge and _states(speakers[0], lexicon):
             speakers[0].relay = acc
             according.remove(acc)
+        elif speakers and at_edge:
+            inside = {t.i for t in acc.content}
+            verbs = [v for v in verbs if v.cue[0].i not in inside]
     candidates = verbs + according
     # a cue reported inside another's content is the inner claim, and the
     # outer speaker relayed it; a cue merely inside a side clause ("..., while
@@ -580,7 +594,7 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
         if not (
             (
                 (f.mention_head is not None and (f.mention_head.pos_ == "PRON" or f.form == "perception"))
-                or (f.form == "verb" and cue_lemma(f.cue[0], lexicon) not in lexicon.relayed_verbs)
+                or not _states(f, lexicon)
                 or f.mention_head is None
                 or _unrealised(f.cue[0])
             )
@@ -657,6 +671,12 @@ def find_adverb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
 def _introduced(clause: Token) -> bool:
     """A clause saying what a noun holds: "that ..." or "to ..."."""
     return any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in clause.children)
+
+
+def _states(found: Found, lexicon: Lexicon) -> bool:
+    """Whether a cue is a statement that another can carry (said, announced),
+    rather than a view, a wish or a finding."""
+    return found.form != "verb" or cue_lemma(found.cue[0], lexicon) in lexicon.relayed_verbs
 
 
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "’ll", "'d", "’d", "to"}
