@@ -30,6 +30,7 @@ class FrenchCues:
     """The keys of lexicon_fr.yml that only these patterns read."""
 
     according_to: frozenset[str]
+    according_to_nouns: frozenset[str]
     light_verb_cues: frozenset[tuple[str, str]]
     no_source_subjects: frozenset[str]
     addressee_nouns: frozenset[str]
@@ -43,6 +44,7 @@ def french_cues() -> FrenchCues:
     data = yaml.safe_load(resources.files(__package__).joinpath("lexicon_fr.yml").read_text("utf-8"))
     return FrenchCues(
         according_to=frozenset(data["according_to"]),
+        according_to_nouns=frozenset(data["according_to_nouns"]),
         light_verb_cues=frozenset(tuple(pair) for pair in data["light_verb_cues"]),
         no_source_subjects=frozenset(data["no_source_subjects"]),
         addressee_nouns=frozenset(data["addressee_nouns"]),
@@ -375,7 +377,9 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
             continue
         following = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
         cue = [token]
-        if token.lower_ not in cues.according_to:
+        if _source_phrase(token, cues):
+            cue = [token, token.head]  # "De source sécuritaire, ..."
+        elif token.lower_ not in cues.according_to:
             if following is None or token.lower_ + following.lower_ not in cues.according_to:
                 continue
             cue = [token, following]
@@ -402,6 +406,17 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
     return found
 
 
+def _source_phrase(case: Token, cues: FrenchCues) -> bool:
+    """"de source(s) X" without an article: an anonymous source named by its kind."""
+    noun = case.head
+    return (
+        case.lower_ in ("de", "d'")
+        and noun.i == case.i + 1
+        and noun.lemma_.lower() in cues.according_to_nouns
+        and any(c.dep_ == "amod" for c in noun.children)
+    )
+
+
 def _phrase_after(case: Token, named: Token) -> list[Token]:
     """The noun phrase a preposition introduces, without the clause the
     parser may have hung on it ("Selon X, ce sont ..." parsed with X as the
@@ -410,8 +425,10 @@ def _phrase_after(case: Token, named: Token) -> list[Token]:
     ids = {t.i for t in mention_tokens(named)} - {case.i}
     end = case.i + 1
     names = {t.i for e in doc.ents if e.label_ == "PERSON" for t in e}
+    depth = 0  # "selon l'Agence nationale d'information (ANI, officielle)"
     while end in ids or (end in names and end - 1 in names):
-        if doc[end].text == "," and end + 1 not in names:
+        depth += {"(": 1, ")": -1}.get(doc[end].text, 0)
+        if doc[end].text == "," and end + 1 not in names and depth <= 0:
             break  # "selon le chef de l'OSDH, Rami Abdel Rahmane,": the name belongs to it
         end += 1
     return [t for t in doc[case.i + 1 : end] if not (t.dep_ == "fixed" and t.head == case)]
