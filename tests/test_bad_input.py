@@ -488,3 +488,11 @@ def test_an_alias_that_shows_nothing_or_hides_something_is_refused(stored_db, al
     assert result.exit_code == 1
     assert result.stderr == f"Error: {message}\n"
     assert snapshot(db) == before
+
+
+def test_a_source_described_through_itself_is_stored(tmp_path):
+    db = tmp_path / "claims.db"
+    text = "The spokesman of " + "the ministry of " * 300 + "the ministry said the bridge was closed.\n"
+    result = run_ingest(db, write(tmp_path / "a.txt", text), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert summary(result)["claims"] == 1

@@ -17,7 +17,7 @@ from .languages import LanguagePipeline, load_pipeline
 from .lexicon import Lexicon
 from .patterns import Found, mention_tokens
 from .quotes import QUOTE_CHARS, QuoteIndex
-from .resolve import DocumentSources, Forward, words
+from .resolve import DocumentSources, Forward, person_spans, words
 from .textacy_data import normalize_quotation_marks
 
 TERMINAL = re.compile(r"[.!?…:;][\s\"”»’')\]]*$")
@@ -255,8 +255,8 @@ class DocumentPass:
         found = self._labelled(sent, (LABEL_COLON, QUOTE_DASH)) or self.find_in_sentence(sent, self.lexicon, quoted)
         people = [
             e
-            for e in sent.ents
-            if e.label_ == "PERSON" and e.root.i not in quoted and len(e) > 1 and all(t.pos_ == "PROPN" for t in e)
+            for e in person_spans(sent)
+            if e.root.i not in quoted and len(e) > 1 and all(t.pos_ == "PROPN" for t in e)
         ]
         for item in sorted(found, key=lambda f: f.cue[0].i):
             self._meet(people, before=item.cue[0].i)
@@ -449,7 +449,7 @@ class DocumentPass:
     def _labelled(self, sent, patterns) -> list[Found]:
         """A speaker named by a label: 'Army chief: "We will retake the airport"',
         'Rebels take city - monitor', '"We stay." ― Amal Haddad'."""
-        line = sent.doc.text[sent.start_char : sent.end_char]
+        line = sent.text  # not sent.doc.text, built whole for each sentence
         for pattern in patterns:
             match = pattern.match(line)
             if not match:

@@ -79,7 +79,7 @@ class DocumentSources:
     def __init__(self, registry: Registry, lexicon: Lexicon):
         self.registry = registry
         self.lexicon = lexicon
-        self.known: list[SourceRef] = []
+        self.known: dict[int, SourceRef] = {}  # by id(), most recent last
         self.aliases: dict[str, SourceRef] = {}
         self.forwards: list[Forward] = []
         self.plural: set[str] = set()  # names of sources that are many people
@@ -98,9 +98,8 @@ class DocumentSources:
                 self.aliases.setdefault(normalize(surface), ref)
                 if surface not in ref.aliases and surface != ref.name:
                     ref.aliases.append(surface)
-        if ref in self.known:
-            self.known.remove(ref)
-        self.known.append(ref)
+        self.known.pop(id(ref), None)  # not `ref in list`: comparing dataclasses is quadratic
+        self.known[id(ref)] = ref
         for forward in self.forwards:
             if forward.accepts(ref):
                 forward.ref = ref
@@ -115,7 +114,7 @@ class DocumentSources:
                 forward.ref = SourceRef(f"unidentified {forward.text}", forward.type)
 
     def last(self, types: tuple[str, ...] | None = None, exclude_types=()) -> SourceRef | None:
-        for ref in reversed(self.known):
+        for ref in reversed(self.known.values()):
             if (types is None or ref.type in types) and ref.type not in exclude_types:
                 return ref
         return None
@@ -128,7 +127,7 @@ class DocumentSources:
             return previous or self.last()
         if lower in ("he", "she", "him", "her"):
             # one person: not "Officials" or "residents" met before
-            return next((r for r in reversed(self.known) if r.type in PERSON_TYPES and r.name not in self.plural), None)
+            return next((r for r in reversed(self.known.values()) if r.type in PERSON_TYPES and r.name not in self.plural), None)
         if lower in ("they", "it") or lower in self.lexicon.plural_pronouns:
             # the last body that spoke, rather than one it merely cited
             if previous is not None and previous.type not in PERSON_TYPES:
@@ -215,7 +214,7 @@ class DocumentSources:
         alias = _nom_de_guerre(head)
         if alias is not None:
             return self.remember(SourceRef(alias, "person", org), text)
-        for ref in reversed(self.known):
+        for ref in reversed(self.known.values()):
             if ref.type in PERSON_TYPES and (
                 (article in DEFINITE and any(head.lower_ in n.lower().split() for n in (ref.name, *ref.aliases)))
                 or (org is not None and ref.parent is not None and ref.parent.name == org.name)
@@ -235,7 +234,7 @@ class DocumentSources:
 
     def _known_person(self, name: str) -> SourceRef | None:
         parts = name.split()
-        for ref in reversed(self.known):
+        for ref in reversed(self.known.values()):
             if ref.type not in PERSON_TYPES:
                 continue
             theirs = ref.name.split()
@@ -369,14 +368,14 @@ class DocumentSources:
                 if ref is not None and (kind is None or _compatible(kind, ref.type)):
                     # "The UN agency" after IOM is IOM, not the whole UN
                     member = next(
-                        (k for k in reversed(self.known) if k.parent is not None and k.parent.name == ref.name and k.type == ref.type),
+                        (k for k in reversed(self.known.values()) if k.parent is not None and k.parent.name == ref.name and k.type == ref.type),
                         None,
                     )
                     return self.remember(member if article in DEFINITE and member is not None else ref)
         descriptor = all(t.i == head.i or determiner(t) or t.pos_ in ("NOUN", "ADJ", "PUNCT") for t in inner)
         if descriptor and (article in DEFINITE or first == head.lower_ or len(inner) == 1):
             # "the Observatory", "This NGO", "the ministry": something named before
-            for ref in reversed(self.known):
+            for ref in reversed(self.known.values()):
                 if any(head.lower_ in name.lower().split() for name in (ref.name, *ref.aliases)):
                     return self.remember(ref)
             if kind is not None and article in DEFINITE:
@@ -437,21 +436,26 @@ def _nom_de_guerre(head: Token) -> str | None:
     return None
 
 
+def person_spans(tokens) -> list:
+    """The PERSON entities starting among `tokens`, found from the tokens'
+    entity tags: doc.ents (and span.ents) walk the whole document, which for
+    every mention or sentence is quadratic in a paragraph of many speakers."""
+    people = []
+    for token in tokens:
+        if token.ent_iob_ == "B" and token.ent_type_ == "PERSON":
+            doc, end = token.doc, token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            people.append(doc[token.i : end])
+    return people
+
+
 def _person_names(head: Token, ids: set[int]) -> list:
     """The person a mention names: the head itself, or an appositive
     ("The head of the ..., Mohammad al-Bashir"). A name that only modifies
     a title ("Nasser Hospital chief") is not the speaker."""
-    # from the tokens' entity tags: walking doc.ents for every mention is
-    # quadratic in a paragraph of many speakers
     doc = head.doc
-    people = []
-    for start in sorted(ids):
-        if doc[start].ent_iob_ == "B" and doc[start].ent_type_ == "PERSON":
-            end = start + 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
-            if end - 1 in ids:
-                people.append(doc[start:end])
+    people = [e for e in person_spans(doc[i] for i in sorted(ids)) if e.end - 1 in ids]
     own = [e for e in people if e.start <= head.i < e.end]
     if own:
         return own
