@@ -638,7 +638,7 @@ def find_nominal_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         if author is None:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if author is None or author.pos_ not in ("PROPN", "NOUN"):
+        if author is not None and author.pos_ not in ("PROPN", "NOUN"):
             continue  # "his claim": whose, the resolver cannot tell from a possessive
         content_head = next(
             (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and _introduced(c)), None
@@ -650,7 +650,9 @@ def find_nominal_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         content = [t for t in content_head.subtree if not t.is_space and t.i > noun.i]
         if content and content[0].dep_ == "prep":
             content = content[1:]  # "call for a ceasefire": the ceasefire is called for
-        mention = _author_mention(author)
+        if author is None and not _introduced_clause(noun):
+            continue  # "allegations that ...": a claim nobody named makes, with what it holds
+        mention = _author_mention(author) if author is not None else []
         clause = {noun.i} | {t.i for t in mention}
         found.append(Found(cue=[noun], form="noun", mention_head=author, mention=mention, clause=clause, content=content, act=act))
     return found
@@ -666,6 +668,10 @@ def find_adverb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
         content = [t for t in adverb.head.subtree if t.i != adverb.i and not t.is_space and sent.start <= t.i < sent.end]
         found.append(Found(cue=[adverb], form="verb", mention_head=None, mention=[], clause={adverb.i}, content=content))
     return found
+
+
+def _introduced_clause(noun: Token) -> bool:
+    return any(c.dep_ in ("acl", "ccomp") and c.i > noun.i and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children) for c in noun.children)
 
 
 def _introduced(clause: Token) -> bool:
