@@ -28,9 +28,29 @@ def make_datasette(db_path: str | Path, settings: dict | None = None):
     # The bundled metadata is written for a database called "claims"; the
     # plugin gives its settings to a claimtrack database of any other name.
     metadata = copy.deepcopy(load_metadata())
+    drop_missing_facets(metadata, db_path)
     return Datasette(
         files=[str(db_path)], metadata=metadata, settings={**SETTINGS, **(settings or {})}
     )
+
+
+def drop_missing_facets(metadata: dict, db_path: str | Path) -> None:
+    """Leave out the default facets on columns the database lacks (one made
+    before claims had an `act`): looking never migrates, and Datasette fails
+    a page whose facet names no column."""
+    import sqlite3
+
+    from .datasette_plugin import TEMPLATE_DATABASE
+
+    tables = metadata["databases"][TEMPLATE_DATABASE]["tables"]
+    conn = sqlite3.connect(f"file:{Path(db_path).absolute()}?mode=ro", uri=True)
+    try:
+        for name, table in tables.items():
+            columns = {row[1] for row in conn.execute("select * from pragma_table_info(?)", [name])}
+            if columns and "facets" in table:
+                table["facets"] = [facet for facet in table["facets"] if facet in columns]
+    finally:
+        conn.close()
 
 
 def home_url(ds, host: str, port: int) -> str:

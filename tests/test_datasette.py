@@ -525,6 +525,36 @@ def test_plain_datasette_with_the_metadata_file(seed_claims_db):
     assert facet(data, "source")[OSDH]["count"] == 7
 
 
+def test_serve_leaves_out_facets_on_columns_an_older_database_lacks(seed_claims_db, tmp_path):
+    import sqlite3
+
+    from claimtrack.serve import make_datasette
+
+    older = tmp_path / "claims.db"
+    conn = sqlite3.connect(older)
+    source = sqlite3.connect(seed_claims_db)
+    source.backup(conn)
+    source.close()
+    (view,) = conn.execute("select sql from sqlite_master where name = 'claims_detail'").fetchone()
+    conn.execute("drop view claims_detail")
+    conn.execute(re.sub(r"\s*claims\.act,", "", view))
+    conn.execute("drop index if exists idx_claims_by_source_act")
+    conn.execute("drop index if exists idx_claims_act")
+    conn.execute("alter table claims drop column act")
+    conn.commit()
+    conn.close()
+    ds = make_datasette(older)
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(ds.invoke_startup())
+        for table, facets in (("claims", {"kind", "outlet", "source", "stance"}), ("claims_detail", {"kind", "source_name"})):
+            response = loop.run_until_complete(ds.client.get(f"/claims/{table}.json?_size=0"))
+            assert response.status_code == 200, response.text[:500]
+            assert facets <= set(response.json()["facet_results"]) and "act" not in response.json()["facet_results"]
+    finally:
+        loop.close()
+
+
 def test_serve_refuses_a_missing_database(tmp_path):
     from click.testing import CliRunner
 

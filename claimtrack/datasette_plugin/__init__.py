@@ -3,8 +3,12 @@
 - renders a claim's `sentence` with its source, cue and content highlighted
   (from `spans`, character offsets into `articles.text`) and its `figures`
   readably ("at least 311 dead [311, ∞)");
-- links claim ids in `claims_detail` to the claim's page and source names to
-  their `source_profile`;
+- links claim ids in `claims_detail` to the claim's page, source names to the
+  source's page and claim groups (shown as their verdict) to the group's page;
+- serves the home page (`/`: who said what) and gives the row pages of
+  `claim_groups` and `sources` their own content (pages.py, templates/);
+- shows the claims tables' readable columns first, folds their facets, and
+  lists claim groups' origins instead of printing their JSON;
 - registers `claimtrack_fts_query(text)`, which turns words typed by a person
   into a safe FTS query (every word must match), for the canned queries;
 - applies the bundled metadata's "claims" database settings (facets, sort,
@@ -16,7 +20,6 @@ Everything that comes from an article is escaped with markupsafe.
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from functools import lru_cache
@@ -28,12 +31,10 @@ from datasette import hookimpl
 
 from . import pages
 from .render import (
-    render_origins,
     SENTENCE_SQL,
-    describe_figure,
-    highlight,
     parse_spans,
     render_figures,
+    render_origins,
     render_spans,
     sentence_markup,
     sentence_window,
