@@ -89,6 +89,13 @@ def test_denial_and_demand(extractor):
     assert (demand.cue, demand.content) == ("réclame", "une enquête indépendante sur le massacre")
 
 
+def test_cue_the_tagger_took_for_another_word(extractor):
+    denial = one(extractor, "Le Jihad islamique dément toute implication.")
+    assert (denial.source_text, denial.cue, denial.stance, denial.content) == (
+        "Le Jihad islamique", "dément", "denies", "toute implication"
+    )
+
+
 def test_addressee_and_relay(extractor):
     told = one(extractor, "Le commandant a déclaré à Reuters que ses hommes avaient repoussé l'assaut.")
     assert told.addressee is not None and told.addressee.name == "Reuters"

@@ -36,6 +36,7 @@ class FrenchCues:
     addressee_nouns: frozenset[str]
     quote_only_verbs: frozenset[str]
     time_nouns: frozenset[str]
+    mistagged_cues: dict[str, str]
     irregular_forms: tuple[str, ...]
 
 
@@ -50,6 +51,7 @@ def french_cues() -> FrenchCues:
         addressee_nouns=frozenset(data["addressee_nouns"]),
         quote_only_verbs=frozenset(data["quote_only_verbs"]),
         time_nouns=frozenset(data["time_nouns"]),
+        mistagged_cues=data["mistagged_cues"],
         irregular_forms=tuple(data["irregular_forms"]),
     )
 
@@ -450,12 +452,61 @@ def _author(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def find_mistagged_cues(sent: Span, lexicon: Lexicon, quoted: set[int], verbs: list[Found]) -> list[Found]:
+    """"Le Jihad islamique dément toute implication" with "dément" tagged as an
+    adverb; "... estime que ..., et juge que ..." with "juge" as a noun: the
+    speaker is the noun phrase just before (or the speaker of the cue this one
+    is coordinated with), the content runs to the end of the clause."""
+    cues = french_cues()
+    found = []
+    for token in sent:
+        lemma = cues.mistagged_cues.get(token.lower_)
+        if lemma is None or token.pos_ in ("VERB", "AUX") or token.i in quoted or token.i == sent.start:
+            continue
+        before = sent.doc[token.i - 1]
+        if before.lower_ in ("et", "puis") and verbs:
+            previous = verbs[-1]
+            head, mention = previous.mention_head, previous.mention
+        elif before.pos_ in ("NOUN", "PROPN", "ADJ") and not before.is_punct:
+            head = before if before.pos_ != "ADJ" else before.head
+            if head.pos_ not in ("NOUN", "PROPN") or head.i > before.i:
+                continue
+            mention = [t for t in sent.doc[head.left_edge.i : before.i + 1] if not t.is_punct]
+        else:
+            continue
+        if not _can_speak(head, lexicon):
+            continue
+        end = token.i + 1
+        while end < sent.end and sent.doc[end].text not in (",", ";", ".", "!", "?"):
+            end += 1
+        content = [t for t in sent.doc[token.i + 1 : end] if not t.is_space]
+        while content and content[0].pos_ == "SCONJ":
+            content = content[1:]
+        if not content:
+            continue
+        clause = {t.i for t in mention} | {token.i} | ({before.i} if before.lower_ in ("et", "puis") else set())
+        found.append(
+            Found(
+                cue=[token],
+                form="verb",
+                mention_head=head,
+                mention=mention,
+                clause=clause,
+                content=content,
+                stance="denies" if lemma in lexicon.denial_verbs else "asserts",
+                act=lexicon.act_of(lemma),
+            )
+        )
+    return found
+
+
 def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
     """All attributions of one sentence, nested ones folded in: a cue inside
     another's content is its own claim, relayed by the outer speaker when
     reported by it, merely cut out of it otherwise ("..., dénonçant ...");
     "selon X" at the edge of a sentence with a speaker names the channel."""
     verbs = find_verb_cues(sent, lexicon, quoted)
+    verbs += find_mistagged_cues(sent, lexicon, quoted, verbs)
     according = find_according_to(sent, lexicon, quoted)
     edge = _last_word(sent)
     for acc in list(according):
@@ -479,6 +530,8 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
         for other in outer:
             if other not in reported or item.mention_head.pos_ == "PRON":
                 side = subtree_ids(item.cue[0]) if item.form != "according_to" else item.clause
+                if item.cue[0].pos_ not in ("VERB", "AUX"):  # a mistagged cue: its words are its own
+                    side = side | item.clause | {t.i for t in item.content}
                 other.content = [t for t in other.content if t.i not in side]
         relays = any(c is not item and c.relay is item for c in candidates)
         folded = item.mention_head.pos_ == "PRON" and reported
