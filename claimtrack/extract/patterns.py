@@ -694,14 +694,18 @@ def _unrealised(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
 
 
-def _reported_by(inner: Token, outer: Token) -> bool:
+# the dependencies of what a cue reports ("said that ... had said ...")
+COMPLEMENT_DEPS = ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "pobj", "prep")
+
+
+def _reported_by(inner: Token, outer: Token, complements: tuple[str, ...] = COMPLEMENT_DEPS) -> bool:
     """Whether `inner` sits in what `outer` reports: a chain of complements."""
     if inner.dep_ == "conj" and inner.head == outer:
         return False  # "X told reporters ..., but denied ...": two claims
     token = inner
     while token != outer and token.head != token:
         # "X said ..., as Y said ...": a side clause is not what X reported
-        if token.dep_ not in ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "pobj", "prep"):
+        if token.dep_ not in complements:
             return False
         token = token.head
     return token == outer

@@ -15,7 +15,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from .lexicon import Lexicon
-from .patterns import Found, _contiguous, _last_word, subtree_ids
+from .patterns import Found, _contiguous, _last_word, _reported_by, subtree_ids
 
 CONTENT_DEPS = ("ccomp", "xcomp", "obj", "obl:arg", "csubj")
 # what stays with the cue verb when next to it: "a-t-il déclaré", "a également écarté"
@@ -23,6 +23,8 @@ NEAR_DEPS = ("aux", "aux:tense", "aux:pass", "aux:caus", "expl:subj", "expl:comp
 NEAR_OBLIQUES = ("obl:mod", "obl", "nmod")  # "a annoncé samedi", "a de son côté rejeté"
 DROPPED_FROM_MENTION = ("acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp")
 RELATIVE = ("qui", "que", "lequel", "laquelle", "lesquels", "lesquelles")
+# the dependencies of what a French cue reports ("a affirmé que ... a dit ...")
+FRENCH_COMPLEMENT_DEPS = ("ccomp", "xcomp", "obj", "obl:arg", "conj", "case", "obl:mod")
 
 
 @dataclass(frozen=True)
@@ -524,7 +526,7 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     results = []
     for item in candidates:
         outer = [o for o in candidates if o is not item and item.cue[0] in o.content]
-        reported = [o for o in outer if _reported_by(item.cue[0], o.cue[0])]
+        reported = [o for o in outer if _reported_by(item.cue[0], o.cue[0], FRENCH_COMPLEMENT_DEPS)]
         if reported and item.relay is None and item.mention_head.pos_ != "PRON":
             item.relay = reported[0]
         for other in outer:
@@ -541,16 +543,3 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
         hidden = set(item.clause) | (item.relay.clause if item.relay is not None else set())
         item.content = [t for t in item.content if t.i not in hidden]
     return [item for item in results if any(t.is_alpha or t.like_num for t in item.content)]
-
-
-def _reported_by(inner: Token, outer: Token) -> bool:
-    """Whether `inner` sits in what `outer` reports: a chain of complements."""
-    if inner.dep_ == "conj" and inner.head == outer:
-        return False  # "a démenti ... et assuré que ...": two claims
-    token = inner
-    while token != outer and token.head != token:
-        if token.dep_ not in ("ccomp", "xcomp", "obj", "obl:arg", "conj", "case", "obl:mod"):
-            return False
-        token = token.head
-    return token == outer
-
