@@ -87,7 +87,7 @@ def ingest_command(
     from functools import partial
 
     from . import nlp
-    from .executors import ClusterProblem
+    from .executors import WorkerProblem
     from .ingest import DatabaseProblem, ExtractorUnavailable, ingest, open_checked_db
     from .readers import Defaults, read_inputs
 
@@ -106,7 +106,7 @@ def ingest_command(
             report=lambda problem: click.echo(f"{problem.origin}: {problem.message}", err=True),
             progress=progressbar if sys.stderr.isatty() else None,
         )
-    except (nlp.ModelNotFound, DatabaseProblem, ExtractorUnavailable, ClusterProblem) as exc:
+    except (nlp.ModelNotFound, DatabaseProblem, ExtractorUnavailable, WorkerProblem) as exc:
         raise click.ClickException(str(exc)) from None
     except sqlite3.Error as exc:
         raise click.ClickException(f"{db_path}: {exc}") from None

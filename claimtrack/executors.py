@@ -12,6 +12,7 @@ import contextlib
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError, Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
 Item = TypeVar("Item")
@@ -21,8 +22,8 @@ Result = TypeVar("Result")
 CALLS_PER_SLOT = 2
 
 
-class ClusterProblem(Exception):
-    """The Dask scheduler cannot be reached, or the cluster lost the work."""
+class WorkerProblem(Exception):
+    """The workers cannot be reached (Dask scheduler) or were lost with the work."""
 
 
 class InlineExecutor(Executor):
@@ -69,7 +70,12 @@ def _in_order(executor: Executor, fn: Callable, items: Iterable, window: int) ->
 def process_pool(processes: int) -> Iterator[tuple[Executor, int]]:
     # spawn: workers must not inherit the parent's open SQLite connection.
     with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
-        yield pool, processes
+        try:
+            yield pool, processes
+        except BrokenProcessPool:
+            raise WorkerProblem(
+                "an extraction process died (killed, or out of memory); run again to complete the set"
+            ) from None
 
 
 @contextlib.contextmanager
@@ -83,16 +89,16 @@ def dask_executor(address: str) -> Iterator[tuple[Executor, int]]:
         # Checked first: a Client given a malformed address hangs at exit.
         client = Client(resolve_address(address), set_as_default=False)
     except (OSError, ValueError) as exc:  # malformed, unknown host, refused, timed out
-        raise ClusterProblem(f"cannot reach the Dask scheduler at {address}: {_one_line(exc)}") from None
+        raise WorkerProblem(f"cannot reach the Dask scheduler at {address}: {_one_line(exc)}") from None
     with client:
         # pure=False: batches are not hashed to find identical ones (they never are).
         executor = client.get_executor(pure=False)
         try:
             yield executor, max(sum(client.nthreads().values()), 1)
         except KilledWorker as exc:
-            raise ClusterProblem(f"Dask gave up on a task after its workers died: {_one_line(exc)}") from None
+            raise WorkerProblem(f"Dask gave up on a task after its workers died: {_one_line(exc)}") from None
         except CancelledError:
-            raise ClusterProblem(f"the Dask scheduler at {address} went away during the run") from None
+            raise WorkerProblem(f"the Dask scheduler at {address} went away during the run") from None
         finally:
             executor.shutdown(wait=False)  # cancels what an error left in flight
 
