@@ -194,6 +194,8 @@ def figures_in(tokens, skip_labels=("ORDINAL", "MONEY")) -> list[dict]:
                 break
         if start > 0 and tokens[start - 1].lower_ in vocabulary.between:
             start -= 1
+        if _hyphenated_adjective(tokens[end], vocabulary):
+            continue
         counted = _counted(tokens[end])
         if end + 1 < len(tokens) and tokens[end + 1].lower_ in vocabulary.percent:
             end, counted = end + 1, "percent"
@@ -203,6 +205,16 @@ def figures_in(tokens, skip_labels=("ORDINAL", "MONEY")) -> list[dict]:
             figures.append(figure)
             used.update(range(start, end + 1))
     return figures
+
+
+def _hyphenated_adjective(token, vocabulary: NumberWords) -> bool:
+    """"a nine-story building", "a 24-hour truce": a number hyphened to a
+    word describes a thing; it counts nothing ("50-60 people" does)."""
+    doc = token.doc
+    if token.whitespace_ or token.i + 2 >= len(doc):
+        return False
+    hyphen, word = doc[token.i + 1], doc[token.i + 2]
+    return hyphen.text in ("-", "‑") and not hyphen.whitespace_ and word.is_alpha and not _numeric(word, vocabulary)
 
 
 def _numeric(token, vocabulary: NumberWords) -> bool:

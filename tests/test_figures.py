@@ -54,3 +54,12 @@ def test_figures_in_a_sentence(nlp):
         ("around 70", "locality"),
         ("hundreds", None),
     ]
+
+
+def test_a_number_hyphened_to_a_word_is_no_figure(nlp):
+    doc = nlp(
+        "Glide bombs struck a nine-story building and a 24-hour truce collapsed, "
+        "killing 12 people in a two-day assault."
+    )
+    found = [(f["text"], f["counted"]) for f in figures_in(doc)]
+    assert found == [("12", "people")]
