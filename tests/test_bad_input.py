@@ -496,3 +496,18 @@ def test_a_source_described_through_itself_is_stored(tmp_path):
     result = run_ingest(db, write(tmp_path / "a.txt", text), "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert summary(result)["claims"] == 1
+
+
+def test_serve_keeps_answering_while_an_ingest_writes(stored_db):
+    import asyncio
+
+    from claimtrack.serve import make_datasette
+
+    db, _ = stored_db
+    with closing(sqlite3.connect(db, timeout=1)) as writer:
+        writer.execute("begin immediate")  # what each article's transaction does first
+        writer.execute("insert into sources (name, type) values ('Port Authority', 'government')")
+        ds = make_datasette(db)
+        response = asyncio.run(ds.client.get("/claims/claims.json?_shape=array&_size=5"))
+        assert response.status_code == 200 and len(response.json()) == 5
+        writer.rollback()
