@@ -210,7 +210,7 @@ def test_source_page_lists_its_claims(newsroom, page, screenshots):
 def test_claims_view_fits_1400_pixels(newsroom, page, screenshots):
     page.goto(f"{newsroom}/claims/claims_detail")
     headers = page.locator("table.rows-and-columns thead th").all_inner_texts()
-    assert [h.strip() for h in headers[:4]] == ["id", "source_name", "cue", "stance"]
+    assert [h.strip() for h in headers[:4]] == ["id", "source_name", "cue", "act"]
     assert on_first_screen(page.locator("td.col-sentence mark.ct-content").first)
     assert not page.locator("#facet-source_name").is_visible()  # facets folded
     assert_reads_without_json(page)
