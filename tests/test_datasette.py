@@ -32,6 +32,7 @@ CANNED = {
     "one_origin_many_outlets": {},
     "contested": {},
     "source_profile": {"source": "the Observatory"},
+    "find_source": {"q": "Observatory"},
 }
 
 
@@ -196,6 +197,17 @@ def test_source_profile_summarises_the_observatory(client):
     assert "Rami Abdel Rahmane" in row["members"]
     assert row["n_claims_with_members"] > 7
     assert "OSDH" in row["aliases"]
+
+
+def test_find_source_searches_names_and_aliases_most_claims_first(client):
+    rows = client.json("/claims/find_source.json?q=OSDH&_shape=array")
+    assert [row["name"] for row in rows] == [OSDH]  # found by its alias
+    rows = client.json("/claims/find_source.json?q=&_shape=array")
+    assert rows[0]["name"] == OSDH and rows[0]["claims"] == 7
+    assert [row["claims"] for row in rows] == sorted((row["claims"] for row in rows), reverse=True)
+    html = client.get("/claims/find_source?q=Observatory").text
+    assert re.search(rf'<a href="/claims/sources/\d+">{OSDH}</a>', html)
+    assert 'action="/claims/find_source"' in client.get("/").text
 
 
 def test_relayed_through_finds_relayed_claims(client):

@@ -370,12 +370,22 @@ def render_cell(row, value, column, table, database, datasette):
         return render_origins(value)
     if table in (None, "claim_groups") and column == "verdict" and isinstance(value, str):
         return markupsafe.Markup('<span class="ct-badge ct-{}">{}</span>').format(value, value.replace("_", " "))
+    if table is None and column == "name" and isinstance(value, str) and _is_source_row(row):
+        # find_source, source_profile: a source's name opens its page
+        return markupsafe.Markup('<a href="{}">{}</a>').format(
+            datasette.urls.row(database, "sources", str(_row_get(row, "id"))), value
+        )
     if table is None and column == "claim_group" and isinstance(value, int):
         # a canned query's group id opens the group's page
         return markupsafe.Markup('<a href="{}">{}</a>').format(
             datasette.urls.row(database, "claim_groups", str(value)), value
         )
     return None
+
+
+def _is_source_row(row) -> bool:
+    """A canned query's row that is a source: its id, name and type."""
+    return isinstance(_row_get(row, "id"), int) and _row_get(row, "type") is not None
 
 
 async def render_group_badge(group, database, datasette):
