@@ -80,6 +80,9 @@ class DocumentSources:
         self.registry = registry
         self.lexicon = lexicon
         self.known: dict[int, SourceRef] = {}  # by id(), most recent last
+        self.remembered = 0  # remember() calls so far
+        self.recency: dict[int, int] = {}  # id() -> the remember() call that last named it
+        self.by_last_word: dict[str, dict[int, SourceRef]] = {}  # people by surname, without a walk over all
         self.aliases: dict[str, SourceRef] = {}
         self.forwards: list[Forward] = []
         self.plural: set[str] = set()  # names of sources that are many people
@@ -100,6 +103,10 @@ class DocumentSources:
                     ref.aliases.append(surface)
         self.known.pop(id(ref), None)  # not `ref in list`: comparing dataclasses is quadratic
         self.known[id(ref)] = ref
+        self.remembered += 1
+        self.recency[id(ref)] = self.remembered
+        if ref.name.split():
+            self.by_last_word.setdefault(ref.name.split()[-1], {})[id(ref)] = ref
         for forward in self.forwards:
             if forward.accepts(ref):
                 forward.ref = ref
@@ -233,14 +240,17 @@ class DocumentSources:
         return bool(described & self.lexicon.people_nouns or titles & (self.lexicon.title_nouns | self.lexicon.reporter_nouns))
 
     def _known_person(self, name: str) -> SourceRef | None:
+        """The most recent person of the same surname and first name (or
+        named by the surname alone)."""
         parts = name.split()
-        for ref in reversed(self.known.values()):
-            if ref.type not in PERSON_TYPES:
-                continue
-            theirs = ref.name.split()
-            if ref.name == name or (parts and theirs and parts[-1] == theirs[-1] and (len(parts) == 1 or parts[0] == theirs[0])):
-                return ref
-        return None
+        if not parts:
+            return None
+        same = [
+            ref
+            for ref in self.by_last_word.get(parts[-1], {}).values()
+            if ref.type in PERSON_TYPES and (len(parts) == 1 or parts[0] == ref.name.split()[0])
+        ]
+        return max(same, key=lambda ref: self.recency[id(ref)], default=None)
 
     def _affiliation(self, rest: list[Token]) -> SourceRef | None:
         """The body a titled person belongs to, once resolved: a body named
