@@ -48,6 +48,7 @@ class Lexicon:
     relayed_verbs: frozenset[str] = frozenset()
     sourceless_passive_cues: frozenset[str] = frozenset()
     adverb_cues: frozenset[str] = frozenset()
+    not_cues: frozenset[str] = frozenset()
 
     @property
     def cue_verbs(self) -> frozenset[str]:

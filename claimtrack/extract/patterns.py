@@ -272,7 +272,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if token.pos_ not in ("VERB", "AUX"):
             continue
         lemma = cue_lemma(token, lexicon)
-        if lemma not in lexicon.cue_verbs and not _document_finding(token, lexicon):
+        if lemma not in lexicon.cue_verbs and not _document_finding(token, lexicon) and not _that_clause(token, lexicon):
             continue
         particle = _cue_particle(token, lemma, lexicon)
         if (
@@ -475,6 +475,16 @@ def _cited(verb: Token, subject: Token, lexicon: Lexicon) -> Token | None:
                 if cited is not None:
                     return cited
     return None
+
+
+def _that_clause(verb: Token, lexicon: Lexicon) -> bool:
+    """"The ministry stressed that ...": a person or body and a that-clause
+    attribute, whatever the verb (bar those that never report)."""
+    return (
+        verb.lemma_.lower() not in lexicon.not_cues
+        and any(c.dep_ == "nsubj" and _named_agent(c, lexicon) for c in verb.children)
+        and any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children) for c in verb.children)
+    )
 
 
 def _publishes_document(verb: Token, lexicon: Lexicon) -> bool:
