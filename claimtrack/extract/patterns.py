@@ -13,6 +13,7 @@ from .lexicon import Lexicon
 
 ADJACENT_MODIFIERS = {"aux", "auxpass", "neg", "advmod", "npadvmod", "prt", "punct"}
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
+FIRST_AND_SECOND_PERSON = {"i", "we", "you"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 
 
@@ -393,6 +394,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             # "RIA, citing the defence ministry, said ...": the ministry speaks, RIA carries
             mention = mention_tokens(citing, lexicon.people_nouns)
             speaker = replace(speaker, mention_head=citing, mention=mention, relay=speaker)
+        if head.lower_ in FIRST_AND_SECOND_PERSON:
+            speaker.mention_head = None  # the writer's own voice ("I think", "we know"): nobody to resolve
         found.append(speaker)
     return found
 
