@@ -94,6 +94,8 @@ def check_database(path: str) -> None:
         raise DatabaseProblem(f"{path}: is a directory, not a database file")
     if not db_file.exists():
         return
+    if not db_file.is_file():
+        raise DatabaseProblem(f"{path}: not a regular file (a FIFO, socket or device)")
     try:
         with db_file.open("rb") as f:
             header = f.read(len(SQLITE_HEADER))

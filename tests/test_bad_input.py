@@ -133,13 +133,15 @@ def test_corrupt_sqlite_database_is_reported(tmp_path):
     assert db.read_bytes() == original
 
 
-@pytest.mark.parametrize("where", ["directory", "missing directory", "file as directory"])
+@pytest.mark.parametrize("where", ["directory", "missing directory", "file as directory", "fifo"])
 def test_unusable_database_path(tmp_path, where):
     write(tmp_path / "file", "x")
+    os.mkfifo(tmp_path / "fifo.db")  # opened, it would block the run
     db = {
         "directory": tmp_path,
         "missing directory": tmp_path / "nowhere" / "claims.db",
         "file as directory": tmp_path / "file" / "claims.db",
+        "fifo": tmp_path / "fifo.db",
     }[where]
     result = run_ingest(db, SEED_ARTICLE, "--jobs", "1")
     assert result.exit_code == 1
