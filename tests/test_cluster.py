@@ -11,13 +11,22 @@ import threading
 import time
 
 import dask
+import psutil
 import pytest
 import sqlite_utils
 from distributed import Client, LocalCluster
 
 from claimtrack.ingest import load_extractor
 
-from .ingest_helpers import REPO, claims_per_article, run_ingest, run_ingest_killed, summary, write_articles
+from .ingest_helpers import (
+    REPO,
+    claims_per_article,
+    run_ingest,
+    run_ingest_killed,
+    stored_articles,
+    summary,
+    write_articles,
+)
 
 FIXTURES = REPO / "fixtures"
 ARTICLES = 64  # four batches
@@ -143,3 +152,36 @@ def test_unreachable_scheduler_is_one_line_and_stores_nothing(tmp_path):
     assert result.stderr.startswith(f"Error: cannot reach the Dask scheduler at {address}: ")
     assert result.stderr.count("\n") == 1
     assert sqlite_utils.Database(db)["articles"].count == 0
+
+
+def test_local_worker_process_killed_stops_the_run_with_one_line_and_a_rerun_completes(tmp_path, corpus):
+    articles, local = corpus
+    db = tmp_path / "claims.db"
+    this_process = psutil.Process()
+    before = {child.pid for child in this_process.children()}  # the cluster's, the tests'
+    killed: list[int] = []
+
+    def kill_a_new_extraction_process():
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            for child in this_process.children():
+                if child.pid not in before and "spawn_main" in " ".join(child.cmdline()):
+                    child.kill()  # while it loads its model: its first batch is lost with it
+                    killed.append(child.pid)
+                    return
+            time.sleep(0.01)
+
+    killer = threading.Thread(target=kill_a_new_extraction_process)
+    killer.start()
+    result = run_ingest(db, articles, "--jobs", "2")
+    killer.join()
+
+    assert killed, "no extraction process was seen"
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: an extraction process died (killed, or out of memory); run again to complete the set\n"
+    )
+    assert stored_articles(db) < ARTICLES
+    rerun = run_ingest(db, articles, "--jobs", "1")
+    assert rerun.exit_code == 0, rerun.output
+    assert claims_per_article(db) == claims_per_article(local)
