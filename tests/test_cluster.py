@@ -1,6 +1,7 @@
-"""`claimtrack ingest --scheduler`: extraction on a real Dask cluster
+"""Where extraction runs. `claimtrack ingest --scheduler` on a real Dask cluster
 (distributed.LocalCluster, two worker processes on loopback) stores what a
-local run stores, also when a worker or the client is killed mid-run."""
+local run stores, also when a worker or the client is killed mid-run; a
+`--jobs N` process killed stops the run with one line."""
 
 from __future__ import annotations
 
