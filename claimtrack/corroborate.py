@@ -161,10 +161,13 @@ def _same_agent(agent: str, agents) -> bool:
                or lower in other.casefold() or other.casefold() in lower for other in agents)
 
 
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day without its year ("09-14") only matches itself
+
+
 def _days_agree(a, b) -> bool:
     """Within a day of each other: "23:54 GMT on 5 June" is 6 June in Kyiv."""
     return any(abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= 1
-               for x in a for y in b if x[:1].isdigit() and y[:1].isdigit()) or bool(a & b)
+               for x in a for y in b if _FULL_DATE.fullmatch(x) and _FULL_DATE.fullmatch(y)) or bool(a & b)
 
 
 def score(group: Centroid, claim: Features) -> float | None:

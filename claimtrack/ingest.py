@@ -97,13 +97,13 @@ def extract_batch(extractor: Extractor, batch: list[Article]) -> list[Outcome]:
     except Exception as exc:
         if len(batch) > 1:
             return [outcome for article in batch for outcome in extract_batch(extractor, [article])]
-        return [(batch[0], failure(batch[0], "extraction", exc))]
+        return [(batch[0], failure(batch[0].origin, "extraction", exc))]
 
 
-def failure(article: Article, step: str, exc: Exception) -> Problem:
-    """One line naming the article and the error class, never a traceback."""
+def failure(origin: str, step: str, exc: Exception) -> Problem:
+    """One line naming the input (or step) and the error class, never a traceback."""
     message = " ".join(str(exc).split())[:200]
-    return Problem(article.origin, f"{step} failed: {type(exc).__name__}" + (f": {message}" if message else ""))
+    return Problem(origin, f"{step} failed: {type(exc).__name__}" + (f": {message}" if message else ""))
 
 
 _extraction_lock = threading.Lock()
@@ -172,8 +172,15 @@ def ingest(
                 if bar is not None:
                     bar.update(len(outcomes))
     # claims of this run, or of an interrupted one, join their claim groups
-    with writing(db):  # the write lock first: another ingest writing is waited for
-        update_groups(db, [row[0] for row in db.execute("select id from claims where claim_group is null")])
+    try:
+        with writing(db):  # the write lock first: another ingest writing is waited for
+            update_groups(db, [row[0] for row in db.execute("select id from claims where claim_group is null")])
+    except sqlite3.OperationalError:
+        raise
+    except Exception as exc:
+        # the articles stay stored, their claims ungrouped: the next run groups them
+        summary.failed += 1
+        report(failure("claim groups", "grouping", exc))
     summary.sources = db["sources"].count
     summary.seconds = time.perf_counter() - started
     return summary
@@ -197,7 +204,7 @@ def _store(
     except Exception as exc:
         # save_article's transaction is rolled back: nothing of the article stays
         summary.failed += 1
-        report(failure(article, "storing", exc))
+        report(failure(article.origin, "storing", exc))
         return
     if written < 0:
         summary.skipped += 1  # the same text twice in one run

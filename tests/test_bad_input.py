@@ -505,3 +505,22 @@ def test_serve_keeps_answering_while_an_ingest_writes(stored_db):
         response = asyncio.run(ds.client.get("/claims/claims.json?_shape=array&_size=5"))
         assert response.status_code == 200 and len(response.json()) == 5
         writer.rollback()
+
+
+def test_a_grouping_failure_keeps_the_articles_and_the_next_run_groups_them(tmp_path, monkeypatch):
+    db = tmp_path / "claims.db"
+    folder = write_articles(tmp_path / "in", 3)[0].parent
+
+    def failing(db, claims):
+        raise ValueError("Invalid isoformat string: '09-14'")
+
+    monkeypatch.setattr(ingest_module, "update_groups", failing)
+    result = run_ingest(db, folder, "--jobs", "1")
+    assert result.exit_code == 1
+    assert result.stderr == "claim groups: grouping failed: ValueError: Invalid isoformat string: '09-14'\n"
+    assert summary(result)["articles"] == 3
+    monkeypatch.undo()
+    again = run_ingest(db, folder, "--jobs", "1")
+    assert again.exit_code == 0 and summary(again)["articles"] == 0
+    with closing(sqlite3.connect(db)) as conn:
+        assert conn.execute("select count(*) from claims where claim_group is null").fetchone() == (0,)
