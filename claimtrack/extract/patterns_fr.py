@@ -105,7 +105,7 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if inverted:
         return inverted[0]
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
-    if _after_content(verb) and not participle:
+    if _after_content(verb) and not participle and phrase_before(verb) is None:
         # "« ... », a affirmé l'armée", "..., a annoncé samedi une ONG": the
         # parser often takes the inverted subject for an object or an oblique
         times = [c for c in verb.children if c.lemma_.lower() in french_cues().time_nouns]
@@ -136,7 +136,7 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
             speaker = speaker_of(sibling, quoted)
             if speaker is not None:
                 return speaker
-    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl") and participle) or verb.dep_ == "xcomp":
+    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl", "advmod") and participle) or verb.dep_ == "xcomp":
         return speaker_of(head, quoted)
     return None
 
@@ -146,9 +146,7 @@ def phrase_before(verb: Token) -> tuple[Token, list[Token]] | None:
     affirmé que": where the parser lost the subject, the phrase opening the
     sentence up to the comma before the verb. Its head is the name that ends
     it, else its first noun (then the mention stops at the first comma)."""
-    first = verb
-    while first.i > verb.sent.start and first.doc[first.i - 1].dep_.startswith(("aux", "advmod")) and first.doc[first.i - 1].head == verb:
-        first = first.doc[first.i - 1]
+    first = _group_start(verb)
     doc, start = verb.doc, verb.sent.start
     if first.i - start < 2 or doc[first.i - 1].text != ",":
         return None
@@ -178,10 +176,19 @@ def phrase_before(verb: Token) -> tuple[Token, list[Token]] | None:
 def _after_content(verb: Token) -> bool:
     """Whether the verb opens an incise after what was said: '», a déclaré',
     ', a annoncé', ', affirme'."""
-    first = verb
-    while first.i > 0 and first.doc[first.i - 1].dep_.startswith("aux") and first.doc[first.i - 1].head == verb:
-        first = first.doc[first.i - 1]
+    first = _group_start(verb)
     return first.i > verb.sent.start and first.doc[first.i - 1].text in (",", '"', "»", "”")
+
+
+def _group_start(verb: Token) -> Token:
+    """The first word of the verb group: "a de nouveau réclamé", "a également dit"."""
+    first = verb
+    while first.i > verb.sent.start:
+        previous = first.doc[first.i - 1]
+        if not (previous.dep_.startswith("aux") or (previous.dep_ in ("advmod", "fixed") and previous.pos_ in ("ADV", "ADP", "ADJ"))):
+            break
+        first = previous
+    return first
 
 
 def cue_lemma(token: Token, lexicon: Lexicon) -> str:
@@ -265,7 +272,7 @@ def _clause_ids(verb: Token, cue: list[Token], subject: Token, mention: list[Tok
     """Cue, speaker, auxiliaries and what sits next to the verb before its content."""
     content_start = min((c.left_edge.i for c in content_children if c.i > verb.i), default=None)
     excluded = {i for c in content_children for i in subtree_ids(c)}
-    clause = {t.i for t in cue} | _speaker_ids(subject, mention)
+    clause = {t.i for t in cue} | _speaker_ids(subject, mention, verb)
     if subject.i > verb.i:
         # inverted: what stands between the verb and its subject is neither ("a déclaré sur X le porte-parole")
         clause |= set(range(verb.i, min(t.i for t in mention))) - excluded
@@ -283,10 +290,12 @@ def _clause_ids(verb: Token, cue: list[Token], subject: Token, mention: list[Tok
     return clause - excluded
 
 
-def _speaker_ids(subject: Token, mention: list[Token]) -> set[int]:
+def _speaker_ids(subject: Token, mention: list[Token], verb: Token) -> set[int]:
     """The mention, and what it describes its speaker with ("un commerçant
-    joint par téléphone", "l'ONG, qui dispose de ..."): not content."""
-    ids = {t.i for t in mention} | {t.i for c in subject.children if c.dep_ in ("acl", "acl:relcl", "appos") for t in c.subtree}
+    joint par téléphone", "l'ONG, qui dispose de ..."): not content, unless
+    the parser hung the cue itself there."""
+    described = [c for c in subject.children if c.dep_ in ("acl", "acl:relcl", "appos") and verb not in c.subtree]
+    ids = {t.i for t in mention} | {t.i for c in described for t in c.subtree}
     if subject.dep_ == "obl:agent":
         ids |= {c.i for c in subject.children if c.dep_ == "case"}
     return ids
@@ -336,7 +345,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         while first > sent.start and (sent.doc[first - 1].pos_ == "AUX" or sent.doc[first - 1].text.startswith("-")):
             first -= 1
         attached = set(range(first, verb.i))
-        clause = attached | (skip - {verb.i} if subject.i > verb.i else set()) | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention)
+        clause = attached | (skip - {verb.i} if subject.i > verb.i else set()) | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention, verb)
         content = _content_tokens(sent, verb, content_children, clause)
         if not content:
             continue
