@@ -105,7 +105,7 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if inverted:
         return inverted[0]
     participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
-    if _after_content(verb) and not participle and phrase_before(verb) is None:
+    if _after_content(verb) and not participle and not _titled_name_before(verb):
         # "« ... », a affirmé l'armée", "..., a annoncé samedi une ONG": the
         # parser often takes the inverted subject for an object or an oblique
         times = [c for c in verb.children if c.lemma_.lower() in french_cues().time_nouns]
@@ -118,6 +118,7 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
             and c.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod")
             and c.pos_ in ("NOUN", "PROPN")
             and c.lemma_.lower() not in french_cues().time_nouns
+            and (verb.lemma_.lower(), c.lower_) not in french_cues().light_verb_cues  # "fait état"
             # "des sources" is an article the parser may take for a preposition
             and not any(g.dep_ in ("case", "mark") and g.pos_ == "ADP" and g.lower_ != "des" for g in c.children)
         ]
@@ -139,6 +140,12 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl", "advmod") and participle) or verb.dep_ == "xcomp":
         return speaker_of(head, quoted)
     return None
+
+
+def _titled_name_before(verb: Token) -> bool:
+    """"Le président ukrainien, Volodymyr Zelensky, a réclamé": a name before the comma speaks."""
+    found = phrase_before(verb)
+    return found is not None and found[0].ent_type_ == "PERSON"
 
 
 def phrase_before(verb: Token) -> tuple[Token, list[Token]] | None:
@@ -376,8 +383,11 @@ def _content_tokens(sent: Span, verb: Token, content_children: list[Token], clau
     else:
         # inverted: "« ... », a déclaré X" -- the content stands around the clause
         content = [t for t in sent if t.i not in clause and not t.is_space]
-    while content and content[0].pos_ == "SCONJ" and content[0].lower_ in ("que", "qu'", "qu’"):
-        content = content[1:]  # "a affirmé que ...": the conjunction belongs to the cue
+    while content and (
+        (content[0].pos_ == "SCONJ" and content[0].lower_ in ("que", "qu'", "qu’"))
+        or content[0].lemma_.lower() in french_cues().time_nouns
+    ):
+        content = content[1:]  # "a affirmé (dimanche) que ...": the day and the conjunction belong to the cue
     return content
 
 
@@ -400,7 +410,13 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         if named.pos_ not in ("NOUN", "PROPN", "PRON") or bare(named) in cues.no_source_subjects:
             continue
         mention = _phrase_after(token, named)
-        clause = _contiguous({t.i for t in cue} | {t.i for t in mention}, token.i)
+        # "d'après des sources jointes par Jeune Afrique, ...": what describes them up to the comma
+        described = set()
+        for follower in sent.doc[mention[-1].i + 1 : sent.end] if mention else []:
+            if follower.text == "," or follower not in list(named.subtree):
+                break
+            described.add(follower.i)
+        clause = _contiguous({t.i for t in cue} | {t.i for t in mention} | described, token.i)
         for neighbour in (min(clause) - 1, max(clause) + 1):
             if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
                 clause.add(neighbour)
@@ -545,7 +561,8 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
                     side = side | item.clause | {t.i for t in item.content}
                 other.content = [t for t in other.content if t.i not in side]
         relays = any(c is not item and c.relay is item for c in candidates)
-        folded = item.mention_head.pos_ == "PRON" and reported
+        # "Witnesses said they saw", "raconte avoir vu": the speaker again, one claim
+        folded = reported and (item.mention_head.pos_ == "PRON" or any(o.mention_head == item.mention_head for o in reported))
         if not relays and not folded:
             results.append(item)
     for item in results:
