@@ -524,3 +524,11 @@ def test_a_grouping_failure_keeps_the_articles_and_the_next_run_groups_them(tmp_
     assert again.exit_code == 0 and summary(again)["articles"] == 0
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("select count(*) from claims where claim_group is null").fetchone() == (0,)
+
+
+def test_a_relay_without_a_speaker_fails_nothing(tmp_path):
+    # "I think" relays the claim of "reveals", and names no speaker to resolve
+    text = "But I think the minister's speech quietly reveals something important about the war.\n"
+    result = run_ingest(tmp_path / "claims.db", write(tmp_path / "a.txt", text), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert summary(result)["articles"] == 1

@@ -127,8 +127,11 @@ class DocumentSources:
         return None
 
     # -- resolution -------------------------------------------------------
-    def resolve(self, head: Token, mention: list[Token], previous: SourceRef | None):
-        """A SourceRef (or a Forward) for a mention whose syntactic head is `head`."""
+    def resolve(self, head: Token | None, mention: list[Token], previous: SourceRef | None):
+        """A SourceRef (or a Forward) for a mention whose syntactic head is
+        `head`; None when the mention has no head (a pattern found no speaker)."""
+        if head is None:
+            return None
         lower = head.lower_.lstrip("-")  # "a-t-il dit": the inverted pronoun
         if lower in self.lexicon.speaker_pronouns:
             return previous or self.last()
