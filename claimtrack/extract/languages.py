@@ -29,10 +29,31 @@ PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|
 FRENCH_PRONOUN_SPEAKER = re.compile(r"\b(?:(?:il|elle|ils|elles)\s+(?:a|ont|avait|avaient)\b|-t-(?:il|elle)\b|selon\s+(?:lui|elle|eux))", re.I)
 
 
+# what regular English inflection adds to a stem: "add-s", "announc-ed", "den-ies",
+# "admit-t-ed" (one letter for a doubled consonant or the lemma's own final e/y)
+ENGLISH_ENDINGS = r"[a-z]?(?:s|es|d|ed|ing|ies|ied|n|en)?"
+
+
 def english_candidate(lexicon: Lexicon) -> re.Pattern:
-    """A cheap superset test: any inflection of any cue word."""
-    stems = {w[:-1] if w.endswith(("e", "y")) and len(w) > 3 else w for w in lexicon.cue_verbs | lexicon.document_nouns}
-    return re.compile(r"\b(%s|%s)" % (IRREGULAR_FORMS, "|".join(sorted(map(re.escape, stems)))), re.I)
+    """A cheap superset test: any whole inflected form of a cue word (a stem
+    alone would also match every word it starts: "ad" in "administration")."""
+    cues = (
+        lexicon.cue_verbs
+        | lexicon.document_nouns
+        | lexicon.adverb_cues
+        | lexicon.clause_only_cues
+        | lexicon.passive_cues
+        | lexicon.sourceless_passive_cues
+        | lexicon.human_subject_cues
+        | lexicon.quote_only_cues
+        | lexicon.negated_cues
+        | {lemma for lemma, _ in lexicon.acts + lexicon.noun_acts + lexicon.particle_cues}
+    )
+    words = {w for phrase in cues for w in phrase.split()}
+    stems = {w[:-1] if w.endswith(("e", "y")) and len(w) > 3 else w for w in words}
+    return re.compile(
+        r"\b(?:%s|(?:%s)%s)\b" % (IRREGULAR_FORMS, "|".join(sorted(map(re.escape, stems))), ENGLISH_ENDINGS), re.I
+    )
 
 
 def french_candidate(lexicon: Lexicon) -> re.Pattern:
