@@ -17,6 +17,8 @@ from .languages import LanguagePipeline, load_pipeline
 from .lexicon import Lexicon
 from .patterns import Found, mention_tokens
 from .quotes import QUOTE_CHARS, QuoteIndex
+from ..sources.scope import scope_generic_sources
+from .frames import frame_of
 from .resolve import DocumentSources, Forward, person_spans, words
 from .textacy_data import normalize_quotation_marks
 
@@ -122,7 +124,7 @@ class Extractor:
             for doc, (n, paragraph) in pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=64):
                 parsed[n].append((paragraph, doc))
         for article, pipeline, docs in zip(batch, pipelines, parsed):
-            yield article, DocumentPass(pipeline, article.text).run(docs)
+            yield article, scope_generic_sources(DocumentPass(pipeline, article.text).run(docs), article)
 
     def _plan(self, text: str, pipeline: LanguagePipeline) -> list[Paragraph]:
         """The paragraphs worth parsing: a headline in an attribution form,
@@ -292,6 +294,7 @@ class DocumentPass:
             return
         content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
         figures = figures_in(content_tokens)
+        frame = frame_of(content_tokens, source, figures)
         earlier = self._answered(content_tokens, source)
         if earlier is not None:
             # "Police denied this.", "rejected the accusation": the claim answered
@@ -311,6 +314,7 @@ class DocumentPass:
                 "content": [list(p) for p in pieces],
             },
             figures=figures,
+            frame=frame,
             relayed_by=relay,
             addressee=addressee,
         )

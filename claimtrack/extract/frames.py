@@ -42,6 +42,8 @@ class Gazetteer:
     parent: dict  # canonical place -> canonical parent (None at the top)
     by_name: dict  # casefolded name, other name or demonym -> canonical place
     demonyms: frozenset  # casefolded demonyms: they name a state's side, not a place
+    governed_by: dict  # place -> the registry name of who governs it, when not its state
+    demonym_of: dict  # state -> its first demonym ("Canada" -> "Canadian")
 
     def lookup(self, name: str) -> str | None:
         return self.by_name.get(_key(name))
@@ -74,16 +76,20 @@ def _key(name: str) -> str:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     data = yaml.safe_load(resources.files(__package__).joinpath("gazetteer.yml").read_text("utf-8"))
-    parent, by_name, demonyms = {}, {}, set()
+    parent, by_name, demonyms, governed_by, demonym_of = {}, {}, set(), {}, {}
     for entry in data["places"]:
         name = entry["name"]
         parent[name] = entry.get("parent")
+        if entry.get("governed_by"):
+            governed_by[name] = entry["governed_by"]
+        if entry.get("demonyms"):
+            demonym_of[name] = entry["demonyms"][0]
         for other in (name, *entry.get("names", ())):
             by_name[_key(other)] = name
         for demonym in entry.get("demonyms", ()):
             by_name[_key(demonym)] = name
             demonyms.add(_key(demonym))
-    return Gazetteer(parent, by_name, frozenset(demonyms))
+    return Gazetteer(parent, by_name, frozenset(demonyms), governed_by, demonym_of)
 
 
 @dataclass(frozen=True)

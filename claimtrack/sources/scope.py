@@ -1,0 +1,131 @@
+"""Generic sources scoped to a state: "the army" of a Sudan dispatch is the
+Sudanese army, of the Sudanese government; "the Office of the Prosecutor
+General" in a Kyiv dispatch belongs to the Ukrainian government; with no
+state to go by, such a source is the article's own (never one global "Army"
+whose claims would share an origin across unrelated wars)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..model import Article, Attribution, SourceRef
+from .registry import default_registry
+
+
+def gazetteer():
+    # imported late: the extractor, which the frames module lives in, imports this module
+    from ..extract.frames import gazetteer as load
+
+    return load()
+
+
+def places_in_text(text: str) -> frozenset:
+    from ..extract.frames import places_in_text as find
+
+    return find(text)
+
+WORD = re.compile(r"[^\W\d_](?:[\w'’]|\.(?=\w))*\.?")  # "U.S." is one word
+RULED = re.compile(r"^(?P<ruler>.+?)-(?:run|installed|backed|appointed|led|controlled)$", re.I)
+DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|\(|[-–—])")
+STATE_TYPES = ("government", "military", "official_media", "other")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset, frozenset]:
+    data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
+    return frozenset(data["bodies"]), frozenset(data["qualifiers"])
+
+
+def article_state(article: Article) -> str | None:
+    """The state an article is about: the one its title names, else its
+    dateline's (where the reporter is: often, not always, the story's)."""
+    places = gazetteer()
+    states = {places.chain(p)[-1] for p in places_in_text(article.title or "")}
+    if len(states) == 1:
+        return states.pop()
+    first = (article.text or "").lstrip().split("\n", 1)[0]
+    match = DATELINE.match(first)
+    place = places.lookup(match.group("place").title()) if match else None
+    return places.chain(place)[-1] if place is not None else None
+
+
+def ruler_named(name: str) -> SourceRef | None:
+    """Who governs the body a generic name names, if it names one: "Canada's
+    defence department", "the Russian-installed administration", "the health
+    ministry in the Hamas-run enclave", "the Ministry of Health in Gaza"."""
+    places, registry = gazetteer(), default_registry()
+    for word in name.replace("’", "'").split():
+        match = RULED.match(word.strip(",.;:"))
+        if match:
+            found = registry.lookup(match.group("ruler")) or _government(places.lookup(match.group("ruler")))
+            if found is not None:
+                return found
+    for place in sorted(places_in_text(name)) + sorted(p for w in WORD.findall(name) if (p := places.lookup(w))):
+        for inside in places.chain(place):
+            if inside in places.governed_by:
+                return registry.lookup(places.governed_by[inside])
+        return _government(places.chain(place)[-1])
+    return None
+
+
+def _government(state: str | None) -> SourceRef | None:
+    """The registry's government of a state, else a new "<demonym> government"."""
+    if state is None:
+        return None
+    places, registry = gazetteer(), default_registry()
+    demonym = places.demonym_of.get(state, state)
+    for candidate in (state, f"{demonym} government"):
+        ref = registry.lookup(candidate)
+        if ref is not None and ref.type == "government":
+            return ref
+    return SourceRef(f"{demonym} government", "government")
+
+
+def is_generic(name: str) -> bool:
+    """Named only by the words every state's bodies share (and the state)."""
+    bodies, qualifiers = _vocabulary()
+    places = gazetteer()
+    unruled = " ".join(w for w in name.split() if not RULED.match(w.strip(",.;:")))
+    words = [w.removesuffix("'s").removesuffix("’s") for w in WORD.findall(unruled)]
+    rest = [w.lower() for w in words if places.lookup(w) is None]
+    return bool(rest) and any(w in bodies for w in rest) and all(w in bodies or w in qualifiers for w in rest)
+
+
+def _top(ref: SourceRef) -> SourceRef:
+    while ref.parent is not None:
+        ref = ref.parent
+    return ref
+
+
+def scope_generic_sources(attributions: list[Attribution], article: Article) -> list[Attribution]:
+    """Give each generic source of an article the state it belongs to (see
+    the module docstring). Sources are shared between an article's
+    attributions, so each is scoped once."""
+    state = article_state(article)
+    seen: set[int] = set()
+    for attribution in attributions:
+        for ref in (attribution.source, attribution.relayed_by):
+            if not isinstance(ref, SourceRef) or id(ref) in seen or ref.parent is not None:
+                continue
+            seen.add(id(ref))
+            if ref.type in STATE_TYPES and is_generic(ref.name):
+                _scope_body(ref, state, article)
+    return attributions
+
+
+def _scope_body(ref: SourceRef, state: str | None, article: Article) -> None:
+    ruler = ruler_named(ref.name)
+    if ruler is not None:
+        ref.parent = ruler if _top(ruler).name != ref.name else None
+        return
+    government = _government(state)
+    scope = gazetteer().demonym_of.get(state, state) if government else article.outlet or article.id
+    if scope is None:
+        return
+    ref.aliases = [a for a in ref.aliases if a != ref.name]
+    ref.name = f"{ref.name} ({scope})"
+    ref.parent = government
