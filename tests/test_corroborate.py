@@ -430,3 +430,81 @@ def test_a_negative_statement_against_another_origin_contests():
     negated = Member(2, "Russian government", "denies", None, None, "2025-04-02", "TASS", "a2", negated=True)
     verdict, why, _origins = judge([asserted, negated])
     assert verdict == "contested" and "denied by Russian government" in why
+
+
+# -- what a new user tried: claims grouped by what they assert -------------------
+
+
+def groups_of(db, *fragments) -> list[int]:
+    corroborate.compute_groups(db)
+    return [group_of(db, fragment) for fragment in fragments]
+
+
+def test_unrelated_claims_of_one_story_stay_apart():
+    db = new_db()
+    save_article(db, article("a", "AP"), [
+        claim("residents", "water pumps across the city had stopped working", type="witness"),
+        claim("World Health Organization", "only nine of the city's 30 health facilities were still functioning",
+              figures=[figure("nine", "facilities")]),
+    ])
+    save_article(db, article("b", "AFP"), [
+        claim("UNHCR", "more than 12 million people had been displaced", figures=[figure("more than 12 million", "people")]),
+        claim("a person close to the group", "the two men were civilians"),
+        claim("a shopkeeper", "The children no longer sleep", type="witness"),
+    ])
+    groups = groups_of(db, "water pumps", "health facilities", "12 million", "two men", "children")
+    assert len(set(groups)) == 5
+
+
+def test_a_denial_joins_what_it_denies_and_contests_it():
+    db = new_db()
+    save_article(db, article("a", "Reuters", "2025-02-01"), [
+        claim("United Nations", "between 3,000 and 4,000 Rwandan soldiers were fighting alongside the M23 in North Kivu",
+              figures=[figure("between 3,000 and 4,000", "soldiers")]),
+        claim(None, "hospitals in Goma were overwhelmed"),
+    ])
+    save_article(db, article("b", "AFP", "2025-02-02"), [
+        claim("Rwanda", "its troops were operating inside Congo", stance="denies", type="government"),
+    ])
+    denial, experts, hospitals = groups_of(db, "its troops", "Rwandan soldiers", "hospitals in Goma")
+    assert denial == experts != hospitals
+    assert db["claim_groups"].get(denial)["verdict"] == "contested"
+
+
+def test_a_later_statement_of_an_origin_supersedes_its_denial():
+    said = Member(1, "Syrian government", "denies", None, None, "2024-11-29", "SANA", "a1")
+    monitor = Member(2, OSDH, "asserts", None, None, "2024-11-29", "AFP", "a2")
+    confirmed = Member(3, "Syrian government", "asserts", None, None, "2024-11-30", "SANA", "a3")
+    verdict, why, _origins = judge([said, monitor, confirmed])
+    assert verdict == "corroborated" and "Syrian government withdrew its denial" in why
+
+
+def test_demands_are_grouped_but_decide_nothing():
+    asserted = Member(1, OSDH, "asserts", None, None, "2024-11-29", "AFP", "a1", act="asserts")
+    demanded = Member(2, "Human Rights Watch", "asserts", None, None, "2024-11-29", "AFP", "a2", act="demands")
+    verdict, _why, _origins = judge([asserted, demanded])
+    assert verdict == "single_origin"
+
+
+def test_the_seed_toll_and_the_celebrating_rebels_are_apart():
+    db = new_db()
+    save_article(db, article("seed", "AFP", "2024-11-30", SEED.read_text("utf-8")), seed_attributions())
+    toll, celebrating = groups_of(db, "at least 311 dead", "rebels celebrating")
+    assert toll != celebrating
+
+
+def test_generic_bodies_belong_to_the_state_they_name_or_the_article():
+    from claimtrack.sources.scope import scope_generic_sources
+
+    sudan = [claim("army spokesman", "the army repelled the attack", type="military")]
+    sudan[0].source = SourceRef("army", "military")
+    scope_generic_sources(sudan, Article(text="KHARTOUM (Reuters) - The army said", title="Fighting in Sudan"))
+    congo = [claim("army", "x", type="military")]
+    congo[0].source = SourceRef("army", "military")
+    scope_generic_sources(congo, Article(text="GOMA (AFP) - A Congolese army spokesman said", title="M23 near Goma"))
+    assert (sudan[0].source.name, sudan[0].source.parent.name) == ("army (Sudanese)", "Sudanese government")
+    assert congo[0].source.name == "army (Congolese)" and congo[0].source.parent.name != "Sudanese government"
+    ruled = [claim("x", "y", type="government")]
+    ruled[0].source = SourceRef("Russian-installed administration", "government")
+    scope_generic_sources(ruled, Article(text="LONDON (AP) - text", title="Dam breach"))
+    assert ruled[0].source.parent.name == "Russian government"
