@@ -357,10 +357,12 @@ class DocumentPass:
 
     # -- content and kind -----------------------------------------------------
     def _content(self, paragraph: Paragraph, sent, found: Found) -> tuple[str, list[tuple[int, int]]]:
+        # a quoted word the parser hung on the cue ('"Probably not," she said') is said, not saying
         clause = [
-            self._abs(paragraph, sent.doc[i])
+            offsets
             for i in found.clause
             if sent.start <= i < sent.end and not sent.doc[i].is_punct
+            and not self._in_quote(*(offsets := self._abs(paragraph, sent.doc[i])))
         ]
         sent_start = paragraph.start + sent.start_char
         sent_end = paragraph.start + sent.end_char
