@@ -234,10 +234,21 @@ class DocumentPass:
             if following is not None and (
                 sent.text.rstrip().endswith(":")
                 or self._quote_runs_on(paragraph.start + sent.end_char, paragraph.start + following.start_char)
+                or (sent.text.rstrip()[-1:] in QUOTE_CHARS and self._bare_cue(following))
             ):
                 continue
             yield doc[sents[start].start : sent.end]
             start = n + 1
+
+    def _bare_cue(self, sent) -> bool:
+        """A sentence that only attributes ('Clinton said.' after '"...?"'):
+        a cue verb with a subject and nothing said of its own."""
+        root = sent.root
+        return (
+            root.lemma_.lower() in self.lexicon.cue_verbs
+            and any(c.dep_ == "nsubj" for c in root.children)
+            and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children)
+        )
 
     def _quote_runs_on(self, end: int, start: int) -> bool:
         """Whether one quote holds both sides of a sentence break."""
