@@ -142,6 +142,18 @@ FORMS = {
         [("Several witnesses", "said", "asserts", "the gunmen wore uniforms")],
     ),
     # deeds, not claims: these verbs attribute only with a clause
+    "condemnation without a clause": (
+        "The senator blasted the governor for the delays at the border.",
+        [("The senator", "blasted", "condemns", "the governor for the delays at the border")],
+    ),
+    "attack on someone for something": (
+        "The mayor attacked his rival for cutting the police budget.",
+        [("The mayor", "attacked", "condemns", "his rival for cutting the police budget")],
+    ),
+    "reason cited for a deed": (
+        "The union sued the company, citing a risk to workers' safety.",
+        [("The union", "citing", "asserts", "a risk to workers' safety")],
+    ),
     "attack without a clause": ("Russian forces attacked the village at dawn.", []),
     "order without a clause": ("The army ordered an evacuation of the district.", []),
 }

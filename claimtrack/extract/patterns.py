@@ -295,7 +295,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if _unrealised(token) and token.dep_ != "xcomp":
             continue  # "would consider", "may announce": not said (yet)
-        if lemma in lexicon.citing_verbs and token.dep_ in ("advcl", "acl", "xcomp"):
+        if lemma in lexicon.citing_verbs and token.dep_ in ("advcl", "acl", "xcomp") and _said_by(token.head, lexicon):
             continue  # "RIA, citing the ministry, said": whom a speaker cites, not a claim
         if token.dep_ == "relcl" and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
             continue  # "a charge officials rejected": the noun is what was rejected
@@ -333,6 +333,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
                     addressee = child
                     break
         content_child = _content_child(token)
+        if particle is not None and any(c.dep_ == "dobj" and c.i < particle.i for c in token.children):
+            particle = None  # "attacked the mayor for his budget": whom and why, both what was said
         if particle is not None:
             cue = [token, particle]
             objects = [c for c in particle.children if c.dep_ in ("pobj", "pcomp")]
@@ -407,6 +409,12 @@ def cue_lemma(token: Token, lexicon: Lexicon) -> str:
     if lemma not in lexicon.cue_verbs and lemma + "e" in lexicon.cue_verbs and token.lower_.startswith(lemma + "e"):
         return lemma + "e"
     return lemma
+
+
+def _said_by(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether a verb is a cue of its own, so a "citing Y" on it names its source
+    ("X said, citing Y"), while on a deed it is X's claim ("X sued, citing Y")."""
+    return cue_lemma(verb, lexicon) in lexicon.cue_verbs
 
 
 def _cue_particle(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
