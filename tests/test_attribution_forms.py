@@ -184,3 +184,11 @@ def test_acts_are_stored(tmp_path):
     article = Article(text="Kyiv accused Moscow of shelling the nuclear plant.\n", id="a1")
     save_article(db, article, Extractor().extract(article))
     assert [row["act"] for row in db.query("select act from claims_detail")] == ["accuses"]
+
+
+def test_nominal_cue_with_a_possessive_pronoun_is_resolved_like_he(extractor):
+    text = "Governor Ahmed Salem arrived in the city on Monday. His claim that the port was safe was met with laughter.\n"
+    claims = extractor.extract(Article(text=text))
+    assert [(c.source.name, c.source_text, c.cue, c.act, c.content) for c in claims] == [
+        ("Ahmed Salem", "His", "claim", "asserts", "the port was safe")
+    ]

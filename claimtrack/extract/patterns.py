@@ -15,6 +15,7 @@ ADJACENT_MODIFIERS = {"aux", "auxpass", "neg", "advmod", "npadvmod", "prt", "pun
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}  # resolved as he, she, they, it
 
 
 @dataclass
@@ -659,8 +660,8 @@ def find_nominal_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         if author is None:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if author is not None and author.pos_ not in ("PROPN", "NOUN"):
-            continue  # "his claim": whose, the resolver cannot tell from a possessive
+        if author is not None and author.pos_ not in ("PROPN", "NOUN") and author.lower_ not in POSSESSIVE_PRONOUNS:
+            continue  # "my claim", "whose claim": the writer's own, or nobody to resolve
         content_head = next(
             (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and _introduced(c)), None
         ) or next(

@@ -135,10 +135,10 @@ class DocumentSources:
         lower = head.lower_.lstrip("-")  # "a-t-il dit": the inverted pronoun
         if lower in self.lexicon.speaker_pronouns:
             return previous or self.last()
-        if lower in ("he", "she", "him", "her"):
+        if lower in ("he", "she", "him", "her", "his"):  # "his claim that": his as he
             # one person: not "Officials" or "residents" met before
             return next((r for r in reversed(self.known.values()) if r.type in PERSON_TYPES and r.name not in self.plural), None)
-        if lower in ("they", "it") or lower in self.lexicon.plural_pronouns:
+        if lower in ("they", "it", "their", "its") or lower in self.lexicon.plural_pronouns:
             # the last body that spoke, rather than one it merely cited
             if previous is not None and previous.type not in PERSON_TYPES:
                 return previous
