@@ -154,6 +154,14 @@ FORMS = {
         "The union sued the company, citing a risk to workers' safety.",
         [("The union", "citing", "asserts", "a risk to workers' safety")],
     ),
+    "stance on a measure": (
+        "Moscow opposed the resolution on the ceasefire.",
+        [("Moscow", "opposed", "asserts", "the resolution on the ceasefire")],
+    ),
+    "support for a measure": (
+        "The senator supported the new sanctions on Iran.",
+        [("The senator", "supported", "asserts", "the new sanctions on Iran")],
+    ),
     "attack without a clause": ("Russian forces attacked the village at dawn.", []),
     "order without a clause": ("The army ordered an evacuation of the district.", []),
 }
