@@ -162,6 +162,10 @@ FORMS = {
         "The senator supported the new sanctions on Iran.",
         [("The senator", "supported", "asserts", "the new sanctions on Iran")],
     ),
+    "saying after a preposition": (
+        "The general apologised after saying the town had been bombed by mistake.",
+        [("The general", "saying", "asserts", "the town had been bombed by mistake")],
+    ),
     "attack without a clause": ("Russian forces attacked the village at dawn.", []),
     "order without a clause": ("The army ordered an evacuation of the district.", []),
 }

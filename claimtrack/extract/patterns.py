@@ -120,6 +120,8 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
         return subject_of(head, quoted)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ == "VERB":
         return subject_of(head, quoted)  # "..., he told AFP, adding that ..."
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ("by", "after", "before", "while", "for") and head.head.pos_ == "VERB":
+        return subject_of(head.head, quoted)  # "responded by saying that ...", "apologised for saying"
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":
         # "X was quoted as saying that ..."
         quoted_verb = head.head
