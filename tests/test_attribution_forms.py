@@ -166,6 +166,10 @@ FORMS = {
         "The general apologised after saying the town had been bombed by mistake.",
         [("The general", "saying", "asserts", "the town had been bombed by mistake")],
     ),
+    "naming": (
+        "Democrats called the citation a political stunt.",
+        [("Democrats", "called", "asserts", "the citation a political stunt")],
+    ),
     "attack without a clause": ("Russian forces attacked the village at dawn.", []),
     "order without a clause": ("The army ordered an evacuation of the district.", []),
 }

@@ -371,6 +371,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             content_child is not None and any(c.dep_ == "xcomp" for c in content_child.children) and particle is not None
         )
         act = lexicon.act_of(lemma, infinitive)
+        if act == "demands" and particle is None and any(c.dep_ == "oprd" for c in token.children):
+            act = "asserts"  # "called the strikes a war crime": a name given, not a demand
         if any(c.dep_ == "neg" for c in token.children) and lemma in lexicon.negated_cues:
             act = "intends"  # "did not respond": a refusal, as "declined to comment"
         if stance == "denies" and content_child is not None and content_child.dep_ == "dobj":
