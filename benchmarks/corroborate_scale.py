@@ -34,16 +34,28 @@ SIDES = ["Russian", "Syrian", "Israeli", "Ukrainian", "Turkish", "Sudanese", "Ir
 SYLLABLES = ["kafr", "tell", "deir", "ain", "jisr", "maar", "ras", "beit", "umm", "khan",
              "saf", "nab", "zor", "qad", "ham", "rab", "sal", "dar", "mal", "bar", "sur", "lat"]
 PLACES = [f"{a.title()} {b.title()}{c}" for a in SYLLABLES[:10] for b in SYLLABLES[10:] for c in ("a", "un", "iyeh")]
-EVENTS = [  # (template, has a figure)
-    ("{side} warplanes struck the market in {place} on {day}", False),
-    ("an air strike on {place} killed {n} people on {day}", True),
-    ("the death toll from the strike on {place} has risen to {n} people", True),
-    ("rebels captured {place} on {day} after heavy fighting", False),
-    ("hundreds of families fled {place} on {day}", False),
-    ("{side} artillery shelled {place}, wounding {n} civilians", True),
-    ("aid convoys reached {place} on {day}", False),
-    ("{side} forces withdrew from {place} on {day}", False),
+EVENTS = [  # (template, has a figure, event classes of its frame)
+    ("{side} warplanes struck the market in {place} on {day}", False, ["strike"]),
+    ("an air strike on {place} killed {n} people on {day}", True, ["kill", "strike"]),
+    ("the death toll from the strike on {place} has risen to {n} people", True, ["kill", "strike"]),
+    ("rebels captured {place} on {day} after heavy fighting", False, ["capture", "presence"]),
+    ("hundreds of families fled {place} on {day}", False, ["displace"]),
+    ("{side} artillery shelled {place}, wounding {n} civilians", True, ["strike", "wound"]),
+    ("aid convoys reached {place} on {day}", False, ["aid"]),
+    ("{side} forces withdrew from {place} on {day}", False, ["withdraw"]),
 ]
+FUNCTION_WORDS = {"the", "an", "on", "from", "has", "to", "after", "of", "in"}
+
+
+def frame(template: str, classes: list, side: str, place: str, day: str, counted: bool) -> str:
+    """The frame extraction would store (written directly: no parsing here)."""
+    words = {w.strip(",").lower() for w in template.split() if w.isalpha() and w not in FUNCTION_WORDS}
+    return json.dumps({
+        "events": classes, "agent": f"{side} government" if "{side}" in template else None,
+        "places": [place.lower()], "days": [day.lower()] if "{day}" in template else [],
+        "counts": [classes[0]] if counted else [],
+        "terms": sorted(words | {w.lower() for w in place.split()} | ({side.lower()} if "{side}" in template else set())),
+    })
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
@@ -68,7 +80,7 @@ def generate(path: Path, size: int, seed: int = 7) -> None:
     speakers = [row[0] for row in source_rows]
     start, claims, articles, written, event = date(2023, 1, 1), [], [], 0, 0
     while written < size:
-        template, counted = rng.choice(EVENTS)
+        template, counted, classes = rng.choice(EVENTS)
         day = start + timedelta(days=event * 730 // max(size // 8, 1))
         place, side = rng.choice(PLACES), rng.choice(SIDES)
         toll = rng.randint(3, 200)
@@ -86,7 +98,8 @@ def generate(path: Path, size: int, seed: int = 7) -> None:
                 claims.append({"article": article_id, "source": speaker, "source_text": "", "cue": "said",
                                "kind": "indirect", "stance": "denies" if rng.random() < 0.03 else "asserts",
                                "content": content, "relayed_by": None, "addressee": None, "sentence": content,
-                               "spans": "{}", "figures": json.dumps(figures)})
+                               "spans": "{}", "figures": json.dumps(figures),
+                               "frame": frame(template, classes, side, place, DAYS[day.weekday()], counted)})
                 written += 1
         event += 1
         if len(claims) >= 50_000 or written >= size:
