@@ -170,6 +170,10 @@ FORMS = {
         "Democrats called the citation a political stunt.",
         [("Democrats", "called", "asserts", "the citation a political stunt")],
     ),
+    "quote with a modal before an inverted cue": (
+        '"If the dam breaks, the valley will flood," said Omar Haddad, an engineer.',
+        [("Omar Haddad", "said", "asserts", "If the dam breaks, the valley will flood")],
+    ),
     "attack without a clause": ("Russian forces attacked the village at dawn.", []),
     "order without a clause": ("The army ordered an evacuation of the district.", []),
 }

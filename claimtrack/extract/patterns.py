@@ -296,7 +296,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if token.i in quoted or token.dep_ in ("amod", "compound"):
             continue
-        if _unrealised(token) and token.dep_ != "xcomp":
+        if _unrealised(token, quoted) and token.dep_ != "xcomp":
             continue  # "would consider", "may announce": not said (yet)
         if lemma in lexicon.citing_verbs and token.dep_ in ("advcl", "acl", "xcomp") and _said_by(token.head, lexicon):
             continue  # "RIA, citing the ministry, said": whom a speaker cites, not a claim
@@ -714,10 +714,11 @@ def _states(found: Found, lexicon: Lexicon) -> bool:
 MODALS = {"will", "would", "could", "may", "might", "should", "can", "must", "shall", "'ll", "’ll", "'d", "’d", "to"}
 
 
-def _unrealised(verb: Token) -> bool:
+def _unrealised(verb: Token, quoted: set[int] = frozenset()) -> bool:
     """A cue under a modal or an infinitive marker: said, or asked, only as a
-    possibility ("would announce", "to say")."""
-    return any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)
+    possibility ("would announce", "to say"); a modal of the quote the parser
+    hung on the cue ('"... it will," said X') is not the cue's."""
+    return any(c.dep_ == "aux" and c.lower_ in MODALS and c.i not in quoted for c in verb.children)
 
 
 # the dependencies of what a cue reports ("said that ... had said ...")
