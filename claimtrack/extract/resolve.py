@@ -293,10 +293,16 @@ class DocumentSources:
                 t
                 for t in title.lefts
                 if t.dep_ in ("compound", "poss", "nmod", "amod", "det")
-                and (t.pos_ in ("PROPN", "NOUN") or ACRONYM.match(t.text))
+                and (
+                    t.pos_ in ("PROPN", "NOUN")
+                    or ACRONYM.match(t.text)
+                    # "military spokesman": the adjective names the body
+                    or (t.pos_ == "ADJ" and self.lexicon.type_of([t.lower_]) is not None)
+                )
                 # "Hiran governor": a place is no body, unless known as one ("US envoy")
                 and (t.ent_type_ not in ("GPE", "LOC") or self._lookup(t.text) is not None)
                 and t.lower_ not in self.lexicon.title_modifiers
+                and not self._rank_word(t, title)
             ]
             if modifiers:
                 org_head = modifiers[-1]
@@ -305,6 +311,19 @@ class DocumentSources:
             if nations:
                 return self._government_of(nations[0].text)  # "a senior Egyptian official"
         return None
+
+    def _rank_word(self, token: Token, title: Token) -> bool:
+        """"Rear Admiral", "Staff Sergeant": an unknown capitalised word just
+        before a capitalised title is part of the rank, not a body."""
+        return (
+            token.i == title.i - 1
+            and token.pos_ == "PROPN"
+            and token.is_title
+            and title.is_title
+            and not list(token.children)
+            and self._lookup(token.text) is None
+            and not any(token.text in (ref.name, *ref.aliases) for ref in self.known.values())
+        )
 
     def _reporter(self, head: Token, mention: list[Token]) -> SourceRef | None:
         """"An AFP correspondent", "a Reuters witness": the outlet's own eyes."""

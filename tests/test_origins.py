@@ -1,0 +1,37 @@
+"""Origins: a titled official belongs to the body the title names, and a
+rank written before a name ("Rear Admiral") is part of the title, not a body."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from .conftest import ingest_with_cli
+
+RANKED = """JERUSALEM (Reuters) - The Israeli military said on Tuesday that a drone had struck a warehouse near the border.
+
+Military spokesman Rear Admiral Avi Levy told reporters that the warehouse stored weapons.
+"""
+
+
+def origins(tmp_path, text):
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    db_path = tmp_path / "claims.db"
+    ingest_with_cli(db_path, str(article), "--jobs", "1")
+    db = sqlite_utils.Database(db_path)
+    parent = {row["id"]: row["parent"] for row in db["sources"].rows}
+    name = {row["id"]: row["name"] for row in db["sources"].rows}
+
+    def top(sid):
+        while parent.get(sid) is not None:
+            sid = parent[sid]
+        return name[sid]
+
+    return {name[row["source"]]: top(row["source"]) for row in db["claims"].rows}, set(name.values())
+
+
+def test_a_rank_before_a_name_is_no_body(tmp_path):
+    by_source, names = origins(tmp_path, RANKED)
+    assert "Rear" not in names
+    assert any("Avi Levy" in source for source in by_source)
+    assert set(by_source.values()) == {"Israeli government"}
