@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from claimtrack.sources.scope import ruler_named
+
 from .conftest import ingest_with_cli
 
 RANKED = """JERUSALEM (Reuters) - The Israeli military said on Tuesday that a drone had struck a warehouse near the border.
@@ -35,3 +37,8 @@ def test_a_rank_before_a_name_is_no_body(tmp_path):
     assert "Rear" not in names
     assert any("Avi Levy" in source for source in by_source)
     assert set(by_source.values()) == {"Israeli government"}
+
+
+def test_a_body_run_by_a_group_named_by_its_adjective_belongs_to_the_group():
+    assert ruler_named("the Houthi-run interior ministry").name == "Houthis"
+    assert ruler_named("the Hamas-run civil defence").name == "Hamas"

@@ -61,7 +61,9 @@ def ruler_named(name: str) -> SourceRef | None:
     for word in name.replace("’", "'").split():
         match = RULED.match(word.strip(",.;:"))
         if match:
-            found = registry.lookup(match.group("ruler")) or _government(places.lookup(match.group("ruler")))
+            ruler = match.group("ruler")
+            # "Houthi-run": the group named by its members' adjective (the Houthis)
+            found = registry.lookup(ruler) or registry.lookup(f"{ruler}s") or _government(places.lookup(ruler))
             if found is not None:
                 return found
     for place in sorted(places_in_text(name)) + sorted(p for w in WORD.findall(name) if (p := places.lookup(w))):
