@@ -174,6 +174,11 @@ FORMS = {
         '"If the dam breaks, the valley will flood," said Omar Haddad, an engineer.',
         [("Omar Haddad", "said", "asserts", "If the dam breaks, the valley will flood")],
     ),
+    "naming in quotes": (
+        "Senator Jane Moss calls the tax plan ‘a disaster’ during a campaign stop.",
+        [("Senator Jane Moss", "calls", "asserts", "the tax plan ‘a disaster’ during a campaign stop")],
+    ),
+    "calling a meeting": ("The mayor called an emergency meeting.", []),
     "attack without a clause": ("Russian forces attacked the village at dawn.", []),
     "order without a clause": ("The army ordered an evacuation of the district.", []),
 }

@@ -371,7 +371,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             content_child is not None and any(c.dep_ == "xcomp" for c in content_child.children) and particle is not None
         )
         act = lexicon.act_of(lemma, infinitive)
-        if act == "demands" and particle is None and any(c.dep_ == "oprd" for c in token.children):
+        if act == "demands" and particle is None and _names(token):
             act = "asserts"  # "called the strikes a war crime": a name given, not a demand
         if any(c.dep_ == "neg" for c in token.children) and lemma in lexicon.negated_cues:
             act = "intends"  # "did not respond": a refusal, as "declined to comment"
@@ -433,8 +433,22 @@ def _has_clause(verb: Token, lemma: str) -> bool:
     ("called the strikes a war crime")."""
     complements = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "oprd", "dobj", "attr")]
     if lemma == "call":  # "called the strikes a war crime": an object and what it is called
-        return len(complements) >= 2 or any(c.dep_ == "oprd" for c in complements)
+        return len(complements) >= 2 or _names(verb)
     return any(c.dep_ in ("ccomp", "xcomp") for c in complements)
+
+
+def _names(verb: Token) -> bool:
+    """Whether a verb gives its object a name: "called the strikes a war crime"
+    (a predicate), or "calls the plan 'a disaster'" (parsed as an apposition)."""
+    return any(
+        c.dep_ == "oprd" or (c.dep_ == "dobj" and any(a.dep_ == "appos" and _opens_quote(a) for a in c.children))
+        for c in verb.children
+    )
+
+
+def _opens_quote(phrase: Token) -> bool:
+    start = phrase.left_edge.i
+    return start > 0 and phrase.doc[start - 1].is_quote
 
 
 def _next_to_quote(verb: Token, quoted: set[int]) -> bool:
