@@ -42,3 +42,17 @@ def test_a_rank_before_a_name_is_no_body(tmp_path):
 def test_a_body_run_by_a_group_named_by_its_adjective_belongs_to_the_group():
     assert ruler_named("the Houthi-run interior ministry").name == "Houthis"
     assert ruler_named("the Hamas-run civil defence").name == "Hamas"
+
+
+LIVE_BLOG = """Live: strikes on Kyiv overnight
+
+09:45 - Zelensky's office said three drones had hit a power station in Kyiv.
+
+10:30 - Zelensky said air defences had shot down most of the drones.
+"""
+
+
+def test_a_live_blog_time_is_no_part_of_a_name_and_an_office_is_its_holder_s(tmp_path):
+    by_source, names = origins(tmp_path, LIVE_BLOG)
+    assert not [name for name in names if ":" in name]
+    assert by_source["Volodymyr Zelensky"] == by_source["Zelensky's office"] == "Ukrainian government"

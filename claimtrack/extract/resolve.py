@@ -147,6 +147,7 @@ class DocumentSources:
             return previous
         if lower in ("i", "we", "you", "who", "which", "that"):
             return None
+        mention = _from_first_word(mention)
         if head.pos_ == "NOUN" and "Plur" in head.morph.get("Number"):
             ref = self._named(head, mention)
             if isinstance(ref, SourceRef):
@@ -188,7 +189,7 @@ class DocumentSources:
             names = [head.doc[start : head.i + 1]]
         if not names:
             return None
-        span = names[0]
+        span = _from_first_word(names[0])
         name = re.sub(r"(['’]s)$", "", span.text).strip()
         known = self.registry.lookup(name)
         if known is not None:
@@ -428,7 +429,17 @@ class DocumentSources:
         ):
             kind = "armed_group"  # "the Arakan Army": an army of no state
         name = _scare_named(head) or _proper_name(inner) or text
-        return self.remember(SourceRef(name, kind, self._state_parent(head, kind)), text, acronym or "")
+        parent = self._state_parent(head, kind) or self._owner(head)
+        return self.remember(SourceRef(name, kind, parent), text, acronym or "")
+
+    def _owner(self, head: Token) -> SourceRef | None:
+        """"Zelensky's office": the office of a known person is theirs."""
+        for token in head.lefts:
+            if token.dep_ == "poss" and token.pos_ == "PROPN":
+                person = self._lookup(token.text) or self._known_person(token.text)
+                if person is not None and person.type in PERSON_TYPES:
+                    return person
+        return None
 
     def _state_parent(self, head: Token, kind: str) -> SourceRef | None:
         """"the Sudanese army" belongs to the Sudanese government."""
@@ -480,6 +491,13 @@ def person_spans(tokens) -> list:
                 end += 1
             people.append(doc[token.i : end])
     return people
+
+
+def _from_first_word(tokens):
+    """Tokens (or a span) from the first one with a letter: a live blog's
+    "14:20 - Zelensky's office" is named from "Zelensky"."""
+    start = next((i for i, t in enumerate(tokens) if any(c.isalpha() for c in t.text)), 0)
+    return tokens[start:]
 
 
 def _person_names(head: Token, ids: set[int]) -> list:
