@@ -56,3 +56,14 @@ def test_a_live_blog_time_is_no_part_of_a_name_and_an_office_is_its_holder_s(tmp
     by_source, names = origins(tmp_path, LIVE_BLOG)
     assert not [name for name in names if ":" in name]
     assert by_source["Volodymyr Zelensky"] == by_source["Zelensky's office"] == "Ukrainian government"
+
+
+INSTALLED = """ZAPORIZHZHIA, Ukraine (Reuters) - Shelling cut power to the town of Enerhodar on Monday.
+
+Ivan Petrenko, head of the Russian-installed administration in the occupied town, said the shells came from Ukrainian positions.
+"""
+
+
+def test_the_body_an_official_heads_is_scoped_like_a_speaking_body(tmp_path):
+    by_source, _ = origins(tmp_path, INSTALLED)
+    assert by_source["Ivan Petrenko"] == "Russian government"

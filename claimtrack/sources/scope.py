@@ -111,7 +111,10 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
     seen: set[int] = set()
     for attribution in attributions:
         for ref in (attribution.source, attribution.relayed_by):
-            if not isinstance(ref, SourceRef) or id(ref) in seen or ref.parent is not None:
+            if not isinstance(ref, SourceRef):
+                continue
+            ref = _top(ref)  # "X, head of the Russian-installed administration": the body X heads
+            if id(ref) in seen:
                 continue
             seen.add(id(ref))
             if ref.type in STATE_TYPES and is_generic(ref.name):
