@@ -67,3 +67,15 @@ Ivan Petrenko, head of the Russian-installed administration in the occupied town
 def test_the_body_an_official_heads_is_scoped_like_a_speaking_body(tmp_path):
     by_source, _ = origins(tmp_path, INSTALLED)
     assert by_source["Ivan Petrenko"] == "Russian government"
+
+
+GOVERNOR = """Drones struck a port on the Danube overnight, officials said on Wednesday.
+
+Odesa governor Petro Marchenko said two grain silos had burned down.
+"""
+
+
+def test_a_place_s_governor_belongs_to_the_state_the_place_is_in(tmp_path):
+    by_source, names = origins(tmp_path, GOVERNOR)
+    assert "Odesa" not in names
+    assert by_source["Petro Marchenko"] == "Ukrainian government"

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..model import SourceRef
 from ..sources.registry import Registry, normalize
+from ..sources.scope import gazetteer, is_state_title, ruler_named
 from .lexicon import Lexicon
 
 PERSON_TYPES = ("person", "witness", "journalist")
@@ -305,6 +306,12 @@ class DocumentSources:
                 and t.lower_ not in self.lexicon.title_modifiers
                 and not self._rank_word(t, title)
             ]
+            places = [m for m in title.lefts if m.dep_ in ("compound", "amod", "nmod") and m.is_title and gazetteer().lookup(m.text)]
+            if is_state_title(title.lemma_.lower()) and places and self._lookup(places[-1].text) is None:
+                # "Kherson governor": an official of the state the place is in
+                ruler = ruler_named(places[-1].text)
+                if ruler is not None:
+                    return self._lookup(ruler.name) or self.remember(ruler)
             if modifiers:
                 org_head = modifiers[-1]
                 org = [t for m in modifiers for t in m.subtree if t.lemma_.lower() not in self.lexicon.title_nouns]

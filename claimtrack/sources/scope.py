@@ -40,6 +40,16 @@ def _vocabulary() -> tuple[frozenset, frozenset]:
     return frozenset(data["bodies"]), frozenset(data["qualifiers"])
 
 
+def is_state_title(lemma: str) -> bool:
+    return lemma in _state_titles()
+
+
+@lru_cache(maxsize=1)
+def _state_titles() -> frozenset:
+    data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
+    return frozenset(data["state_titles"])
+
+
 def article_state(article: Article) -> str | None:
     """The state an article is about: the one its title names, else its
     dateline's (where the reporter is: often, not always, the story's)."""
