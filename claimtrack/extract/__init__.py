@@ -447,16 +447,20 @@ class DocumentPass:
         end = paragraph.start + sent.end_char
         pieces = [_trim(self.text, max(s, start), min(e, end)) for s, e in self.quotes.overlapping(start, end)]
         tokens = [t for t in sent if t.i in quoted]
+        figures = figures_in(tokens)
         attribution = Attribution(
             source=previous.source,
             source_text="",
             cue=None,
             kind="direct",
             stance="asserts",
+            # more of a quote does what its first sentence did; its stance (and so a denial) stays its own
+            act="asserts" if previous.act == "denies" else previous.act,
             content=" ".join(self.text[s:e] for s, e in pieces),
             sentence=self.text[start:end],
             spans={"source": [], "cue": [], "content": [list(p) for p in pieces]},
-            figures=figures_in(tokens),
+            figures=figures,
+            frame=frame_of(tokens, previous.source, figures),
             relayed_by=previous.relayed_by,
             addressee=previous.addressee,
         )
