@@ -79,3 +79,14 @@ def test_a_place_s_governor_belongs_to_the_state_the_place_is_in(tmp_path):
     by_source, names = origins(tmp_path, GOVERNOR)
     assert "Odesa" not in names
     assert by_source["Petro Marchenko"] == "Ukrainian government"
+
+
+DATELINED = """AMMAN (Reuters) - Jordan called off a regional summit on Wednesday after a night of protests in the capital.
+
+Foreign Minister Karim Haddad said the talks could not go ahead while the bombing continued.
+"""
+
+
+def test_a_minister_named_by_title_alone_belongs_to_the_dateline_s_state(tmp_path):
+    by_source, _ = origins(tmp_path, DATELINED)
+    assert by_source["Karim Haddad"] == "Jordanian government"

@@ -57,6 +57,12 @@ def article_state(article: Article) -> str | None:
     states = {places.chain(p)[-1] for p in places_in_text(article.title or "")}
     if len(states) == 1:
         return states.pop()
+    return dateline_state(article)
+
+
+def dateline_state(article: Article) -> str | None:
+    """The state of the article's dateline ("AMMAN —" is Jordan)."""
+    places = gazetteer()
     first = (article.text or "").lstrip().split("\n", 1)[0]
     match = DATELINE.match(first)
     place = places.lookup(match.group("place").title()) if match else None
@@ -120,6 +126,7 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
     state = article_state(article)
     seen: set[int] = set()
     for attribution in attributions:
+        _scope_titled_official(attribution, article)
         for ref in (attribution.source, attribution.relayed_by):
             if not isinstance(ref, SourceRef):
                 continue
@@ -130,6 +137,17 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
             if ref.type in STATE_TYPES and is_generic(ref.name):
                 _scope_body(ref, state, article)
     return attributions
+
+
+def _scope_titled_official(attribution: Attribution, article: Article) -> None:
+    """"AMMAN — Foreign Minister X said": a minister named by title alone
+    in a datelined dispatch is the dateline state's."""
+    ref = attribution.source
+    if not isinstance(ref, SourceRef) or ref.type != "person" or ref.parent is not None:
+        return
+    titled = any(w[:1].isupper() and w.lower() in _state_titles() for w in WORD.findall(attribution.source_text or ""))
+    if titled:
+        ref.parent = _government(dateline_state(article))
 
 
 def _scope_body(ref: SourceRef, state: str | None, article: Article) -> None:
