@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from claimtrack.sources.registry import default_registry
 from claimtrack.sources.scope import ruler_named
 
 from .conftest import ingest_with_cli
@@ -90,3 +91,10 @@ Foreign Minister Karim Haddad said the talks could not go ahead while the bombin
 def test_a_minister_named_by_title_alone_belongs_to_the_dateline_s_state(tmp_path):
     by_source, _ = origins(tmp_path, DATELINED)
     assert by_source["Karim Haddad"] == "Jordanian government"
+
+
+def test_state_operators_and_services_share_their_state_s_origin():
+    registry = default_registry()
+    assert registry.lookup("Security Service of Ukraine").parent.name == "Ukrainian government"
+    assert registry.lookup("Energoatom").parent.name == "Ukrainian government"
+    assert registry.lookup("the Islamic Jihad movement").name == "Palestinian Islamic Jihad"
