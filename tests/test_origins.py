@@ -98,3 +98,22 @@ def test_state_operators_and_services_share_their_state_s_origin():
     assert registry.lookup("Security Service of Ukraine").parent.name == "Ukrainian government"
     assert registry.lookup("Energoatom").parent.name == "Ukrainian government"
     assert registry.lookup("the Islamic Jihad movement").name == "Palestinian Islamic Jihad"
+
+
+GENDERED = """Ms Amira Haddad, a nurse at the clinic, said the generator had failed on Sunday night.
+
+Mr Omar Saleh, the clinic's director, said fuel deliveries had stopped a week ago.
+
+She said three patients had to be moved to another hospital.
+"""
+
+
+def test_she_is_not_a_man_named_since(tmp_path):
+    article = tmp_path / "clinic.txt"
+    article.write_text(GENDERED, encoding="utf-8")
+    db_path = tmp_path / "claims.db"
+    ingest_with_cli(db_path, str(article), "--jobs", "1")
+    rows = sqlite_utils.Database(db_path).query(
+        "select sources.name from claims join sources on sources.id = claims.source where claims.source_text = 'She'"
+    )
+    assert [row["name"] for row in rows] == ["Amira Haddad"]

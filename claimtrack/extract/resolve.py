@@ -7,6 +7,10 @@ wait for the first matching source named later."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from spacy.tokens import Token
 
@@ -87,6 +91,7 @@ class DocumentSources:
         self.aliases: dict[str, SourceRef] = {}
         self.forwards: list[Forward] = []
         self.plural: set[str] = set()  # names of sources that are many people
+        self.gender: dict[int, str] = {}  # id() -> "male"/"female", from an honorific
 
     # -- bookkeeping ------------------------------------------------------
     def remember(self, ref: SourceRef, *surfaces: str) -> SourceRef:
@@ -137,8 +142,11 @@ class DocumentSources:
         if lower in self.lexicon.speaker_pronouns:
             return previous or self.last()
         if lower in ("he", "she", "him", "her", "his"):  # "his claim that": his as he
-            # one person: not "Officials" or "residents" met before
-            return next((r for r in reversed(self.known.values()) if r.type in PERSON_TYPES and r.name not in self.plural), None)
+            # one person: not "Officials" or "residents" met before, nor one
+            # an honorific gave the other gender ("Mr Sunak" is no "she")
+            other = "male" if lower in ("she", "her") else "female"
+            people = [r for r in reversed(self.known.values()) if r.type in PERSON_TYPES and r.name not in self.plural]
+            return next((r for r in people if self.gender.get(id(r)) != other), people[0] if people else None)
         if lower in ("they", "it", "their", "its") or lower in self.lexicon.plural_pronouns:
             # the last body that spoke, rather than one it merely cited
             if previous is not None and previous.type not in PERSON_TYPES:
@@ -191,6 +199,8 @@ class DocumentSources:
         if not names:
             return None
         span = _from_first_word(names[0])
+        if len(span) > 1 and any(span[0].lower_ in words for words in _honorifics().values()):
+            span = span[1:]  # "Ms Whitfield" is Whitfield, and a woman
         name = re.sub(r"(['’]s)$", "", span.text).strip()
         known = self.registry.lookup(name)
         if known is not None:
@@ -214,8 +224,14 @@ class DocumentSources:
             # met before without a title: what this mention says completes it
             known.parent = known.parent or checked_parent(known, parent)
             known.type = kind if known.type == "person" else known.type
-            return self.remember(known)
-        return self.remember(SourceRef(name, kind, parent))
+            return self._gendered(self.remember(known), rest_lemmas)
+        return self._gendered(self.remember(SourceRef(name, kind, parent)), rest_lemmas)
+
+    def _gendered(self, ref: SourceRef, words: set[str]) -> SourceRef:
+        for gender, honorifics in _honorifics().items():
+            if words & honorifics:
+                self.gender[id(ref)] = gender
+        return ref
 
     def _titled(self, head: Token, mention: list[Token]):
         """A title without a name: "the official", "Nasser Hospital chief",
@@ -498,6 +514,12 @@ def person_spans(tokens) -> list:
                 end += 1
             people.append(doc[token.i : end])
     return people
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> dict[str, frozenset]:
+    data = yaml.safe_load(resources.files("claimtrack.sources").joinpath("honorifics.yml").read_text("utf-8"))
+    return {gender: frozenset(words) for gender, words in data.items()}
 
 
 def _from_first_word(tokens):
