@@ -117,3 +117,12 @@ def test_she_is_not_a_man_named_since(tmp_path):
         "select sources.name from claims join sources on sources.id = claims.source where claims.source_text = 'She'"
     )
     assert [row["name"] for row in rows] == ["Amira Haddad"]
+
+
+def test_an_abbreviated_governor_belongs_to_the_dateline_s_state(tmp_path):
+    text = """KYIV (Reuters) - Floods reached villages downstream of the reservoir on Thursday.
+
+Regional Gov. Ivan Bondar said 300 people had been evacuated overnight.
+"""
+    by_source, _ = origins(tmp_path, text)
+    assert by_source["Ivan Bondar"] == "Ukrainian government"
