@@ -98,6 +98,7 @@ def test_state_operators_and_services_share_their_state_s_origin():
     assert registry.lookup("Security Service of Ukraine").parent.name == "Ukrainian government"
     assert registry.lookup("Energoatom").parent.name == "Ukrainian government"
     assert registry.lookup("the Islamic Jihad movement").name == "Palestinian Islamic Jihad"
+    assert registry.lookup("Ottawa").name == "Canadian government"
 
 
 GENDERED = """Ms Amira Haddad, a nurse at the clinic, said the generator had failed on Sunday night.
