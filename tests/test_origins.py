@@ -127,3 +127,14 @@ Regional Gov. Ivan Bondar said 300 people had been evacuated overnight.
 """
     by_source, _ = origins(tmp_path, text)
     assert by_source["Ivan Bondar"] == "Ukrainian government"
+
+
+def test_a_registry_body_with_a_generic_name_keeps_its_own_origin(tmp_path):
+    text = """RAMALLAH (Reuters) - Protests spread across the West Bank on Thursday.
+
+The Palestinian Authority said it would suspend security coordination.
+
+President Mahmoud Abbas said the talks were over.
+"""
+    by_source, _ = origins(tmp_path, text)
+    assert by_source["Palestinian Authority"] == by_source["Mahmoud Abbas"] == "Palestinian Authority"

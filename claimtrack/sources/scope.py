@@ -134,7 +134,8 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
             if id(ref) in seen:
                 continue
             seen.add(id(ref))
-            if ref.type in STATE_TYPES and is_generic(ref.name):
+            # a registry body is who the registry says ("the Palestinian Authority")
+            if ref.type in STATE_TYPES and is_generic(ref.name) and default_registry().lookup(ref.name) is None:
                 _scope_body(ref, state, article)
     return attributions
 
