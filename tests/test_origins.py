@@ -99,6 +99,7 @@ def test_state_operators_and_services_share_their_state_s_origin():
     assert registry.lookup("Energoatom").parent.name == "Ukrainian government"
     assert registry.lookup("the Islamic Jihad movement").name == "Palestinian Islamic Jihad"
     assert registry.lookup("Ottawa").name == "Canadian government"
+    assert registry.lookup("ODNI").parent.name == registry.lookup("NSC").parent.name == "US government"
 
 
 GENDERED = """Ms Amira Haddad, a nurse at the clinic, said the generator had failed on Sunday night.
