@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 import yaml
@@ -50,25 +50,38 @@ class Lexicon:
     adverb_cues: frozenset[str] = frozenset()
     not_cues: frozenset[str] = frozenset()
 
-    @property
+    # derived once per lexicon: these are asked for every token of every parsed sentence
+    @cached_property
     def cue_verbs(self) -> frozenset[str]:
         return self.speech_verbs | self.perception_verbs | self.denial_verbs
+
+    @cached_property
+    def _act_table(self) -> dict[str, str]:
+        return dict(self.acts)
+
+    @cached_property
+    def _infinitive_act_table(self) -> dict[str, str]:
+        return dict(self.infinitive_acts)
+
+    @cached_property
+    def _noun_act_table(self) -> dict[str, str]:
+        return dict(self.noun_acts)
 
     def act_of(self, lemma: str, infinitive: bool = False) -> str:
         """The speech act a cue performs; "asserts" unless the lexicon says otherwise."""
         if lemma in self.denial_verbs:
             return "denies"
-        table = dict(self.infinitive_acts) if infinitive else {}
-        return table.get(lemma) or dict(self.acts).get(lemma, "asserts")
+        table = self._infinitive_act_table if infinitive else {}
+        return table.get(lemma) or self._act_table.get(lemma, "asserts")
 
     def noun_act(self, lemma: str) -> str | None:
         """The act of a noun that names a claim ("accusation"), else None."""
-        return dict(self.noun_acts).get(lemma)
+        return self._noun_act_table.get(lemma)
 
     def particles_of(self, lemma: str) -> frozenset[str]:
         return frozenset(p for key, p in self.particle_cues if key == lemma)
 
-    @property
+    @cached_property
     def people_nouns(self) -> frozenset[str]:
         return self.reporter_nouns | self.witness_nouns | self.title_nouns
 
