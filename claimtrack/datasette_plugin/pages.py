@@ -45,22 +45,13 @@ def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
-def short_date(published) -> str:
-    """"29 Nov" from "2024-11-29T10:00:00Z"; the text as given if it is no date."""
+def short_date(published, with_year: bool = False) -> str:
+    """"29 Nov" (or "29 Nov 2024") from "2024-11-29T10:00:00Z"; the text as given if it is no date."""
     try:
         day = date.fromisoformat(str(published)[:10])
     except ValueError:
         return str(published or "")
-    return f"{day.day} {day:%b}"
-
-
-def long_date(published) -> str:
-    """"29 Nov 2024" from "2024-11-29T10:00:00Z"; the text as given if it is no date."""
-    try:
-        day = date.fromisoformat(str(published)[:10])
-    except ValueError:
-        return str(published or "")
-    return f"{day.day} {day:%b %Y}"
+    return f"{day.day} {day:%b %Y}" if with_year else f"{day.day} {day:%b}"
 
 
 def highlighted(conn: sqlite3.Connection, claim: dict) -> markupsafe.Markup:
@@ -147,8 +138,8 @@ def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
     return {
         "group": group,
         "more_origins": [name for name, _members in ranked[ORIGINS_SHOWN:]],
-        "first_seen": long_date(group["first_seen"]),
-        "last_seen": long_date(group["last_seen"]),
+        "first_seen": short_date(group["first_seen"], with_year=True),
+        "last_seen": short_date(group["last_seen"], with_year=True),
         "verdict": described["verdict"],
         "why": described["why"],
         "origins": origins,
