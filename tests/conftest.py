@@ -23,6 +23,17 @@ def ingest_with_cli(db_path: Path, *args: str) -> None:
     assert result.exit_code == 0, result.output
 
 
+def ingest_text(tmp_path: Path, text: str):
+    """The database the real `claimtrack ingest --jobs 1` makes of one plain-text article."""
+    import sqlite_utils
+
+    article = tmp_path / "article.txt"
+    article.write_text(text, encoding="utf-8")
+    db_path = tmp_path / "claims.db"
+    ingest_with_cli(db_path, str(article), "--jobs", "1")
+    return sqlite_utils.Database(db_path)
+
+
 @pytest.fixture(scope="session")
 def seed_claims_db(tmp_path_factory) -> Path:
     """claims.db holding the seed article, built by the real ingest pipeline."""

@@ -3,12 +3,11 @@ rank written before a name ("Rear Admiral") is part of the title, not a body."""
 
 from __future__ import annotations
 
-import sqlite_utils
 
 from claimtrack.sources.registry import default_registry
 from claimtrack.sources.scope import ruler_named
 
-from .conftest import ingest_with_cli
+from .conftest import ingest_text
 
 RANKED = """JERUSALEM (Reuters) - The Israeli military said on Tuesday that a drone had struck a warehouse near the border.
 
@@ -17,11 +16,7 @@ Military spokesman Rear Admiral Avi Levy told reporters that the warehouse store
 
 
 def origins(tmp_path, text):
-    article = tmp_path / "article.txt"
-    article.write_text(text, encoding="utf-8")
-    db_path = tmp_path / "claims.db"
-    ingest_with_cli(db_path, str(article), "--jobs", "1")
-    db = sqlite_utils.Database(db_path)
+    db = ingest_text(tmp_path, text)
     parent = {row["id"]: row["parent"] for row in db["sources"].rows}
     name = {row["id"]: row["name"] for row in db["sources"].rows}
 
@@ -111,11 +106,7 @@ She said three patients had to be moved to another hospital.
 
 
 def test_she_is_not_a_man_named_since(tmp_path):
-    article = tmp_path / "clinic.txt"
-    article.write_text(GENDERED, encoding="utf-8")
-    db_path = tmp_path / "claims.db"
-    ingest_with_cli(db_path, str(article), "--jobs", "1")
-    rows = sqlite_utils.Database(db_path).query(
+    rows = ingest_text(tmp_path, GENDERED).query(
         "select sources.name from claims join sources on sources.id = claims.source where claims.source_text = 'She'"
     )
     assert [row["name"] for row in rows] == ["Amira Haddad"]

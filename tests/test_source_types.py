@@ -3,9 +3,7 @@ noun of a name decides, through lexicon.yml's type_nouns."""
 
 from __future__ import annotations
 
-import sqlite_utils
-
-from .conftest import ingest_with_cli
+from .conftest import ingest_text
 
 ARTICLE = """Strikes hit southern Gaza overnight, killing at least 12 people, according to Nasser Hospital.
 
@@ -16,11 +14,7 @@ Al-Aqsa Martyrs Hospital said it had received 30 wounded people.
 
 
 def test_a_hospital_is_an_organisation_and_its_director_a_person(tmp_path):
-    article = tmp_path / "gaza.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    db_path = tmp_path / "claims.db"
-    ingest_with_cli(db_path, str(article), "--jobs", "1")
-    rows = sqlite_utils.Database(db_path).query(
+    rows = ingest_text(tmp_path, ARTICLE).query(
         "select sources.name, sources.type, parents.name as parent from sources"
         " left join sources as parents on parents.id = sources.parent"
     )
