@@ -3,7 +3,6 @@ rank written before a name ("Rear Admiral") is part of the title, not a body."""
 
 from __future__ import annotations
 
-
 from claimtrack.sources.registry import default_registry
 from claimtrack.sources.scope import ruler_named
 
