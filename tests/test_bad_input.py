@@ -507,6 +507,18 @@ def test_serve_keeps_answering_while_an_ingest_writes(stored_db):
         writer.rollback()
 
 
+@pytest.mark.parametrize("path", ["/claims/claims", "/claims/claims_detail", "/claims/find_source", "/claims/claims/1", "/"])
+def test_a_post_to_a_page_is_refused_with_405_and_changes_nothing(stored_db, path):
+    import asyncio
+
+    from claimtrack.serve import make_datasette
+
+    db, before = stored_db
+    response = asyncio.run(make_datasette(db).client.post(path, data={"sql": "delete from claims"}))
+    assert (response.status_code, response.headers["allow"]) == (405, "GET, HEAD")
+    assert snapshot(db) == before
+
+
 def test_a_grouping_failure_keeps_the_articles_and_the_next_run_groups_them(tmp_path, monkeypatch):
     db = tmp_path / "claims.db"
     folder = write_articles(tmp_path / "in", 3)[0].parent

@@ -474,6 +474,25 @@ def extra_css_urls(datasette):
 
 
 @hookimpl
+def asgi_wrapper(datasette):
+    """Every page is read-only: a POST (PUT, DELETE...) outside Datasette's
+    own /-/ pages answers 405, where Datasette answers one to a table or a
+    read-only canned query with a 500 and a traceback in the log."""
+    from datasette.utils.asgi import Response
+
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            if scope["type"] == "http" and scope["method"] not in ("GET", "HEAD", "OPTIONS") and not scope["path"].startswith("/-/"):
+                await Response.text("Method not allowed", status=405, headers={"Allow": "GET, HEAD"}).asgi_send(send)
+                return
+            await app(scope, receive, send)
+
+        return read_only
+
+    return wrap
+
+
+@hookimpl
 def register_routes():
     from datasette.utils.asgi import Response
 
