@@ -129,3 +129,17 @@ President Mahmoud Abbas said the talks were over.
 """
     by_source, _ = origins(tmp_path, text)
     assert by_source["Palestinian Authority"] == by_source["Mahmoud Abbas"] == "Palestinian Authority"
+
+
+def test_officials_named_by_their_nation_belong_to_its_government(tmp_path):
+    text = """Floods reached villages downstream of the reservoir on Thursday.
+
+Ukrainian officials said three people had died on the side they control.
+
+Ukrainian health officials said the water was unsafe to drink.
+
+U.S. officials said they were following the situation closely.
+"""
+    by_source, _ = origins(tmp_path, text)
+    assert by_source["Ukrainian officials"] == by_source["Ukrainian health officials"] == "Ukrainian government"
+    assert by_source["U.S. officials"] == "US government"

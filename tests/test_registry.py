@@ -177,3 +177,10 @@ def test_identity_is_conservative(db):
     assert match_existing(db, SourceRef("Syrian army", "person")) is None  # another family
     assert match_existing(db, SourceRef("SA", "military")) is None  # too short for an acronym
     assert army == 3
+
+
+def test_a_group_of_officials_is_no_person_with_an_initial(db):
+    us = source_id(db, SourceRef("U.S. officials", "person", SourceRef("US government", "government")))
+    assert source_id(db, SourceRef("Ukrainian officials", "person")) != us
+    assert not same_person("U.S. officials", "Ukrainian officials")
+    assert same_person("J. Smith", "John Smith")

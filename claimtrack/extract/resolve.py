@@ -306,7 +306,8 @@ class DocumentSources:
                     ]
                     if objects:
                         return self._organisation(objects[0], _org_tokens(objects[0]))
-            nations = [t for t in title.lefts if t.dep_ == "amod" and t.ent_type_ == "NORP"]
+            # "Ukrainian officials": the tagger may call the adjective a GPE
+            nations = [t for t in title.lefts if t.dep_ == "amod" and (t.ent_type_ == "NORP" or (t.ent_type_ == "GPE" and t.pos_ == "ADJ"))]
             modifiers = [
                 t
                 for t in title.lefts

@@ -75,8 +75,16 @@ def fold_person(name: str) -> tuple[str | None, str]:
     return words[0], "".join(words[1:])
 
 
+def is_proper_name(name: str) -> bool:
+    """Every word capitalised but particles: "U.S. officials" names no one
+    (and its "U." is no initial)."""
+    return all(w[0].isupper() or w.lower() in _PARTICLES | _ORG_STOPWORDS for w in re.findall(r"[^\W\d_]+", name))
+
+
 def same_person(a: str, b: str) -> bool:
     """Same first name (or a matching initial) and near-identical surname."""
+    if not (is_proper_name(a) and is_proper_name(b)):
+        return False
     first_a, last_a = fold_person(a)
     first_b, last_b = fold_person(b)
     if not (first_a and first_b and last_a and last_b):
@@ -168,7 +176,7 @@ def _by_org_name(db, ref: SourceRef) -> int | None:
 def _by_person_name(db, ref: SourceRef) -> int | None:
     """People: same first name or initial and a near-identical surname; a bare
     surname only within the same organisation and when just one person fits."""
-    if family(ref.type) != "people":
+    if family(ref.type) != "people" or not is_proper_name(ref.name):
         return None
     first, surname = fold_person(ref.name)
     if not surname:
