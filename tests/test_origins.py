@@ -143,3 +143,21 @@ U.S. officials said they were following the situation closely.
     by_source, _ = origins(tmp_path, text)
     assert by_source["Ukrainian officials"] == by_source["Ukrainian health officials"] == "Ukrainian government"
     assert by_source["U.S. officials"] == "US government"
+
+
+VICAR = """A minister told parliament the blast was likely caused by a misfired rocket, Prime Minister Tom Aldous said.
+
+The vicar, the Rev Clare Whitfield, said the parish had raised money for the hospital for a decade.
+
+"We have prayed for those nurses by name," she said.
+
+Donations will go to the diocese's appeal, Ms Whitfield said.
+"""
+
+
+def test_an_honorific_names_a_person_the_recogniser_missed(tmp_path):
+    rows = ingest_text(tmp_path, VICAR).query(
+        "select claims.source_text, sources.name, sources.type from claims join sources on sources.id = claims.source"
+    )
+    found = {row["source_text"]: (row["name"], row["type"]) for row in rows}
+    assert found["The vicar, the Rev Clare Whitfield"] == found["she"] == found["Ms Whitfield"] == ("Clare Whitfield", "person")

@@ -185,7 +185,7 @@ class DocumentSources:
 
     def _person(self, head: Token, mention: list[Token]) -> SourceRef | None:
         ids = {t.i for t in mention}
-        names = _person_names(head, ids)
+        names = _person_names(head, ids) or _honorific_names(head, ids)
         if not names and head.pos_ == "PROPN" and self._has_person_noun(mention, head):
             # "Sarmad, a resident of Aleppo": an appositive says it is a person
             start, doc = head.i, head.doc
@@ -199,7 +199,7 @@ class DocumentSources:
         if not names:
             return None
         span = _from_first_word(names[0])
-        if len(span) > 1 and any(span[0].lower_ in words for words in _honorifics().values()):
+        if len(span) > 1 and span[0].lower_ in _all_honorifics():
             span = span[1:]  # "Ms Whitfield" is Whitfield, and a woman
         name = re.sub(r"(['’]s)$", "", span.text).strip()
         known = self.registry.lookup(name)
@@ -229,7 +229,7 @@ class DocumentSources:
 
     def _gendered(self, ref: SourceRef, words: set[str]) -> SourceRef:
         for gender, honorifics in _honorifics().items():
-            if words & honorifics:
+            if gender != "either" and words & honorifics:
                 self.gender[id(ref)] = gender
         return ref
 
@@ -521,6 +521,26 @@ def person_spans(tokens) -> list:
 def _honorifics() -> dict[str, frozenset]:
     data = yaml.safe_load(resources.files("claimtrack.sources").joinpath("honorifics.yml").read_text("utf-8"))
     return {gender: frozenset(words) for gender, words in data.items()}
+
+
+def _all_honorifics() -> frozenset:
+    return frozenset().union(*_honorifics().values())
+
+
+def _honorific_names(head: Token, ids: set[int]) -> list:
+    """"the Rev Clare Whitfield", "The vicar, the Rev Clare Whitfield": an
+    honorific and the proper nouns after it name a person, whatever the
+    recogniser says (the speaker, or the speaker's appositive)."""
+    doc = head.doc
+    for i in sorted(ids):
+        if doc[i].lower_ in _all_honorifics() and doc[i].is_title and i + 1 in ids and doc[i + 1].pos_ == "PROPN":
+            end = i + 1
+            while end in ids and (doc[end].pos_ == "PROPN" or doc[end].text == "-" or doc[end].lower_ in ("al", "el", "bin", "abu")):
+                end += 1
+            name = doc[i:end]
+            if name.root == head or (name.root.dep_ == "appos" and name.root.head == head):
+                return [name]
+    return []
 
 
 def _from_first_word(tokens):
