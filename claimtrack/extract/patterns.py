@@ -628,6 +628,14 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # ("said the army planned to withdraw": one claim, the speaker's; only
     # statements stay claims the speaker relays), and statements not made
     # yet ("said the ministry would announce the toll")
+    # what each candidate holds and which cues report each cue, found once
+    # per candidate, not once per pair ("X said Y said Z said ..." is not cubic)
+    held = {id(f): {t.i for t in f.content} for f in candidates}
+    reporters = {id(f): _reporters(f.cue[0]) for f in candidates}
+
+    def reports(outer: Found, inner: Found) -> bool:
+        return outer is not inner and inner.cue[0].i in held[id(outer)] and outer.cue[0].i in reporters[id(inner)]
+
     candidates = [
         f
         for f in candidates
@@ -638,20 +646,21 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
                 or f.mention_head is None
                 or _unrealised(f.cue[0])
             )
-            and any(o is not f and f.cue[0] in o.content and _reported_by(f.cue[0], o.cue[0]) for o in candidates)
+            and any(reports(o, f) for o in candidates)
         )
     ]
     results = []
     for found in candidates:
-        outer = [o for o in candidates if o is not found and found.cue[0] in o.content]
-        reported = [o for o in outer if _reported_by(found.cue[0], o.cue[0])]
+        outer = [o for o in candidates if o is not found and found.cue[0].i in held[id(o)]]
+        reported = [o for o in outer if reports(o, found)]
         if reported and found.relay is None:
             found.relay = reported[0]
+        side, relaying = subtree_ids(found.cue[0]), {id(o) for o in reported}
         for other in outer:
-            if other not in reported:
-                side = subtree_ids(found.cue[0])
+            if id(other) not in relaying:
                 other.content = [t for t in other.content if t.i not in side]
-        if not any(f is not found and f.cue[0] in found.content and _reported_by(f.cue[0], found.cue[0]) for f in candidates):
+                held[id(other)] -= side
+        if not any(reports(found, f) for f in candidates):
             results.append(found)
     for found in results:
         hidden = set(found.clause)
@@ -741,15 +750,20 @@ COMPLEMENT_DEPS = ("ccomp", "xcomp", "conj", "parataxis", "pcomp", "pobj", "prep
 
 def _reported_by(inner: Token, outer: Token, complements: tuple[str, ...] = COMPLEMENT_DEPS) -> bool:
     """Whether `inner` sits in what `outer` reports: a chain of complements."""
-    if inner.dep_ == "conj" and inner.head == outer:
-        return False  # "X told reporters ..., but denied ...": two claims
+    return outer.i in _reporters(inner, complements)
+
+
+def _reporters(inner: Token, complements: tuple[str, ...] = COMPLEMENT_DEPS) -> set[int]:
+    """The tokens `inner` sits in what they report, in one walk up its chain of complements."""
+    found = {inner.i}
     token = inner
-    while token != outer and token.head != token:
-        # "X said ..., as Y said ...": a side clause is not what X reported
-        if token.dep_ not in complements:
-            return False
+    # "X said ..., as Y said ...": a side clause is not what X reported
+    while token.head != token and token.dep_ in complements:
         token = token.head
-    return token == outer
+        found.add(token.i)
+    if inner.dep_ == "conj":
+        found.discard(inner.head.i)  # "X told reporters ..., but denied ...": two claims
+    return found
 
 
 def _last_word(sent: Span) -> int:
