@@ -161,3 +161,32 @@ def test_an_honorific_names_a_person_the_recogniser_missed(tmp_path):
     )
     found = {row["source_text"]: (row["name"], row["type"]) for row in rows}
     assert found["The vicar, the Rev Clare Whitfield"] == found["she"] == found["Ms Whitfield"] == ("Clare Whitfield", "person")
+
+
+ANAPHORS = """The army said the clinic was hit by a rocket fired by Islamic Jihad. The group denied firing it.
+
+The World Health Organization said the clinic had been working at the time. The agency said 20 patients were inside.
+
+A seismic station picked up the blast, according to NORSAR, the Norwegian institute that tracks nuclear tests.
+
+In a statement, the monitor said the signal arrived at 02:54.
+"""
+
+
+def test_a_bare_descriptor_points_back_to_the_last_source_it_can_name(tmp_path):
+    rows = ingest_text(tmp_path, ANAPHORS).query(
+        "select claims.source_text, sources.name from claims join sources on sources.id = claims.source"
+    )
+    found = {row["source_text"]: row["name"] for row in rows}
+    assert found["The group"] == "Palestinian Islamic Jihad"
+    assert found["The agency"] == "WHO"
+    assert found["the monitor"] == "NORSAR"
+
+
+def test_a_bare_descriptor_with_no_antecedent_is_the_registry_s(tmp_path):
+    text = """Air strikes hit a market in Idlib on Sunday, the army said.
+
+The monitor said 12 civilians were killed.
+"""
+    by_source, _ = origins(tmp_path, text)
+    assert "Syrian Observatory for Human Rights" in by_source

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..model import SourceRef
 from ..sources.registry import Registry, normalize
-from ..sources.scope import gazetteer, is_state_title, ruler_named
+from ..sources.scope import anaphor_kinds, gazetteer, is_state_title, ruler_named
 from .lexicon import Lexicon
 
 PERSON_TYPES = ("person", "witness", "journalist")
@@ -414,6 +414,9 @@ class DocumentSources:
             candidates += [run for run in _proper_runs(inner)[-1:] if run.endswith(head.text)]
         if not text:
             candidates.append(acronym)
+        antecedent = self._antecedent(head, inner)
+        if antecedent is not None:
+            return self.remember(antecedent)
         for candidate in candidates:
             ref = self._lookup(candidate) if candidate else None
             if ref is not None:
@@ -455,6 +458,25 @@ class DocumentSources:
         name = _scare_named(head) or _proper_name(inner) or text
         parent = self._state_parent(head, kind) or self._owner(head)
         return self.remember(SourceRef(name, kind, parent), text, acronym or "")
+
+    def _antecedent(self, head: Token, mention: list[Token]) -> SourceRef | None:
+        """"The group denied it" after "a rocket fired by Islamic Jihad", "the
+        monitor" after NORSAR: a bare definite descriptor names the last
+        source of a kind it can name, met in the paragraph's text, else among
+        the document's speakers (before any registry body it may describe)."""
+        kinds = anaphor_kinds().get(head.lemma_.lower())
+        if kinds is None or head.pos_ != "NOUN" or len(mention) != 2 or determiner(mention[0]) not in DEFINITE:
+            return None
+        doc = head.doc
+        for start in range(mention[0].i - 1, -1, -1):
+            if doc[start].ent_iob_ == "B" and doc[start].ent_type_ in ("ORG", "NORP", "PERSON"):
+                end = start + 1
+                while end < len(doc) and doc[end].ent_iob_ == "I":
+                    end += 1
+                ref = self._lookup(doc[start:end].text)
+                if ref is not None and ref.type in kinds:
+                    return ref
+        return next((ref for ref in reversed(self.known.values()) if ref.type in kinds), None)
 
     def _owner(self, head: Token) -> SourceRef | None:
         """"Zelensky's office": the office of a known person is theirs."""

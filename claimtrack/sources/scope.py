@@ -50,6 +50,13 @@ def _state_titles() -> frozenset:
     return frozenset(data["state_titles"])
 
 
+@lru_cache(maxsize=1)
+def anaphor_kinds() -> dict[str, frozenset]:
+    """The source types a bare descriptor ("the group") can point back to."""
+    data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
+    return {noun: frozenset(kinds) for noun, kinds in data["anaphors"].items()}
+
+
 def article_state(article: Article) -> str | None:
     """The state an article is about: the one its title names, else its
     dateline's (where the reporter is: often, not always, the story's)."""
