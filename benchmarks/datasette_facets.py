@@ -122,8 +122,8 @@ def build(db_path: Path, n_claims: int) -> None:
         # one in three gets a synthetic source, one in 50 is a denial.
         conn.execute(
             """
-            insert into claims (article, source, source_text, cue, kind, stance, content,
-                                relayed_by, addressee, sentence, spans, figures, claim_group)
+            insert into claims (article, source, source_text, cue, kind, stance, act, content,
+                                relayed_by, addressee, sentence, spans, figures, frame, claim_group)
             with recursive
               n(i) as (select 1 union all select i + 1 from n where i < :articles),
               k(j) as (select 0 union all select j + 1 from k where j < :per - 1),
@@ -133,8 +133,9 @@ def build(db_path: Path, n_claims: int) -> None:
               case when (n.i + k.j) % 3 = 0 then :first + (n.i * 31 + k.j * 17) % :k else seed.source end,
               seed.source_text, seed.cue, seed.kind,
               case when (n.i * :per + k.j) % 50 = 0 then 'denies' else seed.stance end,
+              case when (n.i * :per + k.j) % 50 = 0 then 'denies' else seed.act end,
               seed.content, seed.relayed_by, seed.addressee, seed.sentence, seed.spans,
-              seed.figures, null
+              seed.figures, seed.frame, null
             from n, k join seed on seed.r = (n.i + k.j) % :nseed
             """,
             {
@@ -144,18 +145,16 @@ def build(db_path: Path, n_claims: int) -> None:
         )
     conn.execute("delete from claims where id > :n", {"n": n_claims})
     # Claim groups for the group and home pages: groups of about ten claims
-    # spread over articles, and one of 5,000 (a widely carried claim).
+    # spread over articles, and one of 5,000 (a widely carried claim); their
+    # verdicts and reasons are computed below, as `claimtrack corroborate` would.
     n_groups = max(1, n_claims // 10)
     conn.execute("delete from claim_group_keys")  # the seed's own groups, replaced
     conn.execute("delete from claim_groups")
     conn.execute(
         """
-        insert into claim_groups (id, label, verdict, n_claims, n_articles, n_outlets, n_origins, origins)
+        insert into claim_groups (id, label)
         with recursive n(g) as (select 1 union all select g + 1 from n where g < :groups + 1)
-        select g, 'Synthetic group ' || g,
-          case g % 3 when 0 then 'corroborated' when 1 then 'single_origin' else 'contested' end,
-          10, 10, 10, 1 + g % 3, '[]'
-        from n
+        select g, 'Synthetic group ' || g from n
         """,
         {"groups": n_groups},
     )
@@ -178,9 +177,13 @@ def build(db_path: Path, n_claims: int) -> None:
         for _, sql in triggers:
             conn.execute(sql)
     # What `claimtrack ingest` would leave: the schema's own indexes, analysed.
+    from claimtrack import corroborate
     from claimtrack.store import open_db
 
-    open_db(str(db_path)).conn.close()
+    db = open_db(str(db_path))
+    with db.conn:
+        corroborate.compute_verdicts(db)
+    db.conn.close()
     conn.execute("analyze")
     conn.execute("pragma wal_checkpoint(truncate)")
     counts = conn.execute(

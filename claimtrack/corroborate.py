@@ -523,11 +523,12 @@ def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:
     written, batch = 0, []
     for group, group_rows in groupby(rows, key=lambda row: row[0]):
         members = [_member(origins, row) for row in group_rows]
-        verdict, _why, origin_list = judge(members)
+        verdict, why, origin_list = judge(members)
         published = [m.published for m in members if m.published]
         batch.append({
             "id": group,
             "verdict": verdict,
+            "why": why,  # stored so that a group's page need not re-judge it
             "n_claims": len(members),
             "n_articles": len({m.article for m in members}),
             "n_outlets": len({m.outlet for m in members if m.outlet}),
@@ -549,7 +550,7 @@ def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:
 
 def _write_verdicts(db, batch: list[dict]) -> int:
     db.conn.executemany(
-        "update claim_groups set verdict = :verdict, n_claims = :n_claims, n_articles = :n_articles,"
+        "update claim_groups set verdict = :verdict, why = :why, n_claims = :n_claims, n_articles = :n_articles,"
         " n_outlets = :n_outlets, n_origins = :n_origins, origins = :origins,"
         " first_seen = :first_seen, last_seen = :last_seen where id = :id",
         batch,

@@ -221,6 +221,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "id": int,
                 "label": str,
                 "verdict": str,
+                "why": str,
                 "n_claims": int,
                 "n_articles": int,
                 "n_outlets": int,
@@ -232,6 +233,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="id",
         )
         db["claim_groups"].create_index(["verdict"])
+    if "why" not in db["claim_groups"].columns_dict:  # a database made before verdicts kept their reason
+        db["claim_groups"].add_column("why", str)
     if "claims" not in db.table_names():
         db["claims"].create(
             {

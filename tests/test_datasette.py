@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import sqlite3
 import subprocess
 import sys
 from importlib import resources
@@ -406,6 +407,19 @@ def test_claim_group_page_reads_as_a_page(scenario_client):
     assert len(re.findall(r'<td class="ct-sentence-cell"><div class="ct-sentence">.*?<mark class="ct-content"', html)) == 5
     assert '<svg class="ct-diagram"' in html
     assert '{"' not in text and "[{" not in text
+
+
+def test_a_group_page_reads_the_stored_reason_and_judges_a_group_stored_without_one(scenario_client, tmp_path):
+    group = group_of(scenario_client, "killed 27 people")
+    conn = sqlite3.connect(tmp_path / "claims.db")
+    with sqlite3.connect(scenario_client.ds.get_database("claims").path) as served:
+        served.backup(conn)
+    (stored,) = conn.execute("select why from claim_groups where id = ?", [group]).fetchone()
+    assert stored.startswith("asserted by 2 independent origins")
+    conn.execute("update claim_groups set why = 'the reason as stored' where id = ?", [group])
+    assert pages.group_page(conn, group)["why"] == "the reason as stored"
+    conn.execute("update claim_groups set why = null")  # grouped by a claimtrack that kept no reasons
+    assert pages.group_page(conn, group)["why"] == stored
 
 
 def test_claim_group_page_shows_one_origin_carried_by_three_outlets(scenario_client):

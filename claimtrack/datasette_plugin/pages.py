@@ -37,6 +37,14 @@ select claims_detail.id, claims_detail.source, claims_detail.source_name, claims
   claims_detail.spans, claims_detail.figures, claims_detail.claim_group
 from claims_detail
 """
+# Every claim of a group, narrow: what its origin, stance (said in the
+# negative, it denies) and figures need. Names come from corroborate.Origins;
+# sentences and titles are read for the claims and articles shown only.
+GROUP_CLAIMS_SQL = """
+select id, source, relayed_by, outlet, published, article, figures, stance,
+  case when json_valid(frame) then json_extract(frame, '$.neg') end as negated
+from claims where claim_group = ?
+"""
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
@@ -108,42 +116,56 @@ def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
     if not row:
         return None
     group = row[0]
-    described = corroborate.describe_group(sqlite_utils.Database(conn), group["id"])
-    origin_of = {claim["id"]: claim["origin"] for claim in described["claims"]}
-    stance_of = {claim["id"]: claim["stance"] for claim in described["claims"]}
-    claims = _rows(conn, CLAIMS_SQL + " where claims_detail.claim_group = ?", [group["id"]])
+    db = sqlite_utils.Database(conn)
+    resolve = corroborate.Origins(db)
+
+    def name(source):
+        return resolve.source(source)[0] if source is not None else None
+
+    claims = _rows(conn, GROUP_CLAIMS_SQL, [group["id"]])
     claims.sort(key=lambda c: (c["published"] or "", c["id"]))
     by_origin = defaultdict(list)
     for claim in claims:
-        claim["stance"] = stance_of.get(claim["id"], claim["stance"])
-        claim["date"] = short_date(claim["published"])
-        by_origin[origin_of.get(claim["id"], claim["source_name"] or "unknown")].append(claim)
+        claim["origin"] = resolve.of(claim["source"], claim["relayed_by"], claim["outlet"])
+        claim["source_name"], claim["relayed_by_name"] = name(claim["source"]), name(claim["relayed_by"])
+        claim["stance"] = corroborate.stance_of(claim["stance"], {"neg": claim["negated"]})
+        by_origin[claim["origin"]].append(claim)
     # the origins with most claims first, at most ORIGINS_SHOWN of them in full
     ranked = sorted(by_origin.items(), key=lambda item: -len(item[1]))
-    origins = []
-    for name, members in ranked[:ORIGINS_SHOWN]:
-        shown = members[:CLAIMS_PER_ORIGIN]
-        for claim in shown:
-            claim["html"] = highlighted(conn, claim)
-        origins.append({
-            "name": name,
+    shown = {c["id"]: c for _name, members in ranked[:ORIGINS_SHOWN] for c in members[:CLAIMS_PER_ORIGIN]}
+    details = _rows(conn, CLAIMS_SQL + " where claims_detail.id in (select value from json_each(?))", [json.dumps(list(shown))])
+    for detail in details:
+        claim = shown[detail["id"]]
+        claim.update({**detail, "stance": claim["stance"], "date": short_date(detail["published"])})
+        claim["html"] = highlighted(conn, claim)
+    origins = [
+        {
+            "name": origin,
             "sources": _distinct(c["source_name"] for c in members),
             "relays": _distinct(c["relayed_by_name"] for c in members),
             "outlets": _distinct(c["outlet"] for c in members),
             "stances": _distinct(c["stance"] for c in members),
             "figures": figure_timeline(members),
-            "claims": shown,
-            "more": len(members) - len(shown),
-        })
+            "claims": members[:CLAIMS_PER_ORIGIN],
+            "more": max(0, len(members) - CLAIMS_PER_ORIGIN),
+        }
+        for origin, members in ranked[:ORIGINS_SHOWN]
+    ]
+    # the diagram's article boxes are labelled with their titles
+    drawn = list(dict.fromkeys(c["article"] for c in claims))[:DIAGRAM_ROWS]
+    titles = dict(conn.execute("select id, title from articles where id in (select value from json_each(?))", [json.dumps(drawn)]))
+    for claim in claims:
+        claim.setdefault("title", titles.get(claim["article"]))
     return {
         "group": group,
-        "more_origins": [name for name, _members in ranked[ORIGINS_SHOWN:]],
+        "more_origins": [origin for origin, _members in ranked[ORIGINS_SHOWN:]],
         "first_seen": short_date(group["first_seen"], with_year=True),
         "last_seen": short_date(group["last_seen"], with_year=True),
-        "verdict": described["verdict"],
-        "why": described["why"],
+        "verdict": group["verdict"],
+        # a database grouped before verdicts kept their reason: judge the group again
+        "why": group["why"] if group.get("why") is not None else corroborate.describe_group(db, group["id"])["why"],
         "origins": origins,
-        "diagram": provenance_svg(claims, origin_of),
+        "diagram": provenance_svg(claims, {c["id"]: c["origin"] for c in claims}),
     }
 
 
@@ -182,10 +204,12 @@ def provenance_svg(claims: list[dict], origin_of: dict) -> markupsafe.Markup:
         ]
         path = [(column, key) for column, key in path if key]
         for column, key in path:
+            if key in nodes[column]:
+                continue
             label = key
             if column == "article":
                 label = " ".join(x for x in (short_date(claim["published"]), claim["title"] or key) if x)
-            nodes[column].setdefault(key, label)
+            nodes[column][key] = label
         edges.update(zip(path, path[1:]))
     position = {
         (column, key): (i * COLUMN_WIDTH, TOP + j * ROW_HEIGHT)
@@ -207,15 +231,16 @@ def provenance_svg(claims: list[dict], origin_of: dict) -> markupsafe.Markup:
         (x1, y1), (x2, y2) = position[a], position[b]
         x1, y1, y2 = x1 + BOX_WIDTH, y1 + BOX_HEIGHT / 2, y2 + BOX_HEIGHT / 2
         middle = (x1 + x2) / 2
-        parts.append(markupsafe.Markup('<path d="M{} {} C{} {} {} {} {} {}"/>').format(
-            x1, y1, middle, y1, middle, y2, x2, y2))
+        # numbers only, and below escaped labels: f-strings (Markup.format is slow with hundreds of boxes)
+        parts.append(markupsafe.Markup(f'<path d="M{x1} {y1} C{middle} {y1} {middle} {y2} {x2} {y2}"/>'))
     for (column, key), (x, y) in position.items():
         label = nodes[column][key]
         box_width = ARTICLE_WIDTH if column == "article" else BOX_WIDTH
         parts.append(markupsafe.Markup(
-            '<g class="ct-node ct-node-{}"><title>{}</title><rect x="{}" y="{}" width="{}" height="{}" rx="4"/>'
-            '<text x="{}" y="{}">{}</text></g>'
-        ).format(column, label, x, y, box_width, BOX_HEIGHT, x + 6, y + 15, _clip(label, column)))
+            f'<g class="ct-node ct-node-{column}"><title>{markupsafe.escape(label)}</title>'
+            f'<rect x="{x}" y="{y}" width="{box_width}" height="{BOX_HEIGHT}" rx="4"/>'
+            f'<text x="{x + 6}" y="{y + 15}">{markupsafe.escape(_clip(label, column))}</text></g>'
+        ))
     return markupsafe.Markup(
         '<svg class="ct-diagram" role="img" aria-label="Provenance: origins, relays, outlets, articles"'
         ' width="{}" height="{}" viewBox="0 0 {} {}">{}</svg>'

@@ -56,29 +56,27 @@ def locate_sentence(window: str, window_start: int, sentence: str, spans) -> int
 def highlight(text: str, offset: int, spans) -> markupsafe.Markup:
     """`text` (which starts at article offset `offset`) as HTML with every span
     wrapped in <mark class="ct-ROLE">; overlapping spans combine classes."""
-    roles_at = [set() for _ in text]
-    for role, pairs in spans.items():
+    # cut the text at every span edge; each piece is covered by the same roles throughout
+    cuts = {0, len(text)}
+    for pairs in spans.values():
         for s, e in pairs:
-            for i in range(max(s - offset, 0), min(e - offset, len(text))):
-                roles_at[i].add(role)
+            cuts.update(min(max(edge - offset, 0), len(text)) for edge in (s, e))
+    runs = []  # (start, end, roles), neighbours with the same roles joined
+    for a, b in zip(sorted(cuts), sorted(cuts)[1:]):
+        roles = tuple(r for r in ROLES if any(s - offset <= a and b <= e - offset for s, e in spans.get(r, ())))
+        if runs and runs[-1][2] == roles:
+            runs[-1] = (runs[-1][0], b, roles)
+        else:
+            runs.append((a, b, roles))
     out = []
-    i = 0
-    while i < len(text):
-        j = i
-        while j < len(text) and roles_at[j] == roles_at[i]:
-            j += 1
-        chunk = markupsafe.escape(text[i:j])
-        if roles_at[i]:
-            classes = " ".join(f"ct-{r}" for r in ROLES if r in roles_at[i])
-            titles = ", ".join(r for r in ROLES if r in roles_at[i])
-            out.append(
-                markupsafe.Markup('<mark class="{}" title="{}">{}</mark>').format(
-                    classes, titles, chunk
-                )
-            )
+    for a, b, roles in runs:
+        chunk = markupsafe.escape(text[a:b])
+        if roles:
+            # role names are ours, the chunk is escaped: an f-string is safe (and Markup.format is slow)
+            classes = " ".join(f"ct-{r}" for r in roles)
+            out.append(markupsafe.Markup(f'<mark class="{classes}" title="{", ".join(roles)}">{chunk}</mark>'))
         else:
             out.append(chunk)
-        i = j
     return markupsafe.Markup("").join(out)
 
 
