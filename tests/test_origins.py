@@ -190,3 +190,17 @@ The monitor said 12 civilians were killed.
 """
     by_source, _ = origins(tmp_path, text)
     assert "Syrian Observatory for Human Rights" in by_source
+
+
+def test_a_holder_named_after_a_title_and_by_surname_alone(tmp_path):
+    text = """KYIV, March 3 (Reuters) - Floods cut power to the south on Tuesday.
+
+The power plant cannot be restored, the head of Ukrhydroenergo, Ihor Syrota, said on Tuesday.
+
+"The station is completely destroyed," Syrota said.
+
+Prosecutor General Andriy Kostin said an investigation had been opened.
+"""
+    by_source, names = origins(tmp_path, text)
+    assert by_source["Ihor Syrota"] == by_source["Andriy Kostin"] == "Ukrainian government"
+    assert "Syrota" not in names

@@ -196,6 +196,13 @@ class DocumentSources:
             ):
                 start -= 1
             names = [head.doc[start : head.i + 1]]
+        if not names and head.lemma_.lower() in self.lexicon.title_nouns:
+            names = self._trailing_name(mention)
+        if not names and head.pos_ == "PROPN" and all(t.pos_ == "PROPN" for t in mention):
+            # "Syrota said" after "Ihor Syrota", however the recogniser tags it
+            known = self._known_person(" ".join(t.text for t in mention))
+            if known is not None:
+                return self.remember(known)
         if not names:
             return None
         span = _from_first_word(names[0])
@@ -226,6 +233,22 @@ class DocumentSources:
             known.type = kind if known.type == "person" else known.type
             return self._gendered(self.remember(known), rest_lemmas)
         return self._gendered(self.remember(SourceRef(name, kind, parent)), rest_lemmas)
+
+    def _trailing_name(self, mention: list[Token]) -> list:
+        """"the head of Ukrhydroenergo, Ihor Syrota": proper nouns set off by
+        a comma after a title name its holder, wherever the parser hung them
+        (unless the recogniser or the registry calls them a body or place)."""
+        tokens = _strip_commas(list(mention))
+        end = len(tokens)
+        start = end
+        while start > 0 and tokens[start - 1].pos_ == "PROPN" and tokens[start - 1].is_title:
+            start -= 1
+        run = tokens[start:end]
+        if len(run) < 2 or start == 0 or tokens[start - 1].text != ",":
+            return []
+        if any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") for t in run) or self._lookup(" ".join(t.text for t in run)):
+            return []
+        return [run[0].doc[run[0].i : run[-1].i + 1]]
 
     def _gendered(self, ref: SourceRef, words: set[str]) -> SourceRef:
         for gender, honorifics in _honorifics().items():
@@ -301,7 +324,8 @@ class DocumentSources:
                         c
                         for c in child.children
                         if c.dep_ == "pobj"
-                        and c.ent_type_ not in ("GPE", "LOC")
+                        # "the head of Ukrhydroenergo": a body the recogniser took for a place
+                        and (c.ent_type_ not in ("GPE", "LOC") or getattr(self._lookup(c.text), "type", "government") != "government")
                         and not (c.lower_ in self.lexicon.title_modifiers and not list(c.children))
                     ]
                     if objects:
