@@ -18,21 +18,19 @@ of the database.
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from itertools import groupby
 from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
-from .extract.frames import anchor_days, event_lexicon, frame_of, gazetteer, places_in_text
+from .extract.frames import WORD, anchor_days, event_lexicon, frame_of, gazetteer, places_in_text
 from .figures import figures_in
-from .model import SourceRef
 from .sources.registry import default_registry
 
 VERDICTS = ("corroborated", "single_origin", "contested")
@@ -49,11 +47,14 @@ SAME_ARTICLE_SIMILARITY = 0.5  # two claims of one article must say much the sam
 MIN_SIMILARITY = 0.2
 NAME_WEIGHT = WEIGHT_CEILING - 0.5  # a word almost never written: a name
 MIN_SCORE = 0.5
+STRONG_COUNT = 0.6  # a figure counting the group's kind of event: above a side, a toll is about the count
+STRONG_SIDE = 0.5
+NEWS_SPAN = timedelta(days=21)
 
 
 class Features(NamedTuple):
     events: frozenset
-    agent: str | None
+    agent: str | None  # the side that did it
     actors: frozenset
     places: frozenset  # gazetteer names
     days: frozenset  # ISO dates
@@ -61,6 +62,7 @@ class Features(NamedTuple):
     figure: tuple | None
     negated: bool = False
     article: str | None = None
+    published: date | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -77,10 +79,17 @@ def term_weight(term: str) -> float:
     return max(0.0, WEIGHT_CEILING - zipf_frequency(term, "en"))
 
 
-def claim_features(frame: dict, figures: list, published=None, title=None, article=None) -> Features:
-    """A claim's features from its stored frame. A claim that names no place
-    ("the strike killed 19 people") takes the places of its article's
-    title, so that it does not join the same kind of event elsewhere."""
+def claim_features(frame: dict, figures: list, published=None, title=None, article=None,
+                   act=None, content=None) -> Features:
+    """A claim's features from its stored frame. Its side is the frame's
+    agent, else the one side it names. An accusation is about who is to
+    blame. A claim that names no place ("the strike killed 19 people")
+    takes the places of its article's title, so that it does not join the
+    same kind of event elsewhere. A claim stored without a frame (by hand,
+    by an older claimtrack) is read from the words of its content."""
+    if not frame and content:
+        frame = {"places": sorted(places_in_text(content)),
+                 "terms": sorted({w.lower() for w in WORD.findall(content)})}
     counts = frame.get("counts") or []
     figure = None
     for n, found in enumerate(figures or ()):
@@ -89,26 +98,36 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
             break
     places = frozenset(frame.get("places") or ()) or _title_places(title)
     terms = {t: term_weight(t) for t in frame.get("terms") or ()}
+    actors = frozenset(frame.get("actors") or ())
+    side = frame.get("agent") or (next(iter(actors)) if len(actors) == 1 else None)
+    events = frozenset(frame.get("events") or ()) | (event_lexicon().wildcards if act == "accuses" else frozenset())
     return Features(
-        frozenset(frame.get("events") or ()), frame.get("agent"), frozenset(frame.get("actors") or ()),
-        places, anchor_days(frame.get("days") or (), published),
-        {t: w for t, w in terms.items() if w > 0}, figure, bool(frame.get("neg")), article,
+        events, side, actors, places, anchor_days(frame.get("days") or (), published),
+        {t: w for t, w in terms.items() if w > 0}, figure, bool(frame.get("neg")), article, _day(published),
     )
+
+
+def _day(published: str | None) -> date | None:
+    try:
+        return date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return None
 
 
 class Centroid:
     """What a group's claims have in common: how often each term, event
     class, agent, place and day occurs among its members."""
 
-    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts")
+    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts", "seen")
 
-    def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=(), counts=()):
+    def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=(), counts=(), seen=()):
         self.n = n
         self.terms: dict = dict(terms or {})
         self.events: dict = dict(events or {})
         self.agents: dict = dict(agents or {})
         self.places, self.days, self.articles = set(places), set(days), set(articles)
         self.counts = set(counts)  # what the members' figures count
+        self.seen = [date.fromisoformat(d) for d in seen]  # first and last publication date
 
     def add(self, f: Features) -> None:
         self.n += 1
@@ -123,10 +142,13 @@ class Centroid:
         self.articles.add(f.article)
         if f.figure and f.figure[4]:
             self.counts.add(f.figure[4])
+        if f.published:
+            self.seen = [min(self.seen[0], f.published), max(self.seen[1], f.published)] if self.seen else [f.published] * 2
 
     def to_json(self) -> str:
         return json.dumps([self.n, self.terms, self.events, self.agents, sorted(self.places),
-                           sorted(self.days), sorted(a for a in self.articles if a), sorted(self.counts)])
+                           sorted(self.days), sorted(a for a in self.articles if a), sorted(self.counts),
+                           [d.isoformat() for d in self.seen]])
 
     @classmethod
     def from_json(cls, text: str) -> Centroid:
@@ -135,6 +157,10 @@ class Centroid:
     def main_events(self) -> set:
         """Event classes at least a third of the members name."""
         return {e for e, count in self.events.items() if 3 * count >= self.n}
+
+    def main_agents(self) -> set:
+        """Sides at least a third of the members name."""
+        return {a for a, count in self.agents.items() if 3 * count >= self.n}
 
 
 def similarity(group: Centroid, claim: Features) -> float:
@@ -170,33 +196,55 @@ def _days_agree(a, b) -> bool:
                for x in a for y in b if _FULL_DATE.fullmatch(x) and _FULL_DATE.fullmatch(y)) or bool(a & b)
 
 
+def _widen(classes) -> set:
+    """The classes and those that can tell the same event (a strike, a blast)."""
+    related = event_lexicon().related
+    return {kind for c in classes for kind in related.get(c, (c,))}
+
+
+def _events_meet(claim: set, group: set) -> bool:
+    """Same kind of event; a class that goes with any event (who is to
+    blame) meets every other."""
+    wildcards = event_lexicon().wildcards
+    return bool(_widen(claim) & group or (claim & wildcards and group) or (group & wildcards and claim))
+
+
 def score(group: Centroid, claim: Features) -> float | None:
     """How well a claim matches a group; None when they cannot be the same
-    assertion (another kind of event, side, place or day)."""
+    assertion (another kind of event, side, place or day).
+
+    One side doing one kind of thing ("an Israeli air strike hit the
+    hospital", "Israel was not responsible") or one kind of thing counted
+    ("471 died", "the toll rose to 500") is the same assertion however few
+    words the claims share; otherwise they must share rare words."""
     events = group.main_events()
-    specific = claim.events - event_lexicon().wildcards
-    if specific and events and not specific & events:
+    specific, group_specific = claim.events - event_lexicon().wildcards, events - event_lexicon().wildcards
+    if specific and group_specific and not _widen(specific) & group_specific:
         return None
-    if claim.agent and group.agents and not _same_agent(claim.agent, group.agents):
+    sides = group.main_agents()
+    if claim.agent and sides and not _same_agent(claim.agent, sides):
         return None
     if claim.places and group.places and not _places_agree(claim.places, group.places):
         return None
     if claim.days and group.days and not _days_agree(claim.days, group.days):
         return None
-    names = {t for t, w in claim.terms.items() if w >= NAME_WEIGHT}
-    group_names = {t for t, count in group.terms.items() if 3 * count >= group.n and term_weight(t) >= NAME_WEIGHT}
-    if names and group_names and not names & group_names:
-        return None  # words no dictionary knows are names: these name other things
+    if claim.published and group.seen and not (
+            group.seen[0] - NEWS_SPAN <= claim.published <= group.seen[1] + NEWS_SPAN):
+        return None  # news of one event comes within weeks: the same words a season later are another
     found = similarity(group, claim)
-    same_agent = bool(claim.agent and group.agents and _same_agent(claim.agent, group.agents))
-    same_count = bool(claim.figure and claim.figure[4] in group.counts)
-    # One side doing one kind of thing, or one kind of thing counted, may share few words.
-    same_side = bool(claim.events & events and (same_agent or same_count))
-    if claim.article in group.articles and found < SAME_ARTICLE_SIMILARITY and not same_side:
-        return None  # two claims of one article must assert the same thing
-    if found < MIN_SIMILARITY and not same_side:
-        return None
-    total = (found + 0.15 * bool(claim.events & events) + 0.25 * same_agent + 0.25 * same_count
+    events_meet = _events_meet(claim.events, events)
+    same_side = bool(events_meet and claim.agent and sides)
+    counted = claim.figure and claim.figure[4]
+    same_count = bool(counted in event_lexicon().kinds and counted in group.counts and events_meet)
+    strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side
+    if not strong:
+        names = {t for t, w in claim.terms.items() if w >= NAME_WEIGHT}
+        group_names = {t for t, count in group.terms.items() if 3 * count >= group.n and term_weight(t) >= NAME_WEIGHT}
+        if names and group_names and not names & group_names:
+            return None  # words no dictionary knows are names: these name other things
+        if found < (SAME_ARTICLE_SIMILARITY if claim.article in group.articles else MIN_SIMILARITY):
+            return None  # two claims of one article must assert the same thing
+    total = (found + strong + 0.15 * events_meet
              + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and group.days))
     return total if total >= MIN_SCORE else None
 
@@ -205,10 +253,12 @@ def block_keys(f: Features) -> list[str]:
     """Keys under which a group is found: its event classes crossed with
     its agent, its states and its rarest words."""
     places = gazetteer()
-    anchors = [f"a:{f.agent}"] if f.agent else []
-    anchors += sorted({f"p:{places.chain(p)[-1]}" for p in f.places})
+    anchors = sorted({f"p:{places.chain(p)[-1]}" for p in f.places})
     anchors += [f"w:{t}" for t in sorted(f.terms, key=lambda t: (-f.terms[t], t))[:3]]
-    return [f"{e}|{a}" for e in sorted(f.events) or ["-"] for a in anchors]
+    kinds = sorted({min(_widen([e])) for e in f.events}) or ["-"]
+    own = [f"a:{f.agent}"] if f.agent else []  # one side's deeds meet whatever kind of deed each names
+    own += [f"c:{f.figure[4]}"] if f.figure and f.figure[4] in event_lexicon().kinds else []  # one thing counted
+    return own + [f"{e}|{a}" for e in kinds for a in anchors]
 
 
 def best_group(claim: Features, candidates: dict[int, Centroid]) -> int | None:
@@ -476,11 +526,14 @@ def ensure_tables(db) -> None:
     incremental updates."""
     if "claim_group_keys" not in db.table_names():
         db["claim_group_keys"].create(
-            {"key": str, "claim_group": int},
+            {"key": str, "claim_group": int, "last": int},
             pk=("key", "claim_group"),
             foreign_keys=[("claim_group", "claim_groups", "id")],
         )
         db["claim_group_keys"].create_index(["claim_group"])
+    if "last" not in db["claim_group_keys"].columns_dict:  # made before windows kept the last claim
+        db["claim_group_keys"].add_column("last", int)
+        db.execute("update claim_group_keys set last = claim_group")
     if "claim_group_centroids" not in db.table_names():
         db["claim_group_centroids"].create(
             {"claim_group": int, "centroid": str}, pk="claim_group",
@@ -488,9 +541,17 @@ def ensure_tables(db) -> None:
         )
 
 
-def _members_sql(db) -> str:
+def _with_act(db, sql: str) -> str:
     """Claims carry an `act` once extraction stores one; before, every claim counts."""
-    return MEMBERS_SQL.format(act="claims.act" if "act" in db["claims"].columns_dict else "null")
+    return sql.format(act="claims.act" if "act" in db["claims"].columns_dict else "null")
+
+
+def _members_sql(db) -> str:
+    return _with_act(db, MEMBERS_SQL)
+
+
+def _claims_sql(db) -> str:
+    return _with_act(db, CLAIMS_SQL)
 
 
 def _member(origins: Origins, row) -> Member:
@@ -570,14 +631,14 @@ class _Clusterer:
     def __init__(self, db, in_memory: bool):
         self.db, self.in_memory = db, in_memory
         self.centroids: dict[int, Centroid] = {}
-        self.windows: dict[str, list[int]] = {}
+        self.windows: dict[str, list[int]] = {}  # key -> groups, the one a claim joined last at the end
         self.next_id = (db.execute("select max(id) from claim_groups").fetchone()[0] or 0) + 1
         self.new_groups: list[tuple] = []
-        self.new_keys: list[tuple] = []
+        self.new_keys: dict[tuple, int] = {}  # (key, group) -> the last claim that joined
         self.changed: set[int] = set()
 
-    def assign(self, frame, figures, published, title, article) -> int:
-        f = claim_features(json.loads(frame or "{}"), json.loads(figures or "[]"), published, title, article)
+    def assign(self, claim, content, frame, figures, published, title, article, act) -> int:
+        f = claim_features(json.loads(frame or "{}"), json.loads(figures or "[]"), published, title, article, act, content)
         keys = block_keys(f)
         group = best_group(f, self._candidates(keys))
         if group is None:
@@ -588,19 +649,20 @@ class _Clusterer:
         self.changed.add(group)
         for key in keys:
             window = self.windows.setdefault(key, [])
-            if group not in window:
-                bisect.insort(window, group)
-                del window[:-2 * WINDOW]
-                self.new_keys.append((key, group))
+            if group in window:
+                window.remove(group)
+            window.append(group)
+            del window[:-2 * WINDOW]
+            self.new_keys[key, group] = claim
         return group
 
     def _candidates(self, keys) -> dict[int, Centroid]:
         groups = set()
         for key in keys:
             if not self.in_memory and key not in self.windows:
-                self.windows[key] = sorted(row[0] for row in self.db.execute(
+                self.windows[key] = [row[0] for row in self.db.execute(
                     "select claim_group from claim_group_keys where key = ?"
-                    " order by claim_group desc limit ?", [key, 2 * WINDOW]))
+                    " order by last desc limit ?", [key, 2 * WINDOW])][::-1]
             groups.update(self.windows.get(key, [])[-WINDOW:])
         missing = sorted(g for g in groups if g not in self.centroids)
         if missing:
@@ -612,18 +674,18 @@ class _Clusterer:
     def flush(self, assignments: list[tuple[int, int]], labels: dict[int, str]) -> None:
         self.db.conn.executemany("insert into claim_groups (id, label) values (?, ?)",
                                  [(g, labels.get(g, "")[:LABEL_LENGTH]) for g, _ in self.new_groups])
-        self.db.conn.executemany("insert or ignore into claim_group_keys (key, claim_group) values (?, ?)", self.new_keys)
+        self.db.conn.executemany("insert or replace into claim_group_keys (key, claim_group, last) values (?, ?, ?)",
+                                 [(key, group, claim) for (key, group), claim in self.new_keys.items()])
         self.db.conn.executemany("insert or replace into claim_group_centroids (claim_group, centroid) values (?, ?)",
                                  [(g, self.centroids[g].to_json()) for g in sorted(self.changed)])
         self.db.conn.executemany("update claims set claim_group = ? where id = ?", assignments)
-        self.new_groups, self.new_keys, self.changed = [], [], set()
+        self.new_groups, self.new_keys, self.changed = [], {}, set()
 
 
 CLAIMS_SQL = """
-select claims.id, claims.content, claims.frame, claims.figures, articles.published, articles.title, claims.article
+select claims.id, claims.content, claims.frame, claims.figures, articles.published, articles.title, claims.article, {act}
 from claims join articles on articles.id = claims.article
 """
-UNFRAMED = "(claims.frame is null or claims.frame = '{}')"
 
 
 @lru_cache(maxsize=1)
@@ -633,25 +695,8 @@ def _nlp():
     return load()
 
 
-def fill_frames(db, claim_ids=None) -> int:
-    """Frames for claims stored without one (by an older claimtrack, or by
-    hand), parsed once from their content and stored."""
-    where = UNFRAMED if claim_ids is None else f"{UNFRAMED} and claims.id in (select value from json_each(?))"
-    rows = db.execute(f"select id, content, source from claims where {where}",
-                      [] if claim_ids is None else [json.dumps(sorted(claim_ids))]).fetchall()
-    if not rows:
-        return 0
-    origins = Origins(db)
-    docs = _nlp().pipe(content or "" for _id, content, _source in rows)
-    db.conn.executemany("update claims set frame = ? where id = ?", [
-        (json.dumps(frame_of(doc, SourceRef(origins.speaker(source)) if source else None, figures_in(doc))), claim)
-        for (claim, _content, source), doc in zip(rows, docs)
-    ])
-    return len(rows)
-
-
 def _assign_rows(clusterer: _Clusterer, rows) -> list[tuple[int, int]]:
-    assignments = [(clusterer.assign(*row[2:]), row[0]) for row in rows]
+    assignments = [(clusterer.assign(*row), row[0]) for row in rows]
     new = {g for g, _ in clusterer.new_groups}
     labels = {}
     for (group, _claim), row in zip(assignments, rows):
@@ -665,14 +710,13 @@ def compute_groups(db) -> dict:
     """Regroup every claim and recompute every verdict from scratch."""
     ensure_tables(db)
     with db.atomic():
-        fill_frames(db)
         db.execute("update claims set claim_group = null where claim_group is not null")
         for table in ("claim_group_keys", "claim_group_centroids", "claim_groups"):
             db.execute(f"delete from {table}")
         clusterer = _Clusterer(db, in_memory=True)
         last = 0
         while True:  # keyset pages: no read cursor stays open across the writes
-            rows = db.execute(f"{CLAIMS_SQL} where claims.id > ? order by claims.id limit ?", [last, CHUNK]).fetchall()
+            rows = db.execute(f"{_claims_sql(db)} where claims.id > ? order by claims.id limit ?", [last, CHUNK]).fetchall()
             if not rows:
                 break
             _assign_rows(clusterer, rows)
@@ -691,12 +735,11 @@ def update_groups(db, claim_ids) -> set[int]:
         return set()
     touched = set()
     with db.atomic():
-        fill_frames(db, ids)
         clusterer = _Clusterer(db, in_memory=False)
         for start in range(0, len(ids), 500):
             page = ids[start:start + 500]
             rows = db.execute(
-                f"{CLAIMS_SQL} where claims.id in ({','.join('?' * len(page))})"
+                f"{_claims_sql(db)} where claims.id in ({','.join('?' * len(page))})"
                 " and claims.claim_group is null order by claims.id", page
             ).fetchall()
             touched.update(group for group, _claim in _assign_rows(clusterer, rows))

@@ -42,9 +42,12 @@ def figure(text: str, counted: str | None = None) -> dict:
 
 
 def claim(source, content, stance="asserts", relayed_by=None, figures=(), kind="indirect",
-          cue="said", type="other", member_of=None) -> Attribution:
+          cue="said", type="other", member_of=None, act=None) -> Attribution:
+    """An attribution with the frame extraction stores with it (its content parsed)."""
+    speaker = ref(source, type, member_of) if source else None
+    doc = corroborate._nlp()(content)
     return Attribution(
-        source=ref(source, type, member_of) if source else None,
+        source=speaker,
         source_text=source or "",
         cue=cue,
         kind=kind,
@@ -54,6 +57,8 @@ def claim(source, content, stance="asserts", relayed_by=None, figures=(), kind="
         spans={},
         figures=list(figures),
         relayed_by=relayed_by and ref(relayed_by),
+        act=act or ("denies" if stance == "denies" else "asserts"),
+        frame=frame_of(doc, speaker, figures_in(doc)),
     )
 
 
