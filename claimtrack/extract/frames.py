@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from wordfreq import zipf_frequency
 
 from ..model import SourceRef
 from ..sources.registry import default_registry
@@ -31,10 +32,14 @@ NEGATIVE_DETERMINERS = frozenset("no neither nor aucun aucune nul nulle".split()
 NEGATIVE_ADVERBS = frozenset("pas jamais guère nullement aucunement".split())  # French "ne ... pas" has no "neg" arc
 SELF_WORDS = frozenset("its our we us their they son sa ses notre nos leur leurs".split())  # the speaker's own side ("its forces")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+SIDE_CLAUSES = frozenset(("relcl", "advcl", "appos", "parataxis", "npadvmod"))
+NUMBER_DEPS = frozenset(("nummod", "quantmod", "conj", "compound", "cc"))  # from a number up to what it counts
 ACTOR_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "compound", "amod", "npadvmod"))
 PLACE_WORDS = frozenset("al el the of city town village hospital camp district region province".split())  # shared, they say nothing
 ARGUMENT_DEPS = frozenset("nsubj nsubjpass dobj attr conj appos pobj prep acomp oprd obj nsubj:pass".split())
 NOT_PLACES = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT EVENT LAW LANGUAGE".split())
+COMMON_WORD = 3.0  # zipf frequency of a word every reader knows
+REGION_WORDS = frozenset("region province oblast governorate district".split())  # "Kherson region" is not Kherson
 NAME_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"))
 
 
@@ -101,6 +106,8 @@ class EventLexicon:
     negative: frozenset  # predicates that deny their event ("scrap", "cancel")
     wildcards: frozenset  # classes that go with any event ("responsible" for it)
     background: frozenset  # prepositions of background phrases
+    kinds: frozenset  # every class
+    related: dict  # class -> classes that can tell the same event
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +119,8 @@ def event_lexicon() -> EventLexicon:
             classes[lemma] = (*classes.get(lemma, ()), event)
     sides = {lemma: side for side, lemmas in data["sides"].items() for lemma in lemmas}
     return EventLexicon(classes, data["implies"], sides, frozenset(data["negative"]),
-                        frozenset(data["wildcards"]), frozenset(data["background"]))
+                        frozenset(data["wildcards"]), frozenset(data["background"]), frozenset(data["classes"]),
+                        {kind: frozenset(family) for family in data["related"] for kind in family})
 
 
 @lru_cache(maxsize=1)
@@ -163,21 +171,24 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     pred = next((t for t in heads if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")), heads[0])
     lexicon = event_lexicon()
     events = lexicon.classes
-    names = _names(tokens, speaker)
+    names = _names(tokens, speaker, {t.i for t in heads})
     actors = sorted({actor for actor, _t in names if actor})
-    places = sorted(set(_places(tokens)))
+    places = sorted(set(_places(tokens, {t.i for t in heads})))
     background_tokens = _background(tokens, pred, lexicon.background)
     classes = {
         event for t in tokens if t.i not in background_tokens
         for event in events.get(in_english(t.lemma_.lower(), t.lang_), ()) + events.get(in_english(t.lower_, t.lang_), ())
     }
     classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
+    event_words = [t for t in tokens if t.i not in background_tokens and t.pos_ in ("VERB", "NOUN", "ADJ")
+                   and (t.lemma_.lower() in events or t.lower_ in events) and _in_core(t, inside)]
+    speaker_side = speaker and (actor_key(speaker) or speaker)
     return {
         "pred": pred.lemma_.lower(),
         "neg": _negated(pred),
         "modal": _modality(pred),
         "events": sorted(classes),
-        "agent": _agent(pred, names),
+        "agent": _agent(pred, names, inside, event_words, speaker_side),
         "patient": _patient(pred),
         "actors": actors,
         "places": places,
@@ -198,8 +209,10 @@ def _content_word(token) -> bool:
     return len(token) > 1 and not token.is_stop and token.text[:1].isalpha()
 
 
-def _names(tokens, speaker):
-    """(actor, token) for each name of a side in the content."""
+def _names(tokens, speaker, heads=frozenset()):
+    """(actor, token) for each name of a side in the content; a state is a
+    side when it is the subject or the whole content ("blamed Ukraine for
+    the disaster"), else a place."""
     found = []
     sides = event_lexicon().sides
     for t in tokens:
@@ -212,7 +225,8 @@ def _names(tokens, speaker):
             actor = actor_key(span.text)
             if actor is None and t.ent_type_ in ("NORP", "ORG"):
                 actor = _key(span.text)
-            as_side = span.root.dep_ in ACTOR_DEPS or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by")
+            as_side = (span.root.dep_ in ACTOR_DEPS or span.root.i in heads
+                       or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by"))
             if actor and (t.ent_type_ != "GPE" or as_side):
                 found.append((actor, span.root))
         elif t.ent_type_ == "" and t.pos_ == "ADJ" and (_key(t.text) in gazetteer().demonyms or _key(t.lemma_) in gazetteer().demonyms):
@@ -224,7 +238,7 @@ def _entity(token):
     return next(e for e in token.doc.ents if e.start == token.i)
 
 
-def _places(tokens):
+def _places(tokens, heads=frozenset()):
     """Places named in the content: gazetteer names, else the words of a
     place entity or of a name something happens in or to ("raids hit
     Kafr Nabl"; the tagger may call a town a person), lower-cased; but not a
@@ -232,9 +246,11 @@ def _places(tokens):
     places = gazetteer()
     seen = set()
     for span in _name_spans(tokens):
-        place = places.lookup(span.text)
+        doc = span.doc
+        region = doc[span.start : span.end + 1] if span.end < len(doc) and doc[span.end].lower_ in REGION_WORDS else None
+        place = (region is not None and places.lookup(region.text)) or places.lookup(span.text)
         if place is None and (span.root.ent_type_ in ("GPE", "LOC", "FAC") or (
-                _name_like(span.root) and span.root.ent_type_ not in NOT_PLACES
+                _name_like(span.root) and (span.root.ent_type_ not in NOT_PLACES or _unknown_word(span.root))
                 and span.root.dep_ not in ACTOR_DEPS and span.root.head.lower_ not in ("by", "of")
                 and actor_key(span.text) is None)):
             place = _key(span.text)
@@ -242,8 +258,8 @@ def _places(tokens):
                 continue
         if place is None or place in seen or not any(c.isalpha() for c in place):
             continue
-        if span.root.dep_ in ACTOR_DEPS and actor_key(span.text) is not None:
-            continue  # "Moscow denied", "Israel's army": a side, not where it happened
+        if (span.root.dep_ in ACTOR_DEPS or span.root.i in heads) and actor_key(span.text) is not None:
+            continue  # "Moscow denied", "Israel's army", "blamed Ukraine": a side, not where it happened
         seen.add(place)
         yield place
 
@@ -269,7 +285,14 @@ def _name_like(token) -> bool:
     return token.pos_ == "PROPN" or (
         token.text[:1].isupper() and not token.is_sent_start and not token.is_stop
         and token.pos_ not in ("PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART")
+        and not (token.pos_ == "ADV" and zipf_frequency(token.lower_, "en") > COMMON_WORD)  # "Unfortunately, ..."
     )
+
+
+def _unknown_word(token) -> bool:
+    """A word no dictionary knows ("Kafr218"): a name, whatever type the
+    tagger guessed for it (a number, a date)."""
+    return zipf_frequency(token.lower_, "en") == 0 and not token.like_num
 
 
 def _background(tokens, pred, background) -> set[int]:
@@ -313,25 +336,54 @@ def _modality(pred) -> str | None:
     return "likely" if pred.lower_ in HEDGES else None
 
 
-def _agent(pred, names) -> str | None:
-    """Who did it: the side named in the subject of the head (or in its "by"
-    phrase when passive), or in the head itself when it is a noun ("Russian
-    air raids on Aleppo", "anti-regime fighters in front of the citadel")."""
+def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None:
+    """Who did it: the side named in the subject (or "by" phrase, when
+    passive) of the head if it names an event, else of the first word that
+    names one ("Washington's assessment is that Israel did not cause it":
+    Israel), else of the head; in a noun, its own modifiers ("Russian air
+    raids on Aleppo"). A deed with no doer of its own ("denied firing the
+    rocket", "denied any responsibility") is the speaker's."""
     by_token = {}
     for actor, token in names:
         by_token.setdefault(token.i, actor)
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in pred.children)
-    for child in pred.children:
-        wanted = child.dep_ == "agent" if passive else child.dep_ in ("nsubj", "csubj")
-        if wanted:
-            for t in child.subtree:
-                if t.i in by_token:
-                    return by_token[t.i]
-    if pred.pos_ in ("NOUN", "PROPN"):
-        for t in (pred, *(c for c in pred.children if c.dep_ in ACTOR_DEPS)):
+    words = [pred] if pred in event_words else []
+    words += [t for t in event_words if t.i != pred.i] + ([] if words else [pred])
+    for word in words:
+        for t in _doer_tokens(word, inside):
             if t.i in by_token:
                 return by_token[t.i]
-    return None
+    lexicon = event_lexicon()
+    no_subject = pred.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in pred.children)
+    only_blame = pred in event_words and set(lexicon.classes.get(pred.lemma_.lower(), ())) <= lexicon.wildcards
+    return speaker_side if speaker_side and not by_token and (no_subject or only_blame) else None
+
+
+def _in_core(token, inside) -> bool:
+    """Not inside a clause that only describes something else ("families
+    who had fled Israeli bombardment")."""
+    while token.head.i != token.i and token.head.i in inside:
+        if token.dep_ in SIDE_CLAUSES:
+            return False
+        token = token.head
+    return True
+
+
+def _doer_tokens(word, inside):
+    """Tokens where the doer of a word is named, nearest first."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in word.children)
+    if word.pos_ in ("NOUN", "PROPN"):
+        yield word
+        for c in word.children:
+            if c.dep_ in ACTOR_DEPS:
+                yield from c.subtree
+            elif (c.dep_ == "prep" and c.lower_ == "by") or c.dep_ == "acl":  # "a rocket fired by X"
+                yield from (t for t in c.subtree if t.dep_ != "relcl")
+    clause = word.head if word.dep_ in ("acomp", "attr", "dobj") and word.pos_ != "VERB" and word.head.i in inside else word
+    if clause is not word:
+        passive = False
+    for child in clause.children:
+        if (child.dep_ == "agent") if passive else child.dep_ in ("nsubj", "csubj"):
+            yield from child.subtree
 
 
 def _patient(pred) -> str | None:
@@ -348,10 +400,17 @@ def _counts(tokens, figure, events: dict) -> str | None:
     for word in (counted, counted.rstrip("s")):
         if word in events:
             return events[word][0]
-    number = next((t for t in tokens if figure.get("text", "").endswith(t.text) and t.like_num), None)
+    first = (figure.get("text") or "").split(" ")[0]
+    number = next((t for t in tokens if t.text == first), None)
     if number is not None:
-        noun = number.head
-        verb = noun.head if noun.dep_ in SUBJECTS else noun
+        noun = number
+        while noun.dep_ in NUMBER_DEPS and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at"):  # "the toll rose to 35", "put the toll at 471"
+            verb = noun.head.head
+            noun = next((c for c in verb.children if c.dep_ in (*SUBJECTS, "dobj")), verb)
+        else:
+            verb = noun.head if noun.dep_ in SUBJECTS else noun
         for t in (noun, verb):
             classes = events.get(t.lemma_.lower())
             if classes:
