@@ -178,6 +178,34 @@ FORMS = {
         "Senator Jane Moss calls the tax plan ‘a disaster’ during a campaign stop.",
         [("Senator Jane Moss", "calls", "asserts", "the tax plan ‘a disaster’ during a campaign stop")],
     ),
+    "fronted question, asked by nobody named": (
+        "Asked whether the port would reopen, the harbour master said it was too early to tell.",
+        [
+            ("", "Asked", "asks", "whether the port would reopen"),
+            ("the harbour master", "said", "asserts", "it was too early to tell"),
+        ],
+    ),
+    "passive question": (
+        "The governor was asked about the missing fuel deliveries.",
+        [("", "was asked", "asks", "The governor about the missing fuel deliveries")],
+    ),
+    "poll share as the speaker": (
+        "About 4 in 10 say the government should resign.",
+        [("About 4 in 10", "say", "asserts", "the government should resign")],
+    ),
+    "said so": (
+        "Last spring 55 percent said so in a poll.",
+        [("55 percent", "said", "asserts", "so in a poll")],
+    ),
+    "calling for a clause": (
+        "The opposition is calling for the electoral commission to recount the ballots.",
+        [("The opposition", "calling for", "demands", "the electoral commission to recount the ballots")],
+    ),
+    "headline label in title case": (
+        "Poll: Voters Turn Against The Governing Party.",
+        [("Poll", ":", "asserts", "Voters Turn Against The Governing Party")],
+    ),
+    "headline rubric is no speaker": ("Analysis: Why The Port Matters.", []),
     "calling a meeting": ("The mayor called an emergency meeting.", []),
     "attack without a clause": ("Russian forces attacked the village at dawn.", []),
     "order without a clause": ("The army ordered an evacuation of the district.", []),

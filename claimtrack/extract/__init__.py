@@ -6,6 +6,7 @@ its speed over running the whole pipeline on everything."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -113,18 +114,22 @@ class Extractor:
     def _extract_batch(self, batch: list[Article]):
         pipelines = [self.pipeline(article.lang) for article in batch]
         plans = [self._plan(article.text, pipeline) for article, pipeline in zip(batch, pipelines)]
-        parsed: list[list[tuple[Paragraph, object]]] = [[] for _ in batch]
+        found: dict[int, list[Attribution]] = {}
         for pipeline in {id(p): p for p in pipelines}.values():  # each language's articles through its model
-            jobs = [
+            jobs = (
                 (_parse_text(article.text[p.start : p.end]), (n, p))
                 for n, (article, plan) in enumerate(zip(batch, plans))
                 if pipelines[n] is pipeline
                 for p in plan
-            ]
-            for doc, (n, paragraph) in pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=64):
-                parsed[n].append((paragraph, doc))
-        for article, pipeline, docs in zip(batch, pipelines, parsed):
-            yield article, scope_generic_sources(DocumentPass(pipeline, article.text).run(docs), article)
+            )
+            # each article's pass takes its pieces as they are parsed and drops
+            # them: memory holds one batch of Docs, however long the article
+            parsed = pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=64)
+            for n, docs in itertools.groupby(parsed, key=lambda parse: parse[1][0]):
+                found[n] = DocumentPass(pipeline, batch[n].text).run((paragraph, doc) for doc, (_, paragraph) in docs)
+        for n, (article, pipeline) in enumerate(zip(batch, pipelines)):
+            attributions = found[n] if n in found else DocumentPass(pipeline, article.text).run([])
+            yield article, scope_generic_sources(attributions, article)
 
     def _plan(self, text: str, pipeline: LanguagePipeline) -> list[Paragraph]:
         """The paragraphs worth parsing: a headline in an attribution form,
@@ -221,7 +226,8 @@ class DocumentPass:
         and after a colon; a transcript turn ("WALLACE: If I may. ...") and
         a quote signed after a dash ('"A. B." ― X') are one unit each."""
         transcript = LABEL_COLON.match(doc.text)
-        if transcript and transcript.group("content")[0] not in QUOTE_CHARS and self._labelled(doc[:], (LABEL_COLON,)):
+        first = paragraph.index == 0
+        if transcript and transcript.group("content")[0] not in QUOTE_CHARS and self._labelled(doc[:], (LABEL_COLON,), first):
             yield doc[:]  # "PENCE: Well, look, ...": the speaker's whole turn
             return
         if QUOTE_DASH.match(doc.text) and self._labelled(doc[:], (QUOTE_DASH,)):
@@ -259,13 +265,13 @@ class DocumentPass:
         """A headline is one unit, however the parser splits it."""
         whole = doc[:]
         quoted = {t.i for t in whole if self._in_quote(*self._abs(paragraph, t))}
-        found = self._labelled(whole, (LABEL_COLON, HEADLINE_DASH)) or self.find_in_sentence(whole, self.lexicon, quoted)
+        found = self._labelled(whole, (LABEL_COLON, HEADLINE_DASH), True) or self.find_in_sentence(whole, self.lexicon, quoted)
         for item in found:
             self._emit(paragraph, whole, item)
 
     def _sentence(self, paragraph: Paragraph, sent) -> None:
         quoted = {t.i for t in sent if self._in_quote(*self._abs(paragraph, t))}
-        found = self._labelled(sent, (LABEL_COLON, QUOTE_DASH)) or self.find_in_sentence(sent, self.lexicon, quoted)
+        found = self._labelled(sent, (LABEL_COLON, QUOTE_DASH), paragraph.index == 0) or self.find_in_sentence(sent, self.lexicon, quoted)
         people = [
             e
             for e in person_spans(sent)
@@ -467,9 +473,10 @@ class DocumentPass:
         self.results.append(attribution)
         self.quote_state = (attribution, paragraph.index)
 
-    def _labelled(self, sent, patterns) -> list[Found]:
+    def _labelled(self, sent, patterns, headline: bool = False) -> list[Found]:
         """A speaker named by a label: 'Army chief: "We will retake the airport"',
-        'Rebels take city - monitor', '"We stay." ― Amal Haddad'."""
+        'Rebels take city - monitor', '"We stay." ― Amal Haddad'; in a
+        headline, any capitalised name ("Poll: ...", "Sanders: ...")."""
         line = sent.text  # not sent.doc.text, built whole for each sentence
         for pattern in patterns:
             match = pattern.match(line)
@@ -483,7 +490,7 @@ class DocumentPass:
                 continue  # a label is a name, not a clause ("The reason is simple: ...")
             ids = {t.i for t in source_tokens}
             head = next((t for t in source_tokens if t.head.i not in ids or t.head == t), source_tokens[-1])
-            if not self._sourcelike(head, source_tokens):
+            if not (self._sourcelike(head, source_tokens) or (headline and self._headline_label(head, source_tokens))):
                 continue
             c_start, c_end = (sent.start_char + i for i in match.span("content"))
             content = [t for t in sent if c_start <= t.idx < c_end and not t.is_space]
@@ -501,6 +508,17 @@ class DocumentPass:
             or self.lexicon.type_of([t.lower_ for t in tokens])
             or head.lemma_.lower() in self.lexicon.title_nouns
             or (head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "LOC", "FAC"))
+        )
+
+    def _headline_label(self, head, tokens) -> bool:
+        """A headline's label names its speaker when capitalised and no
+        rubric ("Sanders: ...", "Poll: ...", but not "Analysis: ..."): the
+        small model takes a title-case name for a common noun."""
+        return (
+            tokens[0].text[:1].isupper()
+            and head.pos_ in ("NOUN", "PROPN")
+            and head.lower_ not in self.lexicon.label_rubrics
+            and words(tokens).casefold() not in self.lexicon.places
         )
 
 

@@ -49,6 +49,7 @@ class Lexicon:
     sourceless_passive_cues: frozenset[str] = frozenset()
     adverb_cues: frozenset[str] = frozenset()
     not_cues: frozenset[str] = frozenset()
+    label_rubrics: frozenset[str] = frozenset()
 
     # derived once per lexicon: these are asked for every token of every parsed sentence
     @cached_property

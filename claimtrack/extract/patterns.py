@@ -115,6 +115,10 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
                 return objects[0]
+    # "About 4 in 10 say ...": a poll's share, which the parser may hang on the verb as a number
+    share = next((c for c in verb.children if c.dep_ == "nummod" and c.pos_ == "NUM" and c.i < verb.i), None)
+    if share is not None:
+        return share
     head = verb.head
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, quoted)
@@ -217,7 +221,8 @@ def _content_child(verb: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ in ("of", "about", "against") and child.i > verb.i:
             # "warned of severe consequences": what was warned of
             return next((c for c in child.children if c.dep_ == "pobj"), None)
-    return None
+    # "after 55 percent said so": "so" stands for what was said
+    return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so" and c.i == verb.i + 1), None)
 
 
 def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token | None) -> set[int]:
@@ -344,6 +349,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             if particle.dep_ == "prep" and objects and (content_child is None or content_child.dep_ != "ccomp"):
                 # "called for a ceasefire"; "called on Israel to withdraw": from Israel on
                 content_child = objects[0]
+            elif particle.dep_ == "mark":
+                content_child = particle.head
         if (
             content_child is not None
             and content_child.dep_ == "dobj"
@@ -383,7 +390,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         citing = _cited(token, subject, lexicon)
         if citing is not None:
             clause |= subtree_ids(citing.head)
-        content = _content_tokens(sent, token, content_child, clause)
+        cue_ids = {t.i for t in cue}
+        content = [t for t in _content_tokens(sent, token, content_child, clause) if t.i not in cue_ids]
         if not content:
             continue
         speaker = Found(
@@ -425,7 +433,13 @@ def _said_by(verb: Token, lexicon: Lexicon) -> bool:
 def _cue_particle(verb: Token, lemma: str, lexicon: Lexicon) -> Token | None:
     """The particle that makes a phrasal cue: "called for", "pointed to"."""
     particles = lexicon.particles_of(lemma)
-    return next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in particles and c.i > verb.i), None)
+    found = next((c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in particles and c.i > verb.i), None)
+    if found is None and verb.i + 1 < len(verb.doc):
+        # "calling for the US to act": the parser made "for" the mark of the clause
+        after = verb.doc[verb.i + 1]
+        if after.dep_ == "mark" and after.lower_ in particles and after.head.head == verb:
+            return after
+    return found
 
 
 def _has_clause(verb: Token, lemma: str) -> bool:
@@ -468,8 +482,14 @@ def _anonymity_request(complement: Token, lexicon: Lexicon) -> bool:
 def _passive_without_agent(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
     """"X is expected to resign", "X was accused of fraud": a passive cue and
     nobody saying ("were reported killed" names no attribution: reports and
-    beliefs need a to-infinitive)."""
-    if not any(c.dep_ == "nsubjpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+    beliefs need a to-infinitive); so is a participle clause ("Asked
+    whether ..., he said", "when asked about ...": the question is asked by
+    nobody named)."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    if _participle_clause(verb):
+        return lemma in lexicon.sourceless_passive_cues
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return False
     if lemma in lexicon.sourceless_passive_cues:
         return True
@@ -478,11 +498,27 @@ def _passive_without_agent(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
     )
 
 
+def _asks_whether(clause: Token) -> bool:
+    """"(asked) if he was ever bullied": the question, parsed as a side clause."""
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in clause.children)
+
+
+def _participle_clause(verb: Token) -> bool:
+    """A past participle heading a side clause of its own ("Asked about X, he said")."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ccomp") and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
+
+
 def _passive_cue(sent: Span, verb: Token, lemma: str, lexicon: Lexicon) -> list[Found]:
     """An attribution without a source: the passive and its auxiliaries are
-    the cue; the subject and what completes the verb are the content."""
+    the cue; the subject and what completes the verb ("was asked a question
+    about ...") are the content."""
     cue = sorted([verb] + [c for c in verb.children if c.dep_ in ("auxpass", "aux", "neg") and c.i < verb.i], key=lambda t: t.i)
-    parts = [c for c in verb.children if c.dep_ in ("nsubjpass", "xcomp", "ccomp", "prep", "oprd") and not c.is_punct]
+    parts = [
+        c
+        for c in verb.children
+        if (c.dep_ in ("nsubjpass", "xcomp", "ccomp", "prep", "oprd", "dobj") or (c.dep_ == "advcl" and _asks_whether(c)))
+        and not c.is_punct
+    ]
     ids = {i for part in parts for i in subtree_ids(part)}
     content = [t for t in sent if t.i in ids and not t.is_space]
     clause = {t.i for t in cue}
