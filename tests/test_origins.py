@@ -204,3 +204,29 @@ Prosecutor General Andriy Kostin said an investigation had been opened.
     by_source, names = origins(tmp_path, text)
     assert by_source["Ihor Syrota"] == by_source["Andriy Kostin"] == "Ukrainian government"
     assert "Syrota" not in names
+
+
+GAZA = """GAZA/JERUSALEM, Oct 19 (Reuters) - Families buried more of the dead on Thursday.
+
+Palestinian health officials said more than 470 people had been killed.
+
+The ministry said the list held 6,700 names.
+
+Ministry spokesman Ashraf al-Qidra said more than 300 other people had been wounded.
+
+A spokesman for Gaza's civil defence service, Mahmoud Basal, said rescuers were still digging.
+
+The Civil Defence in Gaza said 40 bodies had been recovered.
+"""
+
+
+def test_generic_bodies_of_a_place_another_body_rules_are_that_body_s(tmp_path):
+    by_source, names = origins(tmp_path, GAZA)
+    assert set(by_source.values()) == {"Hamas"}
+    assert "Ashraf al-Qidra" in by_source
+    assert "White Helmets" not in names
+
+
+def test_the_syrian_civil_defence_is_still_the_white_helmets():
+    assert default_registry().lookup("Syrian Civil Defence").name == "White Helmets"
+    assert default_registry().lookup("Civil Defence") is None

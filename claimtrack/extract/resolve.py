@@ -216,7 +216,7 @@ class DocumentSources:
             return self.remember(known, name)
         if self.lexicon.type_of(name.lower().split()) not in (None, *PERSON_TYPES):
             return None  # "Nasser Hospital": its head noun names an organisation
-        rest = [t for t in mention if not (span.start <= t.i < span.end)]
+        rest = [t for t in mention if not (span.start <= t.i < span.end)] or self._title_before(span)
         rest_lemmas = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
         kind = "person"
         if rest_lemmas & self.lexicon.witness_nouns:
@@ -233,6 +233,16 @@ class DocumentSources:
             known.type = kind if known.type == "person" else known.type
             return self._gendered(self.remember(known), rest_lemmas)
         return self._gendered(self.remember(SourceRef(name, kind, parent)), rest_lemmas)
+
+    def _title_before(self, span) -> list[Token]:
+        """"Ministry spokesman Ashraf al-Qidra said", parsed with the name
+        alone as the subject: the title just before it is still its own."""
+        if span.start == 0:
+            return []
+        title = span.doc[span.start - 1]
+        if title.lemma_.lower() not in self.lexicon.title_nouns or title.pos_ != "NOUN":
+            return []
+        return [t for t in title.subtree if t.i < span.start]
 
     def _trailing_name(self, mention: list[Token]) -> list:
         """"the head of Ukrhydroenergo, Ihor Syrota": proper nouns set off by
@@ -265,7 +275,9 @@ class DocumentSources:
         alias = _nom_de_guerre(head)
         if alias is not None:
             return self.remember(SourceRef(alias, "person", org), text)
-        for ref in reversed(self.known.values()):
+        # "Israeli officials" are no one official of the body named before
+        singular = "Plur" not in head.morph.get("Number")
+        for ref in reversed(self.known.values()) if singular else ():
             if ref.type in PERSON_TYPES and (
                 (article in DEFINITE and any(head.lower_ in n.lower().split() for n in (ref.name, *ref.aliases)))
                 or (org is not None and ref.parent is not None and ref.parent.name == org.name)
@@ -601,7 +613,10 @@ def _person_names(head: Token, ids: set[int]) -> list:
     ("The head of the ..., Mohammad al-Bashir"). A name that only modifies
     a title ("Nasser Hospital chief") is not the speaker."""
     doc = head.doc
-    people = [e for e in person_spans(doc[i] for i in sorted(ids)) if e.end - 1 in ids]
+    start = head.i
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start].ent_type_ == "PERSON":
+        start -= 1  # "Ashraf al-Qidra" when the parser's subject is "Qidra"
+    people = [e for e in person_spans(doc[i] for i in sorted(ids | {start})) if e.end - 1 in ids]
     own = [e for e in people if e.start <= head.i < e.end]
     if own:
         return own

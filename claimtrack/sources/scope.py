@@ -30,7 +30,7 @@ def places_in_text(text: str) -> frozenset:
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’]|\.(?=\w))*\.?")  # "U.S." is one word
 RULED = re.compile(r"^(?P<ruler>.+?)-(?:run|installed|backed|appointed|led|controlled)$", re.I)
-DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|\(|[-–—])")
+DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|\(|[-–—/])")
 STATE_TYPES = ("government", "military", "official_media", "other")
 
 
@@ -57,23 +57,34 @@ def anaphor_kinds() -> dict[str, frozenset]:
     return {noun: frozenset(kinds) for noun, kinds in data["anaphors"].items()}
 
 
-def article_state(article: Article) -> str | None:
-    """The state an article is about: the one its title names, else its
-    dateline's (where the reporter is: often, not always, the story's)."""
+def article_place(article: Article) -> str | None:
+    """The place an article is about: the one its title names (the innermost,
+    when all it names lies in one state), else its dateline's (where the
+    reporter is: often, not always, the story's)."""
     places = gazetteer()
-    states = {places.chain(p)[-1] for p in places_in_text(article.title or "")}
-    if len(states) == 1:
-        return states.pop()
-    return dateline_state(article)
+    named = places_in_text(article.title or "")
+    if len({places.chain(p)[-1] for p in named}) == 1:
+        return max(sorted(named), key=lambda p: len(places.chain(p)))
+    return dateline_place(article)
 
 
-def dateline_state(article: Article) -> str | None:
-    """The state of the article's dateline ("AMMAN —" is Jordan)."""
-    places = gazetteer()
+def dateline_place(article: Article) -> str | None:
+    """The article's dateline place ("AMMAN —", "GAZA/JERUSALEM, Oct 17")."""
     first = (article.text or "").lstrip().split("\n", 1)[0]
     match = DATELINE.match(first)
-    place = places.lookup(match.group("place").title()) if match else None
-    return places.chain(place)[-1] if place is not None else None
+    return gazetteer().lookup(match.group("place").title()) if match else None
+
+
+def ruler_of(place: str | None) -> SourceRef | None:
+    """Who governs a place: the body holding it when not its state (Gaza:
+    Hamas), else its state's government."""
+    places, registry = gazetteer(), default_registry()
+    if place is None:
+        return None
+    for inside in places.chain(place):
+        if inside in places.governed_by:
+            return registry.lookup(places.governed_by[inside])
+    return _government(places.chain(place)[-1])
 
 
 def ruler_named(name: str) -> SourceRef | None:
@@ -130,7 +141,7 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
     """Give each generic source of an article the state it belongs to (see
     the module docstring). Sources are shared between an article's
     attributions, so each is scoped once."""
-    state = article_state(article)
+    place = article_place(article)
     seen: set[int] = set()
     for attribution in attributions:
         _scope_titled_official(attribution, article)
@@ -142,8 +153,13 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
                 continue
             seen.add(id(ref))
             # a registry body is who the registry says ("the Palestinian Authority")
-            if ref.type in STATE_TYPES and is_generic(ref.name) and default_registry().lookup(ref.name) is None:
-                _scope_body(ref, state, article)
+            # as is a generic body a place names, whatever its type ("Gaza's civil defence service")
+            if (
+                is_generic(ref.name)
+                and default_registry().lookup(ref.name) is None
+                and (ref.type in STATE_TYPES or ruler_named(ref.name) is not None)
+            ):
+                _scope_body(ref, place, article)
     return attributions
 
 
@@ -155,18 +171,32 @@ def _scope_titled_official(attribution: Attribution, article: Article) -> None:
         return
     titled = any(w[:1].isupper() and w.lower() in _state_titles() for w in WORD.findall(attribution.source_text or ""))
     if titled:
-        ref.parent = _government(dateline_state(article))
+        ref.parent = ruler_of(dateline_place(article))
 
 
-def _scope_body(ref: SourceRef, state: str | None, article: Article) -> None:
+def _scope_body(ref: SourceRef, place: str | None, article: Article) -> None:
+    local = ruler_of(place)
+    state_government = _government(gazetteer().chain(place)[-1]) if place else None
     ruler = ruler_named(ref.name)
+    if ruler is not None and state_government is not None and ruler.name == state_government.name:
+        ruler = local  # "Palestinian health officials" in a Gaza dispatch: Gaza's rulers
     if ruler is not None:
-        ref.parent = ruler if _top(ruler).name != ref.name else None
+        if ref.name == getattr(state_government, "name", None) and ruler.name != ref.name:
+            _become(ref, ruler)  # the state's government, where another body rules
+        else:
+            ref.parent = ruler if _top(ruler).name != ref.name else None
         return
-    government = _government(state)
-    scope = gazetteer().demonym_of.get(state, state) if government else article.outlet or article.id
+    if local is not None and local.name == state_government.name:
+        scope = gazetteer().demonym_of.get(gazetteer().chain(place)[-1])
+    else:
+        scope = local.name if local is not None else article.outlet or article.id
     if scope is None:
         return
     ref.aliases = [a for a in ref.aliases if a != ref.name]
     ref.name = f"{ref.name} ({scope})"
-    ref.parent = government
+    ref.parent = local
+
+
+def _become(ref: SourceRef, other: SourceRef) -> None:
+    """Make `ref` (shared by the article's attributions) stand for `other`."""
+    ref.name, ref.type, ref.parent, ref.aliases = other.name, other.type, other.parent, list(other.aliases)
