@@ -130,6 +130,64 @@ def test_french_mentions_resolve_to_english_sources(extractor, surface, canonica
     assert claim.source.name == canonical
 
 
+@pytest.mark.parametrize(
+    "english, french_text",
+    [
+        (
+            "Russian air strikes hit the city of Aleppo on Friday, the Syrian Observatory said.",
+            "Des frappes aériennes russes ont visé vendredi la ville d'Alep, a affirmé l'OSDH.",
+        ),
+        (
+            "The army said it had not shelled the hospital on June 6.",
+            "L'armée a affirmé ne pas avoir bombardé l'hôpital le 6 juin.",
+        ),
+        (
+            "The Russian defence ministry said its forces had destroyed the dam.",
+            "Le ministère russe de la Défense a affirmé que ses forces avaient détruit le barrage.",
+        ),
+    ],
+)
+def test_french_frames_read_like_english_ones(extractor, english, french_text):
+    """Frames are language-neutral: the same event classes, side, places,
+    days and polarity, and the words they share are English ("barrage" is a dam)."""
+    (en,) = extractor.extract(Article(text=english, lang="en"))
+    (fr,) = extractor.extract(french(french_text))
+    for key in ("agent", "places", "days", "neg"):
+        assert fr.frame[key] == en.frame[key], key
+    assert set(en.frame["events"]) <= set(fr.frame["events"])
+    shared = set(en.frame["terms"]) & set(fr.frame["terms"])
+    assert len(shared) >= 2, (en.frame["terms"], fr.frame["terms"])
+
+
+def test_french_retelling_of_the_seed_shares_origins_and_groups(tmp_path):
+    """The seed and its French retelling (the same 15 claims, in the same
+    order) ingested together: each French claim has its English twin's
+    origin, and nearly every one falls in its twin's claim group."""
+    import sqlite_utils
+
+    seed = FIXTURES / "seed" / "aleppo-afp.txt"
+    result = run_ingest(tmp_path / "both.db", str(seed), str(FIXTURES / "fr" / "alep-afp.txt"), "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    db = sqlite_utils.Database(tmp_path / "both.db")
+    parent = dict(db.execute("select id, parent from sources").fetchall())
+
+    def origin(source):
+        while parent.get(source) is not None:
+            source = parent[source]
+        return source
+
+    by_lang = {"en": [], "fr": []}
+    for lang, source, group in db.execute(
+        "select a.lang, c.source, c.claim_group from claims c join articles a on a.id = c.article order by c.id"
+    ).fetchall():
+        by_lang[lang].append((origin(source), group))
+    english, retold = by_lang["en"], by_lang["fr"]
+    assert len(english) == len(retold) == 15
+    assert [origin for origin, _ in retold] == [origin for origin, _ in english]
+    same_group = sum(fr_group == en_group for (_, fr_group), (_, en_group) in zip(retold, english))
+    assert same_group >= 12, f"{same_group} of 15 French claims in their English twin's group"
+
+
 def test_english_only_run_loads_no_french_model(extractor):
     fresh = Extractor()
     fresh.extract(Article(text="The army said it had retaken the town.", lang="en"))

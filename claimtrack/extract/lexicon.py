@@ -108,7 +108,7 @@ def load_lexicon(lang: str = "en") -> Lexicon:
     speech = (reporting_verbs(lang) - {"according"} - set(data["not_cues"])) | set(data["speech_verbs"]) | set(restricted)
     sets = {f.name: frozenset(data[f.name]) for f in fields(Lexicon) if f.type == "frozenset[str]" and f.name in data}
     sets["speech_verbs"] = frozenset(speech)
-    sets["places"] = frozenset(p.casefold() for p in places)
+    sets["places"] = frozenset(p.casefold() for p in places + data.get("places", []))  # and the language's own names
     return Lexicon(
         **sets,
         type_nouns=tuple((key, kind) for key, kind in data["type_nouns"]),
