@@ -73,6 +73,14 @@ def _title_places(title: str | None) -> frozenset:
     return frozenset(p for p in places_in_text(title or "") if places.parent.get(p) is not None)
 
 
+@lru_cache(maxsize=10_000)
+def known_side(name: str) -> bool:
+    """A side the registry, the gazetteer or the side words know: a name
+    the tagger merely guessed ("al-Ahli hospital") takes no side."""
+    return (default_registry().lookup(name) is not None or gazetteer().lookup(name) is not None
+            or name in event_lexicon().sides.values())
+
+
 @lru_cache(maxsize=200_000)
 def term_weight(term: str) -> float:
     """Rare words weigh more ("misfire" 4.5, "hospital" 1.9, "say" 1.1)."""
@@ -82,7 +90,7 @@ def term_weight(term: str) -> float:
 def claim_features(frame: dict, figures: list, published=None, title=None, article=None,
                    act=None, content=None) -> Features:
     """A claim's features from its stored frame. Its side is the frame's
-    agent, else the one side it names. An accusation is about who is to
+    agent, when a known side. An accusation is about who is to
     blame. A claim that names no place ("the strike killed 19 people")
     takes the places of its article's title, so that it does not join the
     same kind of event elsewhere. A claim stored without a frame (by hand,
@@ -99,7 +107,8 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     places = frozenset(frame.get("places") or ()) or _title_places(title)
     terms = {t: term_weight(t) for t in frame.get("terms") or ()}
     actors = frozenset(frame.get("actors") or ())
-    side = frame.get("agent") or (next(iter(actors)) if len(actors) == 1 else None)
+    side = frame.get("agent")
+    side = side if side and known_side(side) else None
     events = frozenset(frame.get("events") or ()) | (event_lexicon().wildcards if act == "accuses" else frozenset())
     return Features(
         events, side, actors, places, anchor_days(frame.get("days") or (), published),
@@ -125,7 +134,8 @@ class Centroid:
         self.terms: dict = dict(terms or {})
         self.events: dict = dict(events or {})
         self.agents: dict = dict(agents or {})
-        self.places, self.days, self.articles = set(places), set(days), set(articles)
+        self.places, self.articles = set(places), set(articles)
+        self.days: dict = days if isinstance(days, dict) else dict.fromkeys(days, 1)  # day -> members naming it
         self.counts = set(counts)  # what the members' figures count
         self.seen = [date.fromisoformat(d) for d in seen]  # first and last publication date
 
@@ -138,7 +148,8 @@ class Centroid:
             kept = sorted(self.terms, key=lambda t: (-self.terms[t] * term_weight(t), t))[:CENTROID_TERMS]
             self.terms = {t: self.terms[t] for t in kept}
         self.places |= f.places
-        self.days |= f.days
+        for day in f.days:
+            self.days[day] = self.days.get(day, 0) + 1
         self.articles.add(f.article)
         if f.figure and f.figure[4]:
             self.counts.add(f.figure[4])
@@ -147,7 +158,7 @@ class Centroid:
 
     def to_json(self) -> str:
         return json.dumps([self.n, self.terms, self.events, self.agents, sorted(self.places),
-                           sorted(self.days), sorted(a for a in self.articles if a), sorted(self.counts),
+                           dict(sorted(self.days.items())), sorted(a for a in self.articles if a), sorted(self.counts),
                            [d.isoformat() for d in self.seen]])
 
     @classmethod
@@ -157,6 +168,11 @@ class Centroid:
     def main_events(self) -> set:
         """Event classes at least a third of the members name."""
         return {e for e, count in self.events.items() if 3 * count >= self.n}
+
+    def main_days(self) -> set:
+        """Days at least a third of the members name: one member's "since
+        7 October" does not date the whole group."""
+        return {d for d, count in self.days.items() if 3 * count >= self.n}
 
     def main_agents(self) -> set:
         """Sides at least a third of the members name."""
@@ -180,11 +196,18 @@ def _places_agree(a, b) -> bool:
 def _same_agent(agent: str, agents) -> bool:
     """The same side: one name, one inside the other ("Islamic Jihad",
     "Palestinian Islamic Jihad"), or a side word that may be any of them
-    ("militants", "rebels")."""
+    ("militants", "rebels") may be any side but a state."""
     generic = set(event_lexicon().sides.values())
     lower = agent.casefold()
-    return any(agent == other or agent in generic or other in generic
+    return any(agent == other or (agent in generic and not _is_state(other)) or (other in generic and not _is_state(agent))
                or lower in other.casefold() or other.casefold() in lower for other in agents)
+
+
+@lru_cache(maxsize=10_000)
+def _is_state(name: str) -> bool:
+    """A state's side: its government, army or state media, or a state the gazetteer knows."""
+    ref = default_registry().lookup(name)
+    return (ref.type in STATE_CARRIERS) if ref is not None else gazetteer().lookup(name) is not None
 
 
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day without its year ("09-14") only matches itself
@@ -226,7 +249,8 @@ def score(group: Centroid, claim: Features) -> float | None:
         return None
     if claim.places and group.places and not _places_agree(claim.places, group.places):
         return None
-    if claim.days and group.days and not _days_agree(claim.days, group.days):
+    days = group.main_days()
+    if claim.days and days and not _days_agree(claim.days, days):
         return None
     if claim.published and group.seen and not (
             group.seen[0] - NEWS_SPAN <= claim.published <= group.seen[1] + NEWS_SPAN):
@@ -236,7 +260,7 @@ def score(group: Centroid, claim: Features) -> float | None:
     same_side = bool(events_meet and claim.agent and sides)
     counted = claim.figure and claim.figure[4]
     same_count = bool(counted in event_lexicon().kinds and counted in group.counts and events_meet)
-    strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side
+    strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side * (0.5 + 0.5 * _event_overlap(claim.events, events))
     if not strong:
         names = {t for t, w in claim.terms.items() if w >= NAME_WEIGHT}
         group_names = {t for t, count in group.terms.items() if 3 * count >= group.n and term_weight(t) >= NAME_WEIGHT}
@@ -245,8 +269,17 @@ def score(group: Centroid, claim: Features) -> float | None:
         if found < (SAME_ARTICLE_SIMILARITY if claim.article in group.articles else MIN_SIMILARITY):
             return None  # two claims of one article must assert the same thing
     total = (found + strong + 0.15 * events_meet
-             + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and group.days))
-    return total if total >= MIN_SCORE else None
+             + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and days))
+    return total if total >= MIN_SCORE or strong else None
+
+
+def _event_overlap(claim: set, group: set) -> float:
+    """How much of what the claim and the group tell is the same kind of
+    event (Jaccard of their widened classes); a claim only about blame
+    fits any group it meets."""
+    wildcards = event_lexicon().wildcards
+    a, b = _widen(claim - wildcards), _widen(group - wildcards)
+    return len(a & b) / len(a | b) if a and b else 1.0
 
 
 def block_keys(f: Features) -> list[str]:

@@ -108,6 +108,7 @@ class EventLexicon:
     background: frozenset  # prepositions of background phrases
     kinds: frozenset  # every class
     related: dict  # class -> classes that can tell the same event
+    participants: frozenset  # nouns of who takes part or suffers, not of a deed
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +121,8 @@ def event_lexicon() -> EventLexicon:
     sides = {lemma: side for side, lemmas in data["sides"].items() for lemma in lemmas}
     return EventLexicon(classes, data["implies"], sides, frozenset(data["negative"]),
                         frozenset(data["wildcards"]), frozenset(data["background"]), frozenset(data["classes"]),
-                        {kind: frozenset(family) for family in data["related"] for kind in family})
+                        {kind: frozenset(family) for family in data["related"] for kind in family},
+                        frozenset(data["participants"]))
 
 
 @lru_cache(maxsize=1)
@@ -128,6 +130,12 @@ def glossaries() -> dict:
     """Per language, its lemmas -> the English words frames store (glossary_fr.yml)."""
     text = resources.files(__package__).joinpath("glossary_fr.yml").read_text("utf-8")
     return {"fr": yaml.safe_load(text)["terms"]}
+
+
+def _classes_of(token) -> tuple:
+    """The event classes a word names (read in English)."""
+    classes = event_lexicon().classes
+    return classes.get(in_english(token.lemma_.lower(), token.lang_), ()) + classes.get(in_english(token.lower_, token.lang_), ())
 
 
 def in_english(word: str, lang: str) -> str:
@@ -175,13 +183,11 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     actors = sorted({actor for actor, _t in names if actor})
     places = sorted(set(_places(tokens, {t.i for t in heads})))
     background_tokens = _background(tokens, pred, lexicon.background)
-    classes = {
-        event for t in tokens if t.i not in background_tokens
-        for event in events.get(in_english(t.lemma_.lower(), t.lang_), ()) + events.get(in_english(t.lower_, t.lang_), ())
-    }
+    classes = {event for t in tokens if t.i not in background_tokens for event in _classes_of(t)}
     classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
     event_words = [t for t in tokens if t.i not in background_tokens and t.pos_ in ("VERB", "NOUN", "ADJ")
-                   and (t.lemma_.lower() in events or t.lower_ in events) and _in_core(t, inside)]
+                   and _classes_of(t) and _in_core(t, inside)
+                   and in_english(t.lemma_.lower(), t.lang_) not in lexicon.participants]
     speaker_side = speaker and (actor_key(speaker) or speaker)
     return {
         "pred": pred.lemma_.lower(),
@@ -218,7 +224,9 @@ def _names(tokens, speaker, heads=frozenset()):
     for t in tokens:
         if t.lemma_.lower() in sides:
             found.append((sides[t.lemma_.lower()], t))
-        elif t.lower_ in SELF_WORDS and (t.dep_ == "poss" or "Yes" in t.morph.get("Poss")) and speaker:
+        elif (t.lower_ in SELF_WORDS and (t.dep_ == "poss" or "Yes" in t.morph.get("Poss")) and speaker
+              and not any(x.dep_ in SUBJECTS and x.pos_ in ("NOUN", "PROPN") for x in tokens if x.i < t.i)):
+            # "its" after a subject of its own is that subject's ("Israel would share ... with its allies")
             found.append((actor_key(speaker) or speaker, t))
         elif t.ent_iob_ == "B" and t.ent_type_ in NAME_TYPES:
             span = _entity(t)
@@ -227,11 +235,33 @@ def _names(tokens, speaker, heads=frozenset()):
                 actor = _key(span.text)
             as_side = (span.root.dep_ in ACTOR_DEPS or span.root.i in heads
                        or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by"))
-            if actor and (t.ent_type_ != "GPE" or as_side):
+            origin = _fired_from(span)
+            if origin:
+                found.append((origin, span.root))
+            elif actor and (t.ent_type_ != "GPE" or as_side):
                 found.append((actor, span.root))
         elif t.ent_type_ == "" and t.pos_ == "ADJ" and (_key(t.text) in gazetteer().demonyms or _key(t.lemma_) in gazetteer().demonyms):
             found.append((actor_key(t.text) or actor_key(t.lemma_), t))  # "russes" is "russe"
     return found
+
+
+def _fired_from(span) -> str | None:
+    """The side of the state a deed came from ("a rocket fired from Gaza",
+    "a Gaza rocket": the Palestinian side, as "a Palestinian rocket")."""
+    root = span.root
+    place = gazetteer().lookup(span.text)
+    if place is None:
+        return None
+    if root.dep_ == "pobj" and root.head.lower_ == "from":
+        deed = root.head.head
+    elif root.dep_ == "compound":
+        deed = root.head
+    else:
+        return None
+    if not _classes_of(deed):
+        return None
+    state = gazetteer().chain(place)[-1]
+    return actor_key(state) or state
 
 
 def _entity(token):
@@ -354,7 +384,7 @@ def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None
                 return by_token[t.i]
     lexicon = event_lexicon()
     no_subject = pred.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in pred.children)
-    only_blame = pred in event_words and set(lexicon.classes.get(pred.lemma_.lower(), ())) <= lexicon.wildcards
+    only_blame = pred in event_words and set(_classes_of(pred)) <= lexicon.wildcards
     return speaker_side if speaker_side and not by_token and (no_subject or only_blame) else None
 
 
@@ -397,11 +427,12 @@ def _counts(tokens, figure, events: dict) -> str | None:
     """The event class a figure counts: of the word it counts ("500
     deaths"), else of the verb it is the subject of ("500 were killed")."""
     counted = (figure.get("counted") or "").lower()
+    counted = glossaries().get(tokens[0].lang_, {}).get(counted.rstrip("s"), counted)  # "localités": locality
     for word in (counted, counted.rstrip("s")):
         if word in events:
             return events[word][0]
-    first = (figure.get("text") or "").split(" ")[0]
-    number = next((t for t in tokens if t.text == first), None)
+    words = (figure.get("text") or "").split(" ")
+    number = next((t for t in tokens if t.text in words and (t.like_num or t.text == words[-1])), None)
     if number is not None:
         noun = number
         while noun.dep_ in NUMBER_DEPS and noun.head.i != noun.i:
