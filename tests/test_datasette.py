@@ -534,6 +534,18 @@ def test_render_origins_is_a_list_not_json():
     assert render_origins("not json") is None
 
 
+def test_a_group_of_hundreds_of_origins_lists_the_first_and_counts_the_rest():
+    origins = [{"name": f"Source {n}", "claims": 1, "outlets": [f"Outlet {k}" for k in range(30)],
+                "figures": ["311", "311", "400", "450", "470", "480", "490", "514"]} for n in range(700)]
+    html = render_origins(json.dumps(origins))
+    assert html.count("<li><strong>") == 12 and html.endswith('<li class="ct-hint">and 688 more</li></ul>')
+    assert "Outlet 9 and 20 more; 311 → 400 → … → 480 → 490 → 514" in html
+    why = "denied by " + ", ".join(f"Source {n} (Outlet 1)" for n in range(700))
+    clipped = pages.clip_reason(why)
+    assert len(clipped) <= pages.REASON_CHARS + 3 and clipped.endswith("(Outlet 1), …")
+    assert pages.clip_reason("asserted by 2 independent origins (A, B)") == "asserted by 2 independent origins (A, B)"
+
+
 # -- the commands -----------------------------------------------------------------
 
 

@@ -29,6 +29,7 @@ CLAIMS_PER_ORIGIN = 10
 ORIGINS_SHOWN = 12
 DIAGRAM_ROWS = 25
 TIMELINE_STEPS = 8
+REASON_CHARS = 400
 
 CLAIMS_SQL = """
 select claims_detail.id, claims_detail.source, claims_detail.source_name, claims_detail.cue,
@@ -44,6 +45,10 @@ GROUP_CLAIMS_SQL = """
 select id, source, relayed_by, outlet, published, article, figures, stance,
   case when json_valid(frame) then json_extract(frame, '$.neg') end as negated
 from claims where claim_group = ?
+"""
+GROUP_SOURCES_SQL = """
+select id, name, type, parent from sources where id in (
+  select source from claims where claim_group = :group union select relayed_by from claims where claim_group = :group)
 """
 
 
@@ -124,9 +129,15 @@ def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
 
     claims = _rows(conn, GROUP_CLAIMS_SQL, [group["id"]])
     claims.sort(key=lambda c: (c["published"] or "", c["id"]))
+    # the group's sources in one read, and each (source, relay, outlet) resolved once
+    resolve.sources.update((row[0], tuple(row[1:])) for row in conn.execute(GROUP_SOURCES_SQL, {"group": group["id"]}))
+    origin_of_path = {}
     by_origin = defaultdict(list)
     for claim in claims:
-        claim["origin"] = resolve.of(claim["source"], claim["relayed_by"], claim["outlet"])
+        path = (claim["source"], claim["relayed_by"], claim["outlet"])
+        if path not in origin_of_path:
+            origin_of_path[path] = resolve.of(*path)
+        claim["origin"] = origin_of_path[path]
         claim["source_name"], claim["relayed_by_name"] = name(claim["source"]), name(claim["relayed_by"])
         claim["stance"] = corroborate.stance_of(claim["stance"], {"neg": claim["negated"]})
         by_origin[claim["origin"]].append(claim)
@@ -151,10 +162,13 @@ def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
         }
         for origin, members in ranked[:ORIGINS_SHOWN]
     ]
-    # the diagram's article boxes are labelled with their titles
-    drawn = list(dict.fromkeys(c["article"] for c in claims))[:DIAGRAM_ROWS]
-    titles = dict(conn.execute("select id, title from articles where id in (select value from json_each(?))", [json.dumps(drawn)]))
-    for claim in claims:
+    # the diagram draws the largest origins first (those listed below it), each
+    # with its articles in time order, labelled with their titles
+    rank = {origin: i for i, (origin, _members) in enumerate(ranked)}
+    drawn = sorted(claims, key=lambda c: rank[c["origin"]])
+    first_articles = list(dict.fromkeys(c["article"] for c in drawn))[:DIAGRAM_ROWS]
+    titles = dict(conn.execute("select id, title from articles where id in (select value from json_each(?))", [json.dumps(first_articles)]))
+    for claim in drawn:
         claim.setdefault("title", titles.get(claim["article"]))
     return {
         "group": group,
@@ -163,10 +177,19 @@ def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
         "last_seen": short_date(group["last_seen"], with_year=True),
         "verdict": group["verdict"],
         # a database grouped before verdicts kept their reason: judge the group again
-        "why": group["why"] if group.get("why") is not None else corroborate.describe_group(db, group["id"])["why"],
+        "why": clip_reason(group["why"] if group.get("why") is not None else corroborate.describe_group(db, group["id"])["why"]),
         "origins": origins,
-        "diagram": provenance_svg(claims, {c["id"]: c["origin"] for c in claims}),
+        "diagram": provenance_svg(drawn, {c["id"]: c["origin"] for c in claims}),
     }
+
+
+def clip_reason(why: str) -> str:
+    """The reason a verdict was given, cut after REASON_CHARS at a list's comma:
+    a group denied by hundreds of origins names the first ones."""
+    if len(why) <= REASON_CHARS:
+        return why
+    cut = why.rfind(", ", 0, REASON_CHARS)
+    return why[: cut if cut > 0 else REASON_CHARS] + ", …"
 
 
 def _distinct(values) -> list[str]:

@@ -183,6 +183,13 @@ def render_spans(value):
     )
 
 
+# a group carried by hundreds of origins (or an origin by dozens of outlets)
+# lists the first ones and counts the rest
+ORIGINS_LISTED = 12
+OUTLETS_LISTED = 10
+FIGURES_LISTED = 6
+
+
 def render_origins(value):
     """A claim group's `origins` JSON as a list a reader can scan: each origin
     with its claims, outlets and figures."""
@@ -193,16 +200,22 @@ def render_origins(value):
     if not isinstance(origins, list) or not all(isinstance(o, dict) and "name" in o for o in origins):
         return None
     items = []
-    for origin in origins:
+    for origin in origins[:ORIGINS_LISTED]:
         claims = origin.get("claims")
         details = [f"{claims} claim{'s' * (claims != 1)}" if isinstance(claims, int) else ""]
         if origin.get("denies"):
             details.append(f"denies {origin['denies']}")
-        if origin.get("outlets"):
-            details.append(", ".join(map(str, origin["outlets"])))
-        if origin.get("figures"):
-            details.append(" → ".join(map(str, origin["figures"])))
+        outlets = [str(o) for o in origin.get("outlets") or ()]
+        if outlets:
+            more = f" and {len(outlets) - OUTLETS_LISTED} more" if len(outlets) > OUTLETS_LISTED else ""
+            details.append(", ".join(outlets[:OUTLETS_LISTED]) + more)
+        figures = [str(f) for f in origin.get("figures") or ()]
+        changes = [f for i, f in enumerate(figures) if i == 0 or f != figures[i - 1]]  # a figure repeated is said once
+        if changes:
+            details.append(" → ".join(changes if len(changes) <= FIGURES_LISTED else [*changes[:2], "…", *changes[-3:]]))
         items.append(markupsafe.Markup('<li><strong>{}</strong> <span class="ct-hint">{}</span></li>').format(
             origin["name"], "; ".join(d for d in details if d)
         ))
+    if len(origins) > ORIGINS_LISTED:
+        items.append(markupsafe.Markup('<li class="ct-hint">and {:,} more</li>').format(len(origins) - ORIGINS_LISTED))
     return markupsafe.Markup('<ul class="ct-origins">{}</ul>').format(markupsafe.Markup("").join(items))
