@@ -36,7 +36,14 @@ class Found:
 
 
 def subtree_ids(token: Token) -> set[int]:
-    return {t.i for t in token.subtree}
+    # a walk down the children: Token.subtree nests one generator per level,
+    # so each token costs its depth (quadratic down "X said Y said Z said ...")
+    ids, todo = {token.i}, [token]
+    while todo:
+        for child in todo.pop().children:
+            ids.add(child.i)
+            todo.append(child)
+    return ids
 
 
 LOCATIVE = {"at", "in", "on", "near", "inside", "outside", "across", "around", "during"}
