@@ -109,7 +109,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     actors = frozenset(frame.get("actors") or ())
     side = frame.get("agent")
     side = side if side and known_side(side) else None
-    events = frozenset(frame.get("events") or ()) | (event_lexicon().wildcards if act == "accuses" else frozenset())
+    events = frozenset(frame.get("events") or ()) | ({event_lexicon().blame} if act == "accuses" else frozenset())
     return Features(
         events, side, actors, places, anchor_days(frame.get("days") or (), published),
         {t: w for t, w in terms.items() if w > 0}, figure, bool(frame.get("neg")), article, _day(published),

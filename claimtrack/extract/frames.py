@@ -109,6 +109,7 @@ class EventLexicon:
     kinds: frozenset  # every class
     related: dict  # class -> classes that can tell the same event
     participants: frozenset  # nouns of who takes part or suffers, not of a deed
+    blame: str  # the class of who is to blame
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +123,7 @@ def event_lexicon() -> EventLexicon:
     return EventLexicon(classes, data["implies"], sides, frozenset(data["negative"]),
                         frozenset(data["wildcards"]), frozenset(data["background"]), frozenset(data["classes"]),
                         {kind: frozenset(family) for family in data["related"] for kind in family},
-                        frozenset(data["participants"]))
+                        frozenset(data["participants"]), data["blame"])
 
 
 @lru_cache(maxsize=1)
@@ -384,7 +385,7 @@ def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None
                 return by_token[t.i]
     lexicon = event_lexicon()
     no_subject = pred.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in pred.children)
-    only_blame = pred in event_words and set(_classes_of(pred)) <= lexicon.wildcards
+    only_blame = pred in event_words and set(_classes_of(pred)) == {lexicon.blame}
     return speaker_side if speaker_side and not by_token and (no_subject or only_blame) else None
 
 
@@ -392,15 +393,15 @@ def _in_core(token, inside) -> bool:
     """Not inside a clause that only describes something else ("families
     who had fled Israeli bombardment")."""
     while token.head.i != token.i and token.head.i in inside:
-        if token.dep_ in SIDE_CLAUSES:
-            return False
+        if token.dep_ in SIDE_CLAUSES and not (token.dep_ == "relcl" and any(c.dep_ == "mark" for c in token.children)):
+            return False  # (a "relative clause" with "that" as its mark is what was said: "confidence that X did it")
         token = token.head
     return True
 
 
 def _doer_tokens(word, inside):
     """Tokens where the doer of a word is named, nearest first."""
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in word.children)
+    passive = any(c.dep_ in ("nsubjpass", "auxpass", "nsubj:pass", "aux:pass") for c in word.children)  # English, UD
     if word.pos_ in ("NOUN", "PROPN"):
         yield word
         for c in word.children:
@@ -412,7 +413,7 @@ def _doer_tokens(word, inside):
     if clause is not word:
         passive = False
     for child in clause.children:
-        if (child.dep_ == "agent") if passive else child.dep_ in ("nsubj", "csubj"):
+        if (child.dep_ in ("agent", "obl:agent")) if passive else child.dep_ in ("nsubj", "csubj"):
             yield from child.subtree
 
 
