@@ -230,3 +230,36 @@ def test_generic_bodies_of_a_place_another_body_rules_are_that_body_s(tmp_path):
 def test_the_syrian_civil_defence_is_still_the_white_helmets():
     assert default_registry().lookup("Syrian Civil Defence").name == "White Helmets"
     assert default_registry().lookup("Civil Defence") is None
+
+
+FRENCH = """Barrage détruit en Ukraine
+
+KYIV, 7 juin (AFP) - Le barrage a été détruit dans la nuit.
+
+Mykhaïlo Podoliak, conseiller de la présidence ukrainienne, a dit que le barrage avait été miné.
+
+Le patron de Rosatom, Alexeï Likhatchev, a déclaré que la centrale était sûre.
+
+Le ministre de l'Intérieur, Igor Klymenko, a affirmé que 2000 personnes avaient été évacuées.
+"""
+
+
+def test_french_titles_belong_to_the_body_or_state_they_name(tmp_path):
+    article = tmp_path / "fr.txt"
+    article.write_text(FRENCH, encoding="utf-8")
+    from .conftest import ingest_with_cli
+    import sqlite_utils
+
+    ingest_with_cli(tmp_path / "fr.db", str(article), "--jobs", "1", "--lang", "fr")
+    db = sqlite_utils.Database(tmp_path / "fr.db")
+    parent = {row["id"]: row["parent"] for row in db["sources"].rows}
+    name = {row["id"]: row["name"] for row in db["sources"].rows}
+
+    def top(sid):
+        while parent.get(sid) is not None:
+            sid = parent[sid]
+        return name[sid]
+
+    by_source = {name[row["source"]]: top(row["source"]) for row in db["claims"].rows}
+    assert by_source["Mykhaïlo Podoliak"] == by_source["Igor Klymenko"] == "Ukrainian government"
+    assert by_source["Alexeï Likhatchev"] == "Russian government"

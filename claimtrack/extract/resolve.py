@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..model import SourceRef
 from ..sources.registry import Registry, normalize
-from ..sources.scope import anaphor_kinds, gazetteer, is_state_title, ruler_named
+from ..sources.scope import anaphor_kinds, gazetteer, is_state_title, ruler_named, state_government
 from .lexicon import Lexicon
 
 PERSON_TYPES = ("person", "witness", "journalist")
@@ -24,6 +24,7 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 FRENCH_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cet", "cette", "ces"}
 DEFINITE = {"the", "this", "that", "these", "those", "le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces"}
 INDEFINITE = {"a", "an", "un", "une"}
+FRENCH_OF = {"de", "du", "des", "d'", "d’", "auprès"}
 
 
 def determiner(token: Token) -> str | None:
@@ -330,18 +331,22 @@ class DocumentSources:
                     if nation is not None:
                         return self._government_of(nation.text)
             for child in title.children:
-                if child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with"):
+                # "conseiller de la présidence": UD hangs the body on the title, its preposition on the body
+                french = child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in FRENCH_OF for c in child.children)
+                if (child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with")) or french:
                     # "Secretary of State", "Chief of Staff" are titles, not bodies
                     objects = [
                         c
-                        for c in child.children
-                        if c.dep_ == "pobj"
+                        for c in ([child] if french else child.children)
+                        if (c.dep_ == "pobj" or french)
                         # "the head of Ukrhydroenergo": a body the recogniser took for a place
                         and (c.ent_type_ not in ("GPE", "LOC") or getattr(self._lookup(c.text), "type", "government") != "government")
-                        and not (c.lower_ in self.lexicon.title_modifiers and not list(c.children))
+                        and not (c.lower_ in self.lexicon.title_modifiers and all(x.dep_ in ("case", "det") for x in c.children))
+                        and c.lemma_.lower() not in self.lexicon.place_nouns  # "le gouverneur de la région"
                     ]
                     if objects:
-                        return self._organisation(objects[0], _org_tokens(objects[0]))
+                        body = [t for t in _org_tokens(objects[0]) if not (t.dep_ == "case" and t.head == objects[0])]
+                        return self._organisation(objects[0], body)
             # "Ukrainian officials": the tagger may call the adjective a GPE
             nations = [t for t in title.lefts if t.dep_ == "amod" and (t.ent_type_ == "NORP" or (t.ent_type_ == "GPE" and t.pos_ == "ADJ"))]
             modifiers = [
@@ -527,9 +532,11 @@ class DocumentSources:
         """"the Sudanese army" belongs to the Sudanese government."""
         if kind not in ("military", "official_media") and not (kind == "government" and head.lemma_.lower() != "government"):
             return None
-        for token in head.lefts:
-            if token.ent_type_ in ("NORP", "GPE") and token.dep_ in ("amod", "compound", "poss"):
-                return self._government_of(token.text)
+        for token in head.children:
+            # "the Sudanese army", "la présidence ukrainienne" (a demonym the French model leaves untagged)
+            demonym = token.pos_ == "ADJ" and gazetteer().lookup(token.lemma_) is not None
+            if (token.ent_type_ in ("NORP", "GPE") or demonym) and token.dep_ in ("amod", "compound", "poss") and (token.i < head.i or token.pos_ == "ADJ"):
+                return self._government_of(token.lemma_ if demonym else token.text)
         return None
 
     def _government_of(self, nationality: str) -> SourceRef:
@@ -539,7 +546,9 @@ class DocumentSources:
             ref = self._lookup(candidate)
             if ref is not None and ref.type == "government":
                 return ref
-        return self.remember(SourceRef(f"{nationality} government", "government"))
+        place = gazetteer().lookup(nationality)
+        state = state_government(gazetteer().chain(place)[-1]) if place else None  # "ukrainien": Ukraine's
+        return self.remember(state or SourceRef(f"{nationality} government", "government"))
 
 
 def _nom_de_guerre(head: Token) -> str | None:

@@ -69,10 +69,15 @@ def article_place(article: Article) -> str | None:
 
 
 def dateline_place(article: Article) -> str | None:
-    """The article's dateline place ("AMMAN —", "GAZA/JERUSALEM, Oct 17")."""
-    first = (article.text or "").lstrip().split("\n", 1)[0]
-    match = DATELINE.match(first)
-    return gazetteer().lookup(match.group("place").title()) if match else None
+    """The article's dateline place ("AMMAN —", "GAZA/JERUSALEM, Oct 17"),
+    on its first line or, after a headline, its second."""
+    lines = [line for line in (article.text or "").splitlines() if line.strip()][:2]
+    for line in lines:
+        match = DATELINE.match(line)
+        place = gazetteer().lookup(match.group("place").title()) if match else None
+        if place is not None:
+            return place
+    return None
 
 
 def ruler_of(place: str | None) -> SourceRef | None:
@@ -84,7 +89,7 @@ def ruler_of(place: str | None) -> SourceRef | None:
     for inside in places.chain(place):
         if inside in places.governed_by:
             return registry.lookup(places.governed_by[inside])
-    return _government(places.chain(place)[-1])
+    return state_government(places.chain(place)[-1])
 
 
 def ruler_named(name: str) -> SourceRef | None:
@@ -97,18 +102,18 @@ def ruler_named(name: str) -> SourceRef | None:
         if match:
             ruler = match.group("ruler")
             # "Houthi-run": the group named by its members' adjective (the Houthis)
-            found = registry.lookup(ruler) or registry.lookup(f"{ruler}s") or _government(places.lookup(ruler))
+            found = registry.lookup(ruler) or registry.lookup(f"{ruler}s") or state_government(places.lookup(ruler))
             if found is not None:
                 return found
     for place in sorted(places_in_text(name)) + sorted(p for w in WORD.findall(name) if (p := places.lookup(w))):
         for inside in places.chain(place):
             if inside in places.governed_by:
                 return registry.lookup(places.governed_by[inside])
-        return _government(places.chain(place)[-1])
+        return state_government(places.chain(place)[-1])
     return None
 
 
-def _government(state: str | None) -> SourceRef | None:
+def state_government(state: str | None) -> SourceRef | None:
     """The registry's government of a state, else a new "<demonym> government"."""
     if state is None:
         return None
@@ -169,24 +174,27 @@ def _scope_titled_official(attribution: Attribution, article: Article) -> None:
     ref = attribution.source
     if not isinstance(ref, SourceRef) or ref.type != "person" or ref.parent is not None:
         return
-    titled = any(w[:1].isupper() and w.lower() in _state_titles() for w in WORD.findall(attribution.source_text or ""))
+    # capitalised in English ("Foreign Minister X"), not in French ("le ministre de l'Intérieur, X")
+    titled = any(
+        (w[:1].isupper() or article.lang == "fr") and w.lower() in _state_titles() for w in WORD.findall(attribution.source_text or "")
+    )
     if titled:
         ref.parent = ruler_of(dateline_place(article))
 
 
 def _scope_body(ref: SourceRef, place: str | None, article: Article) -> None:
     local = ruler_of(place)
-    state_government = _government(gazetteer().chain(place)[-1]) if place else None
+    national = state_government(gazetteer().chain(place)[-1]) if place else None
     ruler = ruler_named(ref.name)
-    if ruler is not None and state_government is not None and ruler.name == state_government.name:
+    if ruler is not None and national is not None and ruler.name == national.name:
         ruler = local  # "Palestinian health officials" in a Gaza dispatch: Gaza's rulers
     if ruler is not None:
-        if ref.name == getattr(state_government, "name", None) and ruler.name != ref.name:
+        if ref.name == getattr(national, "name", None) and ruler.name != ref.name:
             _become(ref, ruler)  # the state's government, where another body rules
         else:
             ref.parent = ruler if _top(ruler).name != ref.name else None
         return
-    if local is not None and local.name == state_government.name:
+    if local is not None and local.name == national.name:
         scope = gazetteer().demonym_of.get(gazetteer().chain(place)[-1])
     else:
         scope = local.name if local is not None else article.outlet or article.id
