@@ -105,6 +105,22 @@ def test_addressee_and_relay(extractor):
     assert relayed.source.name == "Russian army"
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        # the parser takes the inverted subject for an apposition to the addressee
+        ("« La situation est très tendue », a déclaré à l'AFP un responsable militaire sous couvert d'anonymat.",
+         "un responsable militaire"),
+        # "AFP" tagged as a common noun
+        ("Un responsable a déclaré à l'AFP que les combats se poursuivaient.", "Un responsable"),
+    ],
+)
+def test_addressee_of_an_unnamed_official(extractor, text, mention):
+    claim = one(extractor, text)
+    assert claim.source_text == mention
+    assert claim.addressee is not None and claim.addressee.name == "AFP"
+
+
 def test_perception_needs_a_person(extractor):
     seen = one(extractor, "Un habitant a vu des chars entrer dans le village.")
     assert (seen.kind, seen.cue) == ("perception", "vu")

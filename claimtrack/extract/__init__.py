@@ -304,7 +304,8 @@ class DocumentPass:
         if found.relay is not None:
             relay = self.sources.resolve(found.relay.mention_head, found.relay.speaker or found.relay.mention, previous)
         addressee = None
-        if found.addressee is not None and found.addressee.pos_ == "PROPN":
+        if found.addressee is not None and (found.addressee.pos_ == "PROPN" or self.sources.registry.lookup(found.addressee.text)):
+            # a known outlet whatever its tag ("à l'AFP" is often a common noun)
             addressee = self.sources.resolve(found.addressee, mention_tokens(found.addressee), previous)
         kind, pieces = self._content(paragraph, sent, found)
         if not pieces:

@@ -40,6 +40,7 @@ class FrenchCues:
     time_nouns: frozenset[str]
     mistagged_cues: dict[str, str]
     irregular_forms: tuple[str, ...]
+    anonymity_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,7 @@ def french_cues() -> FrenchCues:
         time_nouns=frozenset(data["time_nouns"]),
         mistagged_cues=data["mistagged_cues"],
         irregular_forms=tuple(data["irregular_forms"]),
+        anonymity_nouns=frozenset(data["anonymity_nouns"]),
     )
 
 
@@ -65,12 +67,15 @@ def bare(token: Token) -> str:
 
 def mention_tokens(head: Token) -> list[Token]:
     """The words naming a source: the noun phrase without the clauses hung on
-    it ("Le Hamas, qui contrôle Gaza" names "Le Hamas")."""
+    it ("Le Hamas, qui contrôle Gaza" names "Le Hamas") or how it spoke ("un
+    responsable sous couvert d'anonymat" names "un responsable")."""
+    anonymity = french_cues().anonymity_nouns
     dropped = {
         t.i
         for c in head.children
         # clauses, and appositions holding one ("la coalition dont fait partie le M23")
         if c.dep_ in DROPPED_FROM_MENTION or (c.dep_ == "appos" and any(g.dep_ in DROPPED_FROM_MENTION for g in c.subtree))
+        or (c.dep_ == "nmod" and any(g.lemma_.lower() in anonymity for g in c.subtree))
         for t in c.subtree
     }
     tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
@@ -111,11 +116,13 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
         times = [c for c in verb.children if c.lemma_.lower() in french_cues().time_nouns]
         # "ont indiqué mercredi des sources locales", parsed as "mercredi des sources"
         nearby = list(verb.children) + [g for c in times for g in c.children if g.dep_ == "nmod"]
+        # "a déclaré à l'AFP un responsable", parsed as an apposition to the addressee
+        nearby += [g for c in verb.children if c.dep_.startswith("obl") for g in c.children if g.dep_ == "appos" and g.i > c.i]
         after = [
             c
             for c in sorted(nearby, key=lambda t: t.i)
             if c.i > verb.i
-            and c.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod")
+            and c.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod", "appos")
             and c.pos_ in ("NOUN", "PROPN")
             and c.lemma_.lower() not in french_cues().time_nouns
             and (verb.lemma_.lower(), c.lower_) not in french_cues().light_verb_cues  # "fait état"
