@@ -162,13 +162,14 @@ def build(db_path: Path, n_claims: int) -> None:
         "update claims set claim_group = case when id <= 5000 then :groups + 1 else 1 + id % :groups end",
         {"groups": n_groups},
     )
-    # what the store's facet triggers (dropped for the bulk load) would have copied
+    # what the store's facet and count triggers (dropped for the bulk load) would have written
     conn.execute(
         """update claims set
              source_type = (select type from sources where sources.id = claims.source),
              outlet = (select outlet from articles where articles.id = claims.article),
              published = (select published from articles where articles.id = claims.article)"""
     )
+    conn.execute("update sources set n_claims = (select count(*) from claims where claims.source = sources.id)")
     conn.commit()
     print(f"multiplied: {time.perf_counter() - started:.0f} s so far; rebuilding full-text indexes")
     with conn:

@@ -28,16 +28,17 @@ def make_datasette(db_path: str | Path, settings: dict | None = None):
     # The bundled metadata is written for a database called "claims"; the
     # plugin gives its settings to a claimtrack database of any other name.
     metadata = copy.deepcopy(load_metadata())
-    drop_missing_facets(metadata, db_path)
+    drop_missing_columns(metadata, db_path)
     return Datasette(
         files=[str(db_path)], metadata=metadata, settings={**SETTINGS, **(settings or {})}
     )
 
 
-def drop_missing_facets(metadata: dict, db_path: str | Path) -> None:
-    """Leave out the default facets on columns the database lacks (one made
-    before claims had an `act`): looking never migrates, and Datasette fails
-    a page whose facet names no column."""
+def drop_missing_columns(metadata: dict, db_path: str | Path) -> None:
+    """Leave out the default facets and sort on columns the database lacks
+    (one made before claims had an `act`, or sources their `n_claims`):
+    looking never migrates, and Datasette fails a page whose facet or sort
+    names no column."""
     import sqlite3
 
     from .datasette_plugin import TEMPLATE_DATABASE
@@ -49,6 +50,8 @@ def drop_missing_facets(metadata: dict, db_path: str | Path) -> None:
             columns = {row[1] for row in conn.execute("select * from pragma_table_info(?)", [name])}
             if columns and "facets" in table:
                 table["facets"] = [facet for facet in table["facets"] if facet in columns]
+            if columns and table.get("sort_desc") and table["sort_desc"] not in columns:
+                del table["sort_desc"]
     finally:
         conn.close()
 

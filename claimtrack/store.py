@@ -65,6 +65,21 @@ FACET_TRIGGERS = [
       update claims set outlet = new.outlet, published = new.published where article = new.id;
     end""",
 ]
+# sources.n_claims counts the claims a source made, so that the home page and
+# the sources table rank a million claims' sources without counting them.
+CLAIM_COUNT_TRIGGERS = [
+    """create trigger if not exists sources_count_insert after insert on claims when new.source is not null begin
+      update sources set n_claims = n_claims + 1 where id = new.source;
+    end""",
+    """create trigger if not exists sources_count_delete after delete on claims when old.source is not null begin
+      update sources set n_claims = n_claims - 1 where id = old.source;
+    end""",
+    """create trigger if not exists sources_count_update after update of source on claims
+      when old.source is not new.source begin
+      update sources set n_claims = n_claims - 1 where id = old.source;
+      update sources set n_claims = n_claims + 1 where id = new.source;
+    end""",
+]
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -286,7 +301,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.execute("update claims set act = case stance when 'denies' then 'denies' else 'asserts' end")
     for column in ("source_type", "outlet", "published", "act"):
         db["claims"].create_index([column], if_not_exists=True)
-    for trigger in FACET_TRIGGERS:
+    if "n_claims" not in db["sources"].columns_dict:  # a database made before sources kept their count
+        db["sources"].add_column("n_claims", int, not_null_default=0)
+        db.execute("update sources set n_claims = (select count(*) from claims where claims.source = sources.id)")
+    db["sources"].create_index(["n_claims"], if_not_exists=True)
+    for trigger in FACET_TRIGGERS + CLAIM_COUNT_TRIGGERS:
         db.execute(trigger)
     _reindex_text_only_when_it_changes(db)
     db.index_foreign_keys()

@@ -563,7 +563,7 @@ def test_plain_datasette_with_the_metadata_file(seed_claims_db):
     assert facet(data, "source")[OSDH]["count"] == 7
 
 
-def test_serve_leaves_out_facets_on_columns_an_older_database_lacks(seed_claims_db, tmp_path):
+def test_serve_leaves_out_facets_and_sorts_on_columns_an_older_database_lacks(seed_claims_db, tmp_path):
     import sqlite3
 
     from claimtrack.serve import make_datasette
@@ -579,6 +579,10 @@ def test_serve_leaves_out_facets_on_columns_an_older_database_lacks(seed_claims_
     conn.execute("drop index if exists idx_claims_by_source_act")
     conn.execute("drop index if exists idx_claims_act")
     conn.execute("alter table claims drop column act")
+    for trigger in ("sources_count_insert", "sources_count_delete", "sources_count_update"):
+        conn.execute(f"drop trigger {trigger}")
+    conn.execute("drop index idx_sources_n_claims")
+    conn.execute("alter table sources drop column n_claims")
     conn.commit()
     conn.close()
     ds = make_datasette(older)
@@ -589,8 +593,52 @@ def test_serve_leaves_out_facets_on_columns_an_older_database_lacks(seed_claims_
             response = loop.run_until_complete(ds.client.get(f"/claims/{table}.json?_size=0"))
             assert response.status_code == 200, response.text[:500]
             assert facets <= set(response.json()["facet_results"]) and "act" not in response.json()["facet_results"]
+        # sources are counted where they kept no count
+        assert loop.run_until_complete(ds.client.get("/claims/sources")).status_code == 200
+        home = loop.run_until_complete(ds.client.get("/")).text
+        assert re.search(rf'<td><a href="/claims/sources/1">{OSDH}</a></td>.*?title="its claims">7</a>', home, re.S)
+        assert "7 — " in visible_text(loop.run_until_complete(ds.client.get("/claims/sources/1")).text)
     finally:
         loop.close()
+
+
+def test_sources_are_ranked_by_a_claim_count_that_stays_true_through_merge_undo_and_migration(seed_claims_db, tmp_path):
+    from click.testing import CliRunner
+
+    from claimtrack.cli import cli
+    from claimtrack.store import open_db
+
+    path = tmp_path / "claims.db"
+    with sqlite3.connect(seed_claims_db) as seed, sqlite3.connect(path) as conn:
+        seed.backup(conn)
+
+    def counts() -> dict:
+        with sqlite3.connect(path) as conn:
+            stored = dict(conn.execute("select name, n_claims from sources"))
+            counted = dict(conn.execute(
+                "select name, (select count(*) from claims where source = sources.id) from sources"))
+        assert stored == counted
+        return stored
+
+    client = Client(path)
+    ranked = client.json("/claims/sources.json?_shape=array")
+    client.close()
+    assert ranked[0]["name"] == OSDH and ranked[0]["n_claims"] == 7
+    assert [r["n_claims"] for r in ranked] == sorted((r["n_claims"] for r in ranked), reverse=True)
+    before = counts()
+    other = ranked[1]["name"]
+    merged = CliRunner().invoke(cli, ["sources", str(path), "merge", other, OSDH, "--merge"])
+    assert merged.exit_code == 0, merged.output
+    assert counts()[OSDH] == 7 + before[other] and other not in counts()
+    assert CliRunner().invoke(cli, ["sources", str(path), "undo"]).exit_code == 0
+    assert counts() == before
+    with sqlite3.connect(path) as conn:  # a database made before sources kept their count
+        for trigger in ("sources_count_insert", "sources_count_delete", "sources_count_update"):
+            conn.execute(f"drop trigger {trigger}")
+        conn.execute("drop index idx_sources_n_claims")
+        conn.execute("alter table sources drop column n_claims")
+    open_db(str(path)).close()
+    assert counts() == before
 
 
 def test_serve_refuses_a_missing_database(tmp_path):

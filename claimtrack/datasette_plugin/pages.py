@@ -58,6 +58,13 @@ def _rows(conn: sqlite3.Connection, sql: str, params=()) -> list[dict]:
     return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
+def _claim_count(conn: sqlite3.Connection) -> str:
+    """SQL for a source's number of claims: its stored count, or a count in a
+    database made before sources kept one (looking never migrates)."""
+    stored = any(row[1] == "n_claims" for row in conn.execute("pragma table_info(sources)"))
+    return "sources.n_claims" if stored else "(select count(*) from claims where claims.source = sources.id)"
+
+
 def short_date(published, with_year: bool = False) -> str:
     """"29 Nov" (or "29 Nov 2024") from "2024-11-29T10:00:00Z"; the text as given if it is no date."""
     try:
@@ -308,16 +315,15 @@ def source_page(conn: sqlite3.Connection, source_id) -> dict | None:
         claim["verdict"] = verdicts.get(claim["claim_group"])
     return {
         "source": source,
-        "n_claims": conn.execute("select count(*) from claims where source = ?", [sid]).fetchone()[0],
+        "n_claims": conn.execute(f"select {_claim_count(conn)} from sources where id = ?", [sid]).fetchone()[0],
         "scanned": SOURCE_CLAIMS_SCANNED,
         "aliases": [r[0] for r in conn.execute(
             "select alias from source_aliases where source = ? and alias != ? order by alias limit 40",
             [sid, source["name"]])],
         "members": _rows(
             conn,
-            "select sources.id, sources.name, sources.type,"
-            " (select count(*) from claims where claims.source = sources.id) as n_claims"
-            " from sources where parent = ? order by n_claims desc, name limit 50",
+            f"select id, name, type, {_claim_count(conn)} as n_claims from sources where parent = ?"
+            " order by n_claims desc, name limit 50",
             [sid],
         ),
         "claims": claims,
@@ -351,13 +357,12 @@ def source_page(conn: sqlite3.Connection, source_id) -> dict | None:
 
 def home_page(conn: sqlite3.Connection) -> dict:
     """Who said what: the sources with most claims, and the claim groups by verdict."""
+    count = _claim_count(conn)
     sources = _rows(
         conn,
-        "select sources.id, sources.name, sources.type, parents.name as parent_name, counts.n"
-        " from (select source, count(*) as n from claims where source is not null"
-        f"  group by source order by n desc limit {TOP_SOURCES}) as counts"
-        " join sources on sources.id = counts.source left join sources as parents on parents.id = sources.parent"
-        " order by counts.n desc, sources.name",
+        f"select sources.id, sources.name, sources.type, parents.name as parent_name, {count} as n"
+        " from sources left join sources as parents on parents.id = sources.parent"
+        f" where {count} > 0 order by {count} desc, sources.name limit {TOP_SOURCES}",
     )
     verdicts = dict(conn.execute("select verdict, count(*) from claim_groups group by verdict").fetchall())
     groups = {
