@@ -99,11 +99,10 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         frame = {"places": sorted(places_in_text(content)),
                  "terms": sorted({w.lower() for w in WORD.findall(content)})}
     counts = frame.get("counts") or []
-    figure = None
-    for n, found in enumerate(figures or ()):
-        figure = interval(found, counts[n] if n < len(counts) else None)
-        if figure:
-            break
+    stated = [interval(found, counts[n] if n < len(counts) else None) for n, found in enumerate(figures or ())]
+    stated = [x for x in stated if x]
+    # the figure of a kind of event ("471 died") over one of people or things
+    figure = next((x for x in stated if x[4] in event_lexicon().kinds), stated[0] if stated else None)
     places = frozenset(frame.get("places") or ()) or _title_places(title)
     terms = {t: term_weight(t) for t in frame.get("terms") or ()}
     actors = frozenset(frame.get("actors") or ())
@@ -127,7 +126,7 @@ class Centroid:
     """What a group's claims have in common: how often each term, event
     class, agent, place and day occurs among its members."""
 
-    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts", "seen")
+    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts", "seen", "_main")
 
     def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=(), counts=(), seen=()):
         self.n = n
@@ -138,9 +137,11 @@ class Centroid:
         self.days: dict = days if isinstance(days, dict) else dict.fromkeys(days, 1)  # day -> members naming it
         self.counts = set(counts)  # what the members' figures count
         self.seen = [date.fromisoformat(d) for d in seen]  # first and last publication date
+        self._main = None  # (events, agents, days) a third of the members name, until one more joins
 
     def add(self, f: Features) -> None:
         self.n += 1
+        self._main = None
         for counter, keys in ((self.terms, f.terms), (self.events, f.events), (self.agents, [f.agent] if f.agent else [])):
             for key in keys:
                 counter[key] = counter.get(key, 0) + 1
@@ -165,18 +166,24 @@ class Centroid:
     def from_json(cls, text: str) -> Centroid:
         return cls(*json.loads(text))
 
-    def main_events(self) -> set:
-        """Event classes at least a third of the members name."""
-        return {e for e, count in self.events.items() if 3 * count >= self.n}
+    def _mains(self) -> tuple:
+        if self._main is None:
+            self._main = tuple(frozenset(k for k, count in counter.items() if 3 * count >= self.n)
+                               for counter in (self.events, self.agents, self.days))
+        return self._main
 
-    def main_days(self) -> set:
+    def main_events(self) -> frozenset:
+        """Event classes at least a third of the members name."""
+        return self._mains()[0]
+
+    def main_agents(self) -> frozenset:
+        """Sides at least a third of the members name."""
+        return self._mains()[1]
+
+    def main_days(self) -> frozenset:
         """Days at least a third of the members name: one member's "since
         7 October" does not date the whole group."""
-        return {d for d, count in self.days.items() if 3 * count >= self.n}
-
-    def main_agents(self) -> set:
-        """Sides at least a third of the members name."""
-        return {a for a, count in self.agents.items() if 3 * count >= self.n}
+        return self._mains()[2]
 
 
 def similarity(group: Centroid, claim: Features) -> float:
@@ -189,8 +196,12 @@ def similarity(group: Centroid, claim: Features) -> float:
 
 
 def _places_agree(a, b) -> bool:
-    places = gazetteer()
-    return any(places.compatible(x, y) for x in a for y in b)
+    return any(_compatible_places(x, y) for x in a for y in b)
+
+
+@lru_cache(maxsize=200_000)
+def _compatible_places(a: str, b: str) -> bool:
+    return gazetteer().compatible(a, b)
 
 
 def _same_agent(agent: str, agents) -> bool:
@@ -219,10 +230,15 @@ def _days_agree(a, b) -> bool:
                for x in a for y in b if _FULL_DATE.fullmatch(x) and _FULL_DATE.fullmatch(y)) or bool(a & b)
 
 
-def _widen(classes) -> set:
+def _widen(classes) -> frozenset:
     """The classes and those that can tell the same event (a strike, a blast)."""
+    return _widened(frozenset(classes))
+
+
+@lru_cache(maxsize=10_000)
+def _widened(classes: frozenset) -> frozenset:
     related = event_lexicon().related
-    return {kind for c in classes for kind in related.get(c, (c,))}
+    return frozenset(kind for c in classes for kind in related.get(c, (c,)))
 
 
 def _events_meet(claim: set, group: set) -> bool:

@@ -110,6 +110,7 @@ class EventLexicon:
     related: dict  # class -> classes that can tell the same event
     participants: frozenset  # nouns of who takes part or suffers, not of a deed
     blame: str  # the class of who is to blame
+    accusations: frozenset  # words for what others say of the speaker
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +124,7 @@ def event_lexicon() -> EventLexicon:
     return EventLexicon(classes, data["implies"], sides, frozenset(data["negative"]),
                         frozenset(data["wildcards"]), frozenset(data["background"]), frozenset(data["classes"]),
                         {kind: frozenset(family) for family in data["related"] for kind in family},
-                        frozenset(data["participants"]), data["blame"])
+                        frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]))
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +187,8 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     background_tokens = _background(tokens, pred, lexicon.background)
     classes = {event for t in tokens if t.i not in background_tokens for event in _classes_of(t)}
     classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
+    if in_english(pred.lemma_.lower(), pred.lang_) in lexicon.accusations:
+        classes.add(lexicon.blame)
     event_words = [t for t in tokens if t.i not in background_tokens and t.pos_ in ("VERB", "NOUN", "ADJ")
                    and _classes_of(t) and _in_core(t, inside)
                    and in_english(t.lemma_.lower(), t.lang_) not in lexicon.participants]
@@ -374,6 +377,9 @@ def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None
     Israel), else of the head; in a noun, its own modifiers ("Russian air
     raids on Aleppo"). A deed with no doer of its own ("denied firing the
     rocket", "denied any responsibility") is the speaker's."""
+    lexicon = event_lexicon()
+    if speaker_side and in_english(pred.lemma_.lower(), pred.lang_) in lexicon.accusations:
+        return speaker_side  # "rejected Kyiv's accusations": of the speaker's deed
     by_token = {}
     for actor, token in names:
         by_token.setdefault(token.i, actor)
@@ -383,7 +389,6 @@ def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None
         for t in _doer_tokens(word, inside):
             if t.i in by_token:
                 return by_token[t.i]
-    lexicon = event_lexicon()
     no_subject = pred.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in pred.children)
     only_blame = pred in event_words and set(_classes_of(pred)) == {lexicon.blame}
     return speaker_side if speaker_side and not by_token and (no_subject or only_blame) else None
@@ -443,8 +448,8 @@ def _counts(tokens, figure, events: dict) -> str | None:
             noun = next((c for c in verb.children if c.dep_ in (*SUBJECTS, "dobj")), verb)
         else:
             verb = noun.head if noun.dep_ in SUBJECTS else noun
-        for t in (noun, verb):
-            classes = events.get(t.lemma_.lower())
+        for t in (noun, verb, *number.children):  # "500 dead": the number heads what it counts
+            classes = events.get(in_english(t.lemma_.lower(), t.lang_))
             if classes:
                 return classes[0]
     return counted or None
