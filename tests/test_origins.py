@@ -263,3 +263,19 @@ def test_french_titles_belong_to_the_body_or_state_they_name(tmp_path):
     by_source = {name[row["source"]]: top(row["source"]) for row in db["claims"].rows}
     assert by_source["Mykhaïlo Podoliak"] == by_source["Igor Klymenko"] == "Ukrainian government"
     assert by_source["Alexeï Likhatchev"] == "Russian government"
+
+
+def test_names_drop_an_owner_and_a_media_noun_but_keep_their_state(tmp_path):
+    text = """The Houthis said the strike killed three people, the group's Al Masirah TV reported.
+
+Russia's Defense Ministry said its forces had shot down 12 drones.
+
+The Russian defence ministry said the attack had been repelled.
+
+The state-run Global New Light of Myanmar newspaper said 12 rebels were killed.
+"""
+    db = ingest_text(tmp_path, text)
+    names = {row["name"] for row in db["sources"].rows}
+    assert {"Al-Masirah", "Russian defence ministry", "Global New Light of Myanmar"} <= names
+    assert not any("group's" in name or name.startswith("state-run") or "Russia's" in name for name in names)
+    assert db.execute("select count(distinct source) from claims where source_text like 'Russia%' or source_text like 'The Russian%'").fetchone() == (1,)

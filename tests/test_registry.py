@@ -184,3 +184,13 @@ def test_a_group_of_officials_is_no_person_with_an_initial(db):
     assert source_id(db, SourceRef("Ukrainian officials", "person")) != us
     assert not same_person("U.S. officials", "Ukrainian officials")
     assert same_person("J. Smith", "John Smith")
+
+
+def test_a_state_however_written_and_one_spelling_are_one_key(registry, db):
+    assert normalize("Russia's Defense Ministry") == normalize("the Russian defence ministry")
+    assert registry.lookup("Russia's Defense Ministry").name == "Russian defence ministry"
+    assert normalize("ministère russe de la Défense") == normalize("Ministère russe de la défense") == "ministère russia de la défense"
+    sudan = source_id(db, SourceRef("Sudan's Interior Ministry", "government"))
+    assert source_id(db, SourceRef("Sudanese interior ministry", "government")) == sudan
+    assert source_id(db, SourceRef("Chad's interior ministry", "government")) != sudan
+    assert normalize("US officials") != normalize("us officials")  # "us" is no place

@@ -647,13 +647,26 @@ def _proper_runs(tokens: list[Token]) -> list[str]:
 
 
 def _proper_name(tokens: list[Token]) -> str | None:
-    """"the official National News Agency" is named "National News Agency"."""
+    """"the official National News Agency" is named "National News Agency",
+    "the group's Al Masirah TV" "Al Masirah TV", "the state-run Global New
+    Light of Myanmar newspaper" "Global New Light of Myanmar": descriptor
+    words and an owner before the name, and a media noun after it, are none
+    of it."""
     tokens = [t for t in tokens if not t.is_space]
-    start = 0
-    while start < len(tokens) and (determiner(tokens[start]) or (tokens[start].is_lower and tokens[start].pos_ in ("ADJ", "NOUN", "VERB", "PUNCT") or tokens[start].text == "-")):
+    start, end = 0, len(tokens)
+    while start < end and (
+        determiner(tokens[start])
+        or (tokens[start].is_lower and tokens[start].pos_ in ("ADJ", "NOUN", "VERB", "PUNCT"))
+        or tokens[start].text == "-"
+        # an owner ("the group's"), not a state ("Russia's Defense Ministry" is Russia's)
+        or (tokens[start].dep_ == "poss" and tokens[start].ent_type_ not in ("GPE", "NORP") and start + 1 < end and tokens[start + 1].dep_ == "case")
+        or (tokens[start].dep_ == "case" and start > 0 and tokens[start - 1].ent_type_ not in ("GPE", "NORP"))
+    ):
         start += 1
-    if 0 < start < len(tokens) and tokens[start].pos_ == "PROPN" and tokens[start].text[:1].isupper() and tokens[-1].pos_ == "PROPN":
-        return "".join(t.text_with_ws for t in tokens[start:]).strip()
+    while end - start > 2 and tokens[end - 1].is_lower and tokens[end - 1].lower_ in MEDIA_WORDS:
+        end -= 1
+    if 0 < start < end and tokens[start].pos_ == "PROPN" and tokens[start].text[:1].isupper() and tokens[end - 1].pos_ == "PROPN":
+        return "".join(t.text_with_ws for t in tokens[start:end]).strip()
     return None
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..model import SOURCE_TYPES, SourceRef
-from .registry import default_registry
+from .registry import default_registry, normalize
 
 # Sources only match within a family: a person never becomes a ministry.
 FAMILIES = {
@@ -97,8 +97,9 @@ def same_person(a: str, b: str) -> bool:
 
 
 def fold_org(name: str) -> str:
-    """An organisation's name without case, accents, punctuation or stop words."""
-    return " ".join(w for w in ascii_words(name) if w not in _ORG_STOPWORDS)
+    """An organisation's name without case, accents, punctuation or stop
+    words, its state however written ("Sudan's", "Sudanese") and one spelling."""
+    return " ".join(w for w in ascii_words(normalize(name)) if w not in _ORG_STOPWORDS)
 
 
 def initials(name: str) -> str:

@@ -17,10 +17,35 @@ _ARTICLE = re.compile(r"^(?:(?i:the|a|an|this|that)\s+|(?:[Ll]es?|[Ll]a|[Uu]ne?)
 _QUOTES = str.maketrans({c: '"' for c in "“”«»„‟″"})
 
 
+@lru_cache(maxsize=100_000)
 def normalize(text: str) -> str:
-    """Key for alias lookup: case, quotes, spacing and leading article ignored."""
+    """Key for alias lookup: case, quotes, spacing and leading article
+    ignored; a place, its demonym and its possessive one word ("Russia's",
+    "Russian", "russe": russia); spelling variants one spelling (defense:
+    defence)."""
     text = " ".join(text.translate(_QUOTES).replace("’", "'").split())
-    return _ARTICLE.sub("", text).casefold().strip(" ,.;:")
+    words = _ARTICLE.sub("", text).strip(" ,.;:").split(" ")
+    return " ".join(_fold_word(word) for word in words)
+
+
+def _fold_word(word: str) -> str:
+    from ..extract.frames import gazetteer  # late: the extractor imports this module
+
+    places = gazetteer()
+    base = word.removesuffix("'s")
+    lower = base.casefold()
+    # capitalised, or a lower-case demonym ("ministère russe"), never "us"
+    if base[:1].isupper() or (len(lower) > 3 and lower in places.demonyms):
+        place = places.lookup(base)
+        if place is not None:
+            return place.casefold()
+    lower = word.casefold()
+    return _spellings().get(lower, lower)
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    return yaml.safe_load(resources.files(__package__).joinpath("spellings.yml").read_text("utf-8"))
 
 
 @dataclass
