@@ -210,7 +210,8 @@ def test_source_page_lists_its_claims(newsroom, page, screenshots):
 def test_claims_view_fits_1400_pixels(newsroom, page, screenshots):
     page.goto(f"{newsroom}/claims/claims_detail")
     headers = page.locator("table.rows-and-columns thead th").all_inner_texts()
-    assert [h.strip() for h in headers[:4]] == ["id", "source_name", "cue", "act"]
+    # who, the cue, what was said and whether it is corroborated come first
+    assert [h.strip() for h in headers[:6]] == ["id", "source_name", "cue", "act", "sentence", "claim_group"]
     assert on_first_screen(page.locator("td.col-sentence mark.ct-content").first)
     assert not page.locator("#facet-source_name").is_visible()  # facets folded
     assert_reads_without_json(page)

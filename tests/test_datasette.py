@@ -405,7 +405,9 @@ def test_claim_group_page_reads_as_a_page(scenario_client):
     # each claim with its date and highlighted sentence
     assert text.count("10 Mar") >= 4
     assert len(re.findall(r'<td class="ct-sentence-cell"><div class="ct-sentence">.*?<mark class="ct-content"', html)) == 5
-    assert '<svg class="ct-diagram"' in html
+    svg = re.search(r'<svg class="ct-diagram".*?</svg>', html, re.S).group(0)
+    # each origin has its own "(no relay)" box: an outlet's lines lead back to the origins it carries
+    assert len(re.findall(r'<g class="ct-node ct-node-relay"><title>\(no relay\)</title>', svg)) == 2
     assert '{"' not in text and "[{" not in text
 
 
@@ -491,7 +493,7 @@ def test_is_this_corroborated_shows_answers_not_sql_or_json(scenario_client):
 
 
 def test_readable_columns_show_the_act_instead_of_the_stance():
-    base = ["id", "source", "cue", "stance", "sentence", "figures", "claim_group", "outlet", "published", "spans"]
+    base = ["id", "source", "cue", "stance", "sentence", "claim_group", "figures", "outlet", "published", "spans"]
     assert datasette_plugin.readable_columns("claims", base) == [c for c in base if c != "spans"]
     assert "stance" not in datasette_plugin.readable_columns("claims", [*base, "act"])
     assert datasette_plugin.readable_columns("claims", [*base, "act"])[3] == "act"

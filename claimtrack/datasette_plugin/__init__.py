@@ -404,8 +404,8 @@ async def render_group_badge(group, database, datasette):
 # Columns of the claims tables in the order a reader scans them; the others
 # are one click away (?_ct_columns=all) and in every JSON export.
 READABLE_COLUMNS = {
-    "claims_detail": ("id", "source_name", "cue", "act", "stance", "sentence", "figures", "claim_group", "outlet", "published"),
-    "claims": ("id", "source", "cue", "act", "stance", "sentence", "figures", "claim_group", "outlet", "published"),
+    "claims_detail": ("id", "source_name", "cue", "act", "stance", "sentence", "claim_group", "figures", "outlet", "published"),
+    "claims": ("id", "source", "cue", "act", "stance", "sentence", "claim_group", "figures", "outlet", "published"),
 }
 
 

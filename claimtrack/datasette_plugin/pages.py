@@ -221,14 +221,16 @@ def _clip(text: str, column: str) -> str:
 def provenance_svg(claims: list[dict], origin_of: dict) -> markupsafe.Markup:
     """origins → relays → outlets → articles, drawn as an SVG: each claim is a
     path from who it comes from to the article that printed it, through its
-    relay or the "(no relay)" node, so that no line crosses a relay it does
-    not pass through."""
+    relay or its origin's own "(no relay)" node, so that no line crosses a
+    relay it does not pass through and each outlet's lines lead back to the
+    origins it carries."""
     nodes = {column: {} for column in COLUMNS}  # column -> {key: label}
     edges = set()
     for claim in claims:
+        origin = origin_of.get(claim["id"]) or claim["source_name"] or "unknown"
         path = [
-            ("origin", origin_of.get(claim["id"]) or claim["source_name"] or "unknown"),
-            ("relay", claim["relayed_by_name"] or DIRECT),
+            ("origin", origin),
+            ("relay", claim["relayed_by_name"] or (DIRECT, origin)),
             ("outlet", claim["outlet"] or "no outlet"),
             ("article", claim["article"]),
         ]
@@ -236,7 +238,7 @@ def provenance_svg(claims: list[dict], origin_of: dict) -> markupsafe.Markup:
         for column, key in path:
             if key in nodes[column]:
                 continue
-            label = key
+            label = DIRECT if isinstance(key, tuple) else key
             if column == "article":
                 label = " ".join(x for x in (short_date(claim["published"]), claim["title"] or key) if x)
             nodes[column][key] = label
@@ -257,7 +259,8 @@ def provenance_svg(claims: list[dict], origin_of: dict) -> markupsafe.Markup:
         if len(nodes[column]) > DIAGRAM_ROWS:
             parts.append(markupsafe.Markup('<text class="ct-diagram-title" x="{}" y="{}">and {} more</text>').format(
                 i * COLUMN_WIDTH, height - 8, len(nodes[column]) - DIAGRAM_ROWS))
-    for (a, b) in sorted(e for e in edges if e[0] in position and e[1] in position):
+    drawn = [e for e in edges if e[0] in position and e[1] in position]
+    for (a, b) in sorted(drawn, key=lambda e: (position[e[0]], position[e[1]])):
         (x1, y1), (x2, y2) = position[a], position[b]
         x1, y1, y2 = x1 + BOX_WIDTH, y1 + BOX_HEIGHT / 2, y2 + BOX_HEIGHT / 2
         middle = (x1 + x2) / 2
