@@ -96,6 +96,7 @@ def same_person(a: str, b: str) -> bool:
     return firsts_agree and fuzz.ratio(last_a, last_b) >= PERSON_RATIO
 
 
+@lru_cache(maxsize=100_000)  # every stored organisation is folded again for each new one
 def fold_org(name: str) -> str:
     """An organisation's name without case, accents, punctuation or stop
     words, its state however written ("Sudan's", "Sudanese") and one spelling."""
