@@ -643,6 +643,19 @@ def test_sources_are_ranked_by_a_claim_count_that_stays_true_through_merge_undo_
     assert counts() == before
 
 
+def test_the_plugin_works_when_a_script_imports_it_before_datasette(seed_claims_db):
+    script = (
+        "import asyncio, sys\n"
+        "from claimtrack.datasette_plugin import pages\n"
+        "from claimtrack.serve import make_datasette\n"
+        "ds = make_datasette(sys.argv[1])\n"
+        "print(asyncio.run(ds.client.get('/')).text)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(seed_claims_db)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert '<table class="ct-ranked">' in result.stdout
+
+
 def test_serve_refuses_a_missing_database(tmp_path):
     from click.testing import CliRunner
 

@@ -528,3 +528,22 @@ def register_routes():
         return await IndexView.as_view(datasette)(request, None)
 
     return [(r"^/-/claimtrack\.css$", css), (r"^/$", home)]
+
+
+def _register_whole_when_imported_first() -> None:
+    """Imported before Datasette (a script that starts with `from
+    claimtrack.datasette_plugin import pages`), this module is loaded from
+    Datasette's entry points while half-initialised and registered without
+    its hooks, and every page falls back to Datasette's own: register it again."""
+    import sys
+
+    from datasette.plugins import pm
+
+    module = sys.modules[__name__]
+    if pm.is_registered(module) and not pm.get_hookcallers(module):
+        name = pm.get_name(module)
+        pm.unregister(module)
+        pm.register(module, name)
+
+
+_register_whole_when_imported_first()
