@@ -422,6 +422,31 @@ def test_a_truncated_database_is_refused_in_one_line(stored_db, tmp_path):
         assert result.exit_code == 1 and len(result.stderr.splitlines()) == 1, (command, result.output)
 
 
+BAD_DATABASES = {
+    "not sqlite": lambda db, tmp_path: write(tmp_path / "junk.db", b"hello, not a database at all"),
+    "foreign": lambda db, tmp_path: foreign_database(tmp_path / "other.db", {"claims": [{"id": 1, "who": "me"}]}),
+    "damaged": lambda db, tmp_path: damaged_copy(db, tmp_path, 9),
+    "truncated": lambda db, tmp_path: write(tmp_path / "truncated.db", damaged_copy(db, tmp_path, 0).read_bytes()[:8192]),
+    "missing": lambda db, tmp_path: tmp_path / "missing.db",
+}
+
+
+@pytest.mark.parametrize("kind", BAD_DATABASES)
+def test_serve_refuses_a_bad_database_in_one_line(stored_db, tmp_path, monkeypatch, kind):
+    import uvicorn
+
+    def serving(*args, **kwargs):
+        raise AssertionError("served a database it should have refused")
+
+    monkeypatch.setattr(uvicorn, "run", serving)
+    bad = BAD_DATABASES[kind](stored_db[0], tmp_path)
+    original = bad.read_bytes() if bad.exists() else None
+    result = run("serve", str(bad))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {bad}: ") and len(result.stderr.splitlines()) == 1, result.output
+    assert (bad.read_bytes() if bad.exists() else None) == original
+
+
 def test_looking_never_writes_and_works_on_a_read_only_database(stored_db):
     db, before = stored_db
     with closing(sqlite3.connect(db)) as conn:
