@@ -206,6 +206,28 @@ FORMS = {
         [("Poll", ":", "asserts", "Voters Turn Against The Governing Party")],
     ),
     "headline rubric is no speaker": ("Analysis: Why The Port Matters.", []),
+    "went on to say": (
+        "The senator went on to say that the budget was a disgrace.",
+        [("The senator", "say", "asserts", "the budget was a disgrace")],
+    ),
+    "continued to call for": (
+        "Protesters continued to call for the release of the footage.",
+        [("Protesters", "call for", "demands", "the release of the footage")],
+    ),
+    "needing to say is not saying": ("The minister needs to tell the truth about the port.", []),
+    "vote as a stance": (
+        "The senator voted against the border bill.",
+        [("The senator", "voted against", "asserts", "the border bill")],
+    ),
+    "backing": (
+        "The African Union backed the plan to send peacekeepers.",
+        [("The African Union", "backed", "asserts", "the plan to send peacekeepers")],
+    ),
+    "backing up is no stance": ("The army backed away from the border.", []),
+    "irregular past of a cue, alone in its paragraph": (
+        "The mayor thought the bridge was safe.",
+        [("The mayor", "thought", "believes", "the bridge was safe")],
+    ),
     "calling a meeting": ("The mayor called an emergency meeting.", []),
     "attack without a clause": ("Russian forces attacked the village at dawn.", []),
     "order without a clause": ("The army ordered an evacuation of the district.", []),

@@ -23,7 +23,11 @@ class LanguagePipeline:
     pronoun_speaker: re.Pattern  # "he said": its speaker was named in the paragraph before
 
 
-IRREGULAR_FORMS = "said|says|told|tells|saw|seen|heard|wrote|written|denied|denies|according|per"
+# forms of cue verbs that no regular ending makes ("a report found", "he thought")
+IRREGULAR_FORMS = (
+    "said|says|told|tells|saw|seen|heard|wrote|written|denied|denies|according|per|found|sought|spoke|spoken"
+    "|thought|knew|felt|understood|laid|swore|sworn|forgot|forgotten|foresaw|foreseen"
+)
 PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they)\s+(?:\w+\s+)?(?:said|says|told|added|explained)\b", re.I)
 # "il a déclaré", "a-t-elle ajouté", "selon lui"
 FRENCH_PRONOUN_SPEAKER = re.compile(r"\b(?:(?:il|elle|ils|elles)\s+(?:a|ont|avait|avaient)\b|-t-(?:il|elle)\b|selon\s+(?:lui|elle|eux))", re.I)

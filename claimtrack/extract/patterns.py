@@ -131,6 +131,8 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
         return subject_of(head, quoted)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ == "VERB":
         return subject_of(head, quoted)  # "..., he told AFP, adding that ..."
+    if _goes_on(verb):
+        return subject_of(head, quoted)  # "went on to say", "continued to call for"
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ("by", "after", "before", "while", "for") and head.head.pos_ == "VERB":
         return subject_of(head.head, quoted)  # "responded by saying that ...", "apologised for saying"
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":
@@ -140,6 +142,14 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
             if child.dep_ == "nsubjpass":
                 return child
     return _phrase_before(verb, quoted)
+
+
+GOING_ON = {"go", "continue", "proceed", "begin", "start"}
+
+
+def _goes_on(verb: Token) -> bool:
+    """"went on to say", "continued to argue": said, not only meant to be."""
+    return verb.head.lemma_.lower() in GOING_ON and verb.head.pos_ == "VERB" and verb.dep_ in ("xcomp", "advcl")
 
 
 def _phrase_before(verb: Token, quoted: set[int]) -> Token | None:
@@ -308,7 +318,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if token.i in quoted or token.dep_ in ("amod", "compound"):
             continue
-        if _unrealised(token, quoted) and token.dep_ != "xcomp":
+        if _unrealised(token, quoted) and token.dep_ != "xcomp" and not _goes_on(token):
             continue  # "would consider", "may announce": not said (yet)
         if lemma in lexicon.citing_verbs and token.dep_ in ("advcl", "acl", "xcomp") and _said_by(token.head, lexicon):
             continue  # "RIA, citing the ministry, said": whom a speaker cites, not a claim
