@@ -196,12 +196,14 @@ def figures_in(tokens, skip_labels=("ORDINAL", "MONEY")) -> list[dict]:
             start -= 1
         if _hyphenated_adjective(tokens[end], vocabulary):
             continue
-        counted = _counted(tokens[end])
+        noun = _counted(tokens[end])
+        counted = _counted_word(noun)
         if end + 1 < len(tokens) and tokens[end + 1].lower_ in vocabulary.percent:
-            end, counted = end + 1, "percent"
+            end, counted, noun = end + 1, "percent", None
         text = "".join(t.text_with_ws for t in tokens[start : end + 1]).strip()
         figure = parse_figure(text, counted, lang)
         if figure:
+            figure["label"] = _label(tokens[start : end + 1], noun)
             figures.append(figure)
             used.update(range(start, end + 1))
     return figures
@@ -224,14 +226,39 @@ def _numeric(token, vocabulary: NumberWords) -> bool:
     return token.like_num or lower in vocabulary.scales or lower in vocabulary.vague or lower in vocabulary.counting_words
 
 
-def _counted(token) -> str | None:
-    """The noun a number counts: its head when it modifies one."""
+def _counted(token):
+    """The noun a number counts: its head when it modifies one, or the
+    object of its "of" ("hundreds of families")."""
     head = token.head
     if token.dep_ in ("nummod", "quantmod", "compound") and head.pos_ in ("NOUN", "ADJ", "PROPN") and head.i > token.i:
-        return head.lemma_.lower() if head.pos_ != "ADJ" else head.lower_
+        return head
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return objects[0].lemma_.lower()
+                return objects[0]
+        # UD: "centaines de familles" hangs the noun on the number, "de" on the noun
+        if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("de", "d'", "d’") for c in child.children):
+            return child
     return None
+
+
+def _counted_word(noun) -> str | None:
+    """What is counted, as one word to compare: the lemma ("children":
+    child), an adjective as written ("dead")."""
+    if noun is None:
+        return None
+    return noun.lemma_.lower() if noun.pos_ != "ADJ" else noun.lower_
+
+
+def _label(number, noun) -> str:
+    """The figure as a reader says it, in the words the article wrote:
+    "nine children", "hundreds of displaced families", "at least 311 dead"
+    (a number word capitalised only for opening its sentence is not)."""
+    first, last = number[0], number[-1]
+    text = "".join(t.text_with_ws for t in number).strip()
+    if first.is_sent_start and first.is_title and first.is_alpha:
+        text = first.lower_ + text[len(first.text) :]
+    if noun is None or noun.i <= last.i:
+        return text
+    return text + last.whitespace_ + "".join(t.text_with_ws for t in noun.doc[last.i + 1 : noun.i]) + noun.text

@@ -63,3 +63,23 @@ def test_a_number_hyphened_to_a_word_is_no_figure(nlp):
     )
     found = [(f["text"], f["counted"]) for f in figures_in(doc)]
     assert found == [("12", "people")]
+
+
+def test_a_figure_s_label_is_said_as_the_article_wrote_it(nlp):
+    doc = nlp(
+        "Nine children were among the dead. Hundreds of displaced families have fled the town, "
+        "where at least 27 Palestinian civilians were wounded."
+    )
+    found = [(f["label"], f["counted"]) for f in figures_in(doc)]
+    assert found == [
+        ("nine children", "child"),
+        ("hundreds of displaced families", "family"),
+        ("at least 27 Palestinian civilians", "civilian"),
+    ]
+
+
+def test_the_datasette_label_reads_as_a_sentence(nlp):
+    from claimtrack.datasette_plugin.render import describe_figure
+
+    (figure,) = figures_in(nlp("Hundreds of families have fled the town."))
+    assert describe_figure(figure)[0] == "hundreds of families"

@@ -49,7 +49,7 @@ def test_seed_offsets_and_figures(seed_claims_db):
     figures = json.loads(toll["figures"])
     assert figures[0] == {
         "text": "at least 311", "low": 311, "high": None, "low_inclusive": True,
-        "high_inclusive": True, "approx": False, "counted": "dead",
+        "high_inclusive": True, "approx": False, "counted": "dead", "label": "at least 311 dead",
     }
     assert [f["text"] for f in figures] == ["at least 311", "183", "100", "28"]
 

@@ -126,7 +126,8 @@ def describe_figure(figure: dict) -> tuple[str, str]:
     """("at least 311 dead", "[311, ∞)") for one figure object."""
     text = str(figure.get("text") or "").strip()
     counted = str(figure.get("counted") or "").strip()
-    words = " ".join(w for w in (text, counted) if w)
+    # the label says it as the article did ("nine children"); older rows have none
+    words = (figure.get("label") if counted else None) or " ".join(w for w in (text, counted) if w)
     low, high = figure.get("low"), figure.get("high")
     approx = bool(figure.get("approx"))
     if low is None and high is None:

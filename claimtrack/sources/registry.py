@@ -34,8 +34,8 @@ def _fold_word(word: str) -> str:
     places = gazetteer()
     base = word.removesuffix("'s")
     lower = base.casefold()
-    # capitalised, or a lower-case demonym ("ministère russe"), never "us"
-    if base[:1].isupper() or (len(lower) > 3 and lower in places.demonyms):
+    # any case ("ministère russe", "moscou" opening a sentence), but "us" is no US
+    if base[:1].isupper() or len(lower) > 3:
         place = places.lookup(base)
         if place is not None:
             return place.casefold()
