@@ -39,11 +39,12 @@ select claims_detail.id, claims_detail.source, claims_detail.source_name, claims
 from claims_detail
 """
 # Every claim of a group, narrow: what its origin, stance (said in the
-# negative, it denies) and figures need. Names come from corroborate.Origins;
-# sentences and titles are read for the claims and articles shown only.
+# negative, it denies; only frames that mention "neg" are parsed) and figures
+# need. Names come from corroborate.Origins; sentences and titles are read
+# for the claims and articles shown only.
 GROUP_CLAIMS_SQL = """
 select id, source, relayed_by, outlet, published, article, figures, stance,
-  case when json_valid(frame) then json_extract(frame, '$.neg') end as negated
+  case when instr(frame, '"neg"') and json_valid(frame) then json_extract(frame, '$.neg') end as negated
 from claims where claim_group = ?
 """
 GROUP_SOURCES_SQL = """
