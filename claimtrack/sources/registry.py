@@ -25,6 +25,8 @@ def normalize(text: str) -> str:
     defence)."""
     text = " ".join(text.translate(_QUOTES).replace("’", "'").split())
     words = _ARTICLE.sub("", text).strip(" ,.;:").split(" ")
+    if len(words) == 1:  # "Russian" alone is no Russia, "Moscou" no Moscow: a word is itself
+        return _fold_spelling(words[0].casefold())
     return " ".join(_fold_word(word) for word in words)
 
 
@@ -39,8 +41,11 @@ def _fold_word(word: str) -> str:
         place = places.lookup(base)
         if place is not None:
             return place.casefold()
-    lower = word.casefold()
-    return _spellings().get(lower, lower)
+    return _fold_spelling(word.casefold())
+
+
+def _fold_spelling(word: str) -> str:
+    return _spellings().get(word, word)
 
 
 @lru_cache(maxsize=1)
