@@ -40,7 +40,7 @@ class FrenchCues:
     time_nouns: frozenset[str]
     mistagged_cues: dict[str, str]
     irregular_forms: tuple[str, ...]
-    anonymity_nouns: frozenset[str]
+    aside_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +56,7 @@ def french_cues() -> FrenchCues:
         time_nouns=frozenset(data["time_nouns"]),
         mistagged_cues=data["mistagged_cues"],
         irregular_forms=tuple(data["irregular_forms"]),
-        anonymity_nouns=frozenset(data["anonymity_nouns"]),
+        aside_nouns=frozenset(data["aside_nouns"]),
     )
 
 
@@ -68,14 +68,15 @@ def bare(token: Token) -> str:
 def mention_tokens(head: Token) -> list[Token]:
     """The words naming a source: the noun phrase without the clauses hung on
     it ("Le Hamas, qui contrôle Gaza" names "Le Hamas") or how it spoke ("un
-    responsable sous couvert d'anonymat" names "un responsable")."""
-    anonymity = french_cues().anonymity_nouns
+    responsable sous couvert d'anonymat", "les rebelles, de leur côté" name "un
+    responsable", "les rebelles")."""
+    asides = french_cues().aside_nouns
     dropped = {
         t.i
         for c in head.children
         # clauses, and appositions holding one ("la coalition dont fait partie le M23")
         if c.dep_ in DROPPED_FROM_MENTION or (c.dep_ == "appos" and any(g.dep_ in DROPPED_FROM_MENTION for g in c.subtree))
-        or (c.dep_ == "nmod" and any(g.lemma_.lower() in anonymity for g in c.subtree))
+        or (c.dep_ == "nmod" and any(g.lemma_.lower() in asides for g in c.subtree))
         for t in c.subtree
     }
     tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
@@ -99,8 +100,12 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     or a coordinated verb hangs on ("..., dénonçant un massacre")."""
     # the parser sometimes hangs the subject on the auxiliary ("X a ... déploré")
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
-    subjects = [c for h in (verb, *auxiliaries) for c in h.children if c.dep_ == "nsubj"]
+    # a pronominal verb's subject may be parsed as a passive one ("l'ONU s'est interrogée")
+    pronominal = any(c.dep_.startswith("expl") and bare(c) in ("se", "s'", "s’") for c in verb.children)
+    subjects = [c for h in (verb, *auxiliaries) for c in h.children if c.dep_ == "nsubj" or (pronominal and c.dep_ == "nsubj:pass")]
     subjects = [c for c in subjects if c.i not in quoted] or subjects
+    # "Un médecin, l'un des derniers sur place, a constaté": the apposition is no second subject
+    subjects = [c for c in subjects if not (c.pos_ == "PRON" and c.lower_ in ("un", "une"))] or subjects
     if subjects:
         subject = min(subjects, key=lambda c: abs(c.i - verb.i))
         if subject.lower_ in RELATIVE and verb.dep_ == "acl:relcl":
@@ -309,6 +314,9 @@ def _speaker_ids(subject: Token, mention: list[Token], verb: Token) -> set[int]:
     joint par téléphone", "l'ONG, qui dispose de ..."): not content, unless
     the parser hung the cue itself there."""
     described = [c for c in subject.children if c.dep_ in ("acl", "acl:relcl", "appos") and verb not in c.subtree]
+    # but not one quoting words of its own ("l'ONU, qui dit craindre « un bain de sang »"): the
+    # cue's clause would seem to introduce that quote
+    described = [c for c in described if not any(t.text in "«“" for t in c.subtree)]
     ids = {t.i for t in mention} | {t.i for c in described for t in c.subtree}
     if subject.dep_ == "obl:agent":
         ids |= {c.i for c in subject.children if c.dep_ == "case"}
@@ -327,7 +335,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if verb.dep_ == "amod" or (_negated(verb) and lemma not in lexicon.denial_verbs):
             continue
-        subject, mention = speaker_of(verb, quoted), None
+        subject, mention, own_clause = speaker_of(verb, quoted), None, set()
         if subject is None and any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children):
             subject, mention = phrase_before(verb) or (None, None)
         if subject is None or bare(subject) in cues.no_source_subjects:
@@ -350,8 +358,13 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         content_children = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i not in skip]
         if subject.i > verb.i:  # inverted: the content came before ("« ... », a déclaré sur X le porte-parole")
             content_children = [c for c in content_children if c.i > subject.right_edge.i]
-            if not content_children:  # and what ends the sentence after the subject describes it
-                skip |= set(range(subject.i, sent.end))
+            if not content_children:  # and what ends the sentence after the subject describes it,
+                # save a clause of its own ("a rapporté l'ONU, qui dit craindre ...": no adjacent quote)
+                own_clause = {t.i for c in subject.children if c.dep_ in DROPPED_FROM_MENTION and c.i > subject.i for t in c.subtree}
+                skip |= set(range(subject.i, sent.end)) - own_clause
+        elif subject.text.startswith("-") and not any(c.i > verb.i for c in content_children):
+            # "« ... », a-t-il déploré, joint par Le Monde": what follows describes the speaker
+            own_clause = set(range(verb.i + 1, sent.end))
         if noun is not None:
             content_children += [c for c in noun.children if c.dep_ not in ("det", "amod", "punct")]
         # "a-t-il déclaré" wherever the parser hung the auxiliary and "-t"
@@ -360,7 +373,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             first -= 1
         attached = set(range(first, verb.i))
         clause = attached | (skip - {verb.i} if subject.i > verb.i else set()) | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention, verb)
-        content = _content_tokens(sent, verb, content_children, clause)
+        content = _content_tokens(sent, verb, content_children, clause | own_clause)
         if not content:
             continue
         if lemma in cues.quote_only_verbs and not all(t.i in quoted for t in content if t.is_alpha):
@@ -558,7 +571,13 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     results = []
     for item in candidates:
         outer = [o for o in candidates if o is not item and item.cue[0] in o.content]
-        reported = [o for o in outer if _reported_by(item.cue[0], o.cue[0], FRENCH_COMPLEMENT_DEPS)]
+        # a cue coordinated with the outer one's content by the same speaker ("ont démenti viser des
+        # civils et estimé que ...", the parser hanging "estimé" on "viser") is a claim of its own
+        reported = [
+            o for o in outer
+            if _reported_by(item.cue[0], o.cue[0], FRENCH_COMPLEMENT_DEPS)
+            and not (item.cue[0].dep_ == "conj" and o.mention_head == item.mention_head)
+        ]
         if reported and item.relay is None and item.mention_head.pos_ != "PRON":
             item.relay = reported[0]
         for other in outer:
@@ -575,4 +594,13 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     for item in results:
         hidden = set(item.clause) | (item.relay.clause if item.relay is not None else set())
         item.content = [t for t in item.content if t.i not in hidden]
+        item.content = _without_place_label(item.content, lexicon)
     return [item for item in results if any(t.is_alpha or t.like_num for t in item.content)]
+
+
+def _without_place_label(content: list[Token], lexicon: Lexicon) -> list[Token]:
+    """A headline's place label is no part of what is said: "Gaza : au moins 19 morts, selon X"."""
+    colon = next((n for n, t in enumerate(content[:6]) if t.text == ":"), None)
+    if colon and " ".join(t.text for t in content[:colon]).casefold() in lexicon.places:
+        return content[colon + 1 :]
+    return content
