@@ -35,6 +35,8 @@ from .sources.registry import default_registry
 
 VERDICTS = ("corroborated", "single_origin", "contested")
 WINDOW = 16  # candidate groups per block key: the most recent ones
+SIDE_WINDOW = 6  # per side or counted thing alone: keys that many groups share
+RARE_KEYS = 2  # a claim's rarest words that key it
 CHUNK = 20_000  # claims read and written per round trip
 APPROX = 0.1  # "around 70" accepts 63..77
 LABEL_LENGTH = 120
@@ -63,6 +65,9 @@ class Features(NamedTuple):
     negated: bool = False
     article: str | None = None
     published: date | None = None
+    kinds: frozenset = frozenset()  # its classes but those that go with any event, widened
+    names: frozenset = frozenset()  # words no dictionary knows
+    mass: float = 0.0  # total weight of its terms
 
 
 @lru_cache(maxsize=4096)
@@ -109,9 +114,12 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     side = frame.get("agent")
     side = side if side and known_side(side) else None
     events = frozenset(frame.get("events") or ()) | ({event_lexicon().blame} if act == "accuses" else frozenset())
+    terms = {t: w for t, w in terms.items() if w > 0}
     return Features(
         events, side, actors, places, anchor_days(frame.get("days") or (), published),
-        {t: w for t, w in terms.items() if w > 0}, figure, bool(frame.get("neg")), article, _day(published),
+        terms, figure, bool(frame.get("neg")), article, _day(published),
+        _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
+        sum(terms.values()),
     )
 
 
@@ -120,6 +128,16 @@ def _day(published: str | None) -> date | None:
         return date.fromisoformat((published or "")[:10])
     except ValueError:
         return None
+
+
+class Main(NamedTuple):
+    events: frozenset
+    agents: frozenset
+    days: frozenset
+    kinds: frozenset  # the events but those that go with any, widened
+    mass: float  # total weight of the terms
+    names: frozenset  # words no dictionary knows
+    places: frozenset  # every member's
 
 
 class Centroid:
@@ -166,37 +184,34 @@ class Centroid:
     def from_json(cls, text: str) -> Centroid:
         return cls(*json.loads(text))
 
-    def _mains(self) -> tuple:
+    def main(self) -> Main:
+        """What a third of the members share (one member's "since 7
+        October" does not date the whole group), kept until one more joins."""
         if self._main is None:
-            self._main = tuple(frozenset(k for k, count in counter.items() if 3 * count >= self.n)
-                               for counter in (self.events, self.agents, self.days))
+            events, agents, days = (frozenset(k for k, count in counter.items() if 3 * count >= self.n)
+                                    for counter in (self.events, self.agents, self.days))
+            self._main = Main(
+                events, agents, days, _widen(events - event_lexicon().wildcards),
+                sum(term_weight(t) * count / self.n for t, count in self.terms.items()),
+                frozenset(t for t, count in self.terms.items() if 3 * count >= self.n and term_weight(t) >= NAME_WEIGHT),
+                frozenset(self.places),
+            )
         return self._main
 
-    def main_events(self) -> frozenset:
-        """Event classes at least a third of the members name."""
-        return self._mains()[0]
 
-    def main_agents(self) -> frozenset:
-        """Sides at least a third of the members name."""
-        return self._mains()[1]
-
-    def main_days(self) -> frozenset:
-        """Days at least a third of the members name: one member's "since
-        7 October" does not date the whole group."""
-        return self._mains()[2]
 
 
 def similarity(group: Centroid, claim: Features) -> float:
     """Weighted Dice of the claim's terms against the group's, each group
     term counting by the share of members that have it."""
-    shared = sum(w * group.terms.get(t, 0) / group.n for t, w in claim.terms.items())
-    group_mass = sum(term_weight(t) * count / group.n for t, count in group.terms.items())
-    total = sum(claim.terms.values()) + group_mass
+    shared = sum(w * group.terms.get(t, 0) for t, w in claim.terms.items()) / group.n
+    total = claim.mass + group.main().mass
     return 2 * shared / total if total else 0.0
 
 
-def _places_agree(a, b) -> bool:
-    return any(_compatible_places(x, y) for x in a for y in b)
+@lru_cache(maxsize=200_000)
+def _places_agree(a: frozenset, b: frozenset) -> bool:
+    return bool(a & b) or any(_compatible_places(x, y) for x in a for y in b)
 
 
 @lru_cache(maxsize=200_000)
@@ -204,7 +219,8 @@ def _compatible_places(a: str, b: str) -> bool:
     return gazetteer().compatible(a, b)
 
 
-def _same_agent(agent: str, agents) -> bool:
+@lru_cache(maxsize=200_000)
+def _same_agent(agent: str, agents: frozenset) -> bool:
     """The same side: one name, one inside the other ("Islamic Jihad",
     "Palestinian Islamic Jihad"), or a side word that may be any of them
     ("militants", "rebels") may be any side but a state."""
@@ -224,7 +240,8 @@ def _is_state(name: str) -> bool:
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a day without its year ("09-14") only matches itself
 
 
-def _days_agree(a, b) -> bool:
+@lru_cache(maxsize=200_000)
+def _days_agree(a: frozenset, b: frozenset) -> bool:
     """Within a day of each other: "23:54 GMT on 5 June" is 6 June in Kyiv."""
     return any(abs((date.fromisoformat(x) - date.fromisoformat(y)).days) <= 1
                for x in a for y in b if _FULL_DATE.fullmatch(x) and _FULL_DATE.fullmatch(y)) or bool(a & b)
@@ -256,16 +273,13 @@ def score(group: Centroid, claim: Features) -> float | None:
     hospital", "Israel was not responsible") or one kind of thing counted
     ("471 died", "the toll rose to 500") is the same assertion however few
     words the claims share; otherwise they must share rare words."""
-    events = group.main_events()
-    specific, group_specific = claim.events - event_lexicon().wildcards, events - event_lexicon().wildcards
-    if specific and group_specific and not _widen(specific) & group_specific:
+    events, sides, days, group_kinds, _mass, group_names, _places = group.main()
+    if claim.kinds and group_kinds and not claim.kinds & group_kinds:
         return None
-    sides = group.main_agents()
     if claim.agent and sides and not _same_agent(claim.agent, sides):
         return None
-    if claim.places and group.places and not _places_agree(claim.places, group.places):
+    if claim.places and group.places and not _places_agree(claim.places, group.main().places):
         return None
-    days = group.main_days()
     if claim.days and days and not _days_agree(claim.days, days):
         return None
     if claim.published and group.seen and not (
@@ -276,11 +290,9 @@ def score(group: Centroid, claim: Features) -> float | None:
     same_side = bool(events_meet and claim.agent and sides)
     counted = claim.figure and claim.figure[4]
     same_count = bool(counted in event_lexicon().kinds and counted in group.counts and events_meet)
-    strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side * (0.5 + 0.5 * _event_overlap(claim.events, events))
+    strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds))
     if not strong:
-        names = {t for t, w in claim.terms.items() if w >= NAME_WEIGHT}
-        group_names = {t for t, count in group.terms.items() if 3 * count >= group.n and term_weight(t) >= NAME_WEIGHT}
-        if names and group_names and not names & group_names:
+        if claim.names and group_names and not claim.names & group_names:
             return None  # words no dictionary knows are names: these name other things
         if found < (SAME_ARTICLE_SIMILARITY if claim.article in group.articles else MIN_SIMILARITY):
             return None  # two claims of one article must assert the same thing
@@ -289,13 +301,11 @@ def score(group: Centroid, claim: Features) -> float | None:
     return total if total >= MIN_SCORE or strong else None
 
 
-def _event_overlap(claim: set, group: set) -> float:
+def _overlap(claim: frozenset, group: frozenset) -> float:
     """How much of what the claim and the group tell is the same kind of
-    event (Jaccard of their widened classes); a claim only about blame
-    fits any group it meets."""
-    wildcards = event_lexicon().wildcards
-    a, b = _widen(claim - wildcards), _widen(group - wildcards)
-    return len(a & b) / len(a | b) if a and b else 1.0
+    event (Jaccard of their widened classes but those that go with any);
+    a claim only about blame fits any group it meets."""
+    return len(claim & group) / len(claim | group) if claim and group else 1.0
 
 
 def block_keys(f: Features) -> list[str]:
@@ -303,9 +313,10 @@ def block_keys(f: Features) -> list[str]:
     its agent, its states and its rarest words."""
     places = gazetteer()
     anchors = sorted({f"p:{places.chain(p)[-1]}" for p in f.places})
-    anchors += [f"w:{t}" for t in sorted(f.terms, key=lambda t: (-f.terms[t], t))[:3]]
+    anchors += [f"w:{t}" for t in sorted(f.terms, key=lambda t: (-f.terms[t], t))[:RARE_KEYS]]
     kinds = sorted({min(_widen([e])) for e in f.events}) or ["-"]
-    own = [f"a:{f.agent}"] if f.agent else []  # one side's deeds meet whatever kind of deed each names
+    # one side's deeds meet whatever kind of deed each names (keys without "|": SIDE_WINDOW groups each)
+    own = [f"a:{f.agent}"] if f.agent else []
     own += [f"c:{f.figure[4]}"] if f.figure and f.figure[4] in event_lexicon().kinds else []  # one thing counted
     return own + [f"{e}|{a}" for e in kinds for a in anchors]
 
@@ -583,6 +594,7 @@ def ensure_tables(db) -> None:
     if "last" not in db["claim_group_keys"].columns_dict:  # made before windows kept the last claim
         db["claim_group_keys"].add_column("last", int)
         db.execute("update claim_group_keys set last = claim_group")
+    db["claim_group_keys"].create_index(["key", "last"], if_not_exists=True)  # a key's window: its latest groups
     if "claim_group_centroids" not in db.table_names():
         db["claim_group_centroids"].create(
             {"claim_group": int, "centroid": str}, pk="claim_group",
@@ -712,7 +724,7 @@ class _Clusterer:
                 self.windows[key] = [row[0] for row in self.db.execute(
                     "select claim_group from claim_group_keys where key = ?"
                     " order by last desc limit ?", [key, 2 * WINDOW])][::-1]
-            groups.update(self.windows.get(key, [])[-WINDOW:])
+            groups.update(self.windows.get(key, [])[-(WINDOW if "|" in key else SIDE_WINDOW):])
         missing = sorted(g for g in groups if g not in self.centroids)
         if missing:
             for group, centroid in self.db.execute(CENTROIDS_SQL.format(",".join("?" * len(missing))), missing):
@@ -840,7 +852,7 @@ def find_groups(db, text: str, limit: int = 5) -> list[dict]:
             candidates[group] = Centroid.from_json(centroid)
     scores = {}
     for group, centroid in candidates.items():
-        if query.places and not _places_agree(query.places, centroid.places):
+        if query.places and not _places_agree(query.places, centroid.main().places):
             continue
         if query.agent and query.agent not in centroid.agents:
             continue

@@ -256,8 +256,9 @@ def _fired_from(span) -> str | None:
     place = gazetteer().lookup(span.text)
     if place is None:
         return None
-    if root.dep_ == "pobj" and root.head.lower_ == "from":
-        deed = root.head.head
+    head = root.head.head if root.head.lower_ in ("within", "inside") and root.head.head.lower_ == "from" else root.head
+    if root.dep_ == "pobj" and head.lower_ == "from":
+        deed = head.head
     elif root.dep_ == "compound":
         deed = root.head
     else:
@@ -391,7 +392,8 @@ def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None
                 return by_token[t.i]
     no_subject = pred.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in pred.children)
     only_blame = pred in event_words and set(_classes_of(pred)) == {lexicon.blame}
-    return speaker_side if speaker_side and not by_token and (no_subject or only_blame) else None
+    named_inside = any(t.i in by_token for t in pred.subtree)
+    return speaker_side if speaker_side and not named_inside and (no_subject or only_blame) else None
 
 
 def _in_core(token, inside) -> bool:
@@ -420,6 +422,11 @@ def _doer_tokens(word, inside):
     for child in clause.children:
         if (child.dep_ in ("agent", "obl:agent")) if passive else child.dep_ in ("nsubj", "csubj"):
             yield from child.subtree
+    for child in word.children:  # where it came from: "fired from Gaza", "caused by X, launched from Gaza"
+        if child.dep_ == "prep" and child.lower_ == "from":
+            yield from child.subtree
+        elif child.dep_ == "advcl" and child.tag_ == "VBN":
+            yield from (t for c in child.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree)
 
 
 def _patient(pred) -> str | None:
