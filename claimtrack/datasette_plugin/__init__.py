@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from functools import lru_cache
 from importlib import resources
 
@@ -456,6 +457,22 @@ document.querySelectorAll(".ct-readable td.col-sentence .ct-sentence").forEach(f
   el.addEventListener("click", function () { el.classList.toggle("ct-open"); });
 });
 """
+
+
+@hookimpl
+def startup(datasette):
+    """Read the source registry (a group page resolves outlets through it)
+    in the background: the first reader to open a group page need not wait
+    the seconds its loading takes."""
+    async def inner():
+        for db in datasette.databases.values():
+            if await _is_claimtrack_database_async(db):
+                from ..sources.registry import default_registry
+
+                threading.Thread(target=default_registry, name="claimtrack-registry", daemon=True).start()
+                return
+
+    return inner
 
 
 @hookimpl
