@@ -60,12 +60,23 @@ def english_candidate(lexicon: Lexicon) -> re.Pattern:
     )
 
 
+# what regular French inflection adds to a stem: "déclar-é", "affirm-aient", "appel-le",
+# "rejet-te", "exig-eant", "communiqué-s" (irregular forms are listed in lexicon_fr.yml)
+FRENCH_ENDINGS = (
+    r"(?:e|es|ent|er|ez|ons|ions|iez|é|ée|és|ées|ai|a|as|ait|ais|aient|ant|eant|èrent|era|erons|eront|erait|eraient"
+    r"|i|ie|is|it|ir|issant|issent|issait|issaient|u|ue|us|re|s|le|les|lent|te|tes|tent)?"
+)
+
+
 def french_candidate(lexicon: Lexicon) -> re.Pattern:
-    """A cheap superset test: stems of the French cue lemmas ("déclar" for "déclarer") and the
-    irregular forms lexicon_fr.yml lists."""
+    """A cheap superset test: any whole inflected form of a French cue lemma ("déclar" +
+    "é") and the irregular forms lexicon_fr.yml lists (a stem alone would also match every
+    word it starts: "dis" in "disparus")."""
     stems = {re.sub(r"(?:er|ir|re)$", "", w) if len(w) > 4 else w for w in lexicon.cue_verbs | lexicon.document_nouns}
-    words = sorted(map(re.escape, stems | set(patterns_fr.french_cues().irregular_forms)))
-    return re.compile(r"\b(%s)" % "|".join(words), re.I)
+    irregular = sorted(map(re.escape, patterns_fr.french_cues().irregular_forms))
+    return re.compile(
+        r"\b(?:%s|(?:%s)%s)\b" % ("|".join(irregular), "|".join(sorted(map(re.escape, stems))), FRENCH_ENDINGS), re.I
+    )
 
 
 # per language: its patterns, the cheap test for its cue words, its pronoun speakers
