@@ -220,6 +220,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         db["sources"].create_index(["name"], unique=True)
         db["sources"].create_index(["type"])
+    if "sources_fts" not in db.table_names():  # the sources table's search box (aliases: find_source)
+        db["sources"].enable_fts(["name"], create_triggers=True)
     if "source_aliases" not in db.table_names():
         db["source_aliases"].create(
             {"alias": str, "source": int},

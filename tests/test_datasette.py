@@ -460,6 +460,15 @@ def test_source_page_lists_its_claims_people_and_groups(client):
     assert "OSDH" in re.search(r"<dt>Also named</dt><dd>(.*?)</dd>", html).group(1)
 
 
+def test_the_sources_table_is_searchable_ranked_by_claims_with_its_facets_folded(client):
+    found = client.json("/claims/sources.json?_search=Observatory&_shape=array")
+    assert [row["name"] for row in found] == [OSDH]
+    html = client.get("/claims/sources").text
+    assert '<input id="_search" type="search" name="_search"' in html
+    assert re.search(r'<details class="ct-facets">\s*<summary>Facets: type', html)
+    assert "sorted by n_claims descending" in html
+
+
 def test_sources_link_to_their_pages(client):
     html = client.get("/claims/sources?_sort=name").text
     assert re.search(rf'<a href="/claims/sources/\d+" title="source profile">{OSDH}</a>', html)
