@@ -175,6 +175,7 @@ def build(db_path: Path, n_claims: int) -> None:
     with conn:
         conn.execute("insert into claims_fts (claims_fts) values ('rebuild')")
         conn.execute("insert into articles_fts (articles_fts) values ('rebuild')")
+        conn.execute("insert into sources_fts (sources_fts) values ('rebuild')")
         for _, sql in triggers:
             conn.execute(sql)
     # What `claimtrack ingest` would leave: the schema's own indexes, analysed.
