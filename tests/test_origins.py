@@ -279,3 +279,26 @@ The state-run Global New Light of Myanmar newspaper said 12 rebels were killed.
     assert {"Al-Masirah", "Russian defence ministry", "Global New Light of Myanmar"} <= names
     assert not any("group's" in name or name.startswith("state-run") or "Russia's" in name for name in names)
     assert db.execute("select count(distinct source) from claims where source_text like 'Russia%' or source_text like 'The Russian%'").fetchone() == (1,)
+
+
+DOCUMENTS = """WASHINGTON — US intelligence agencies estimate that 100 to 300 people were killed, according to an unclassified assessment.
+
+The assessment said the toll was probably at the low end of that range.
+
+The network's correspondents saw the damage, NBC News reported. The motive was still unclear, according to the report.
+
+The casualty report said 12 people were missing.
+"""
+
+
+def test_a_document_says_what_its_author_says(tmp_path):
+    db = ingest_text(tmp_path, DOCUMENTS)
+    rows = db.query(
+        "select claims.source_text, sources.name, claims.relayed_by from claims join sources on sources.id = claims.source"
+    )
+    found = {row["source_text"]: (row["name"], row["relayed_by"]) for row in rows}
+    assert found["US intelligence agencies"] == ("US intelligence agencies", None)
+    assert found["The assessment"][0] == "US intelligence agencies"
+    assert found["the report"][0] == "NBC News"
+    names = {row["name"] for row in db["sources"].rows}
+    assert not names & {"report", "assessment", "unclassified assessment", "casualty"}

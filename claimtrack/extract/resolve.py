@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..model import SourceRef
 from ..sources.registry import Registry, normalize
-from ..sources.scope import anaphor_kinds, gazetteer, is_state_title, ruler_named, state_government
+from ..sources.scope import anaphor_kinds, document_nouns, gazetteer, is_state_title, ruler_named, state_government
 from .lexicon import Lexicon
 
 PERSON_TYPES = ("person", "witness", "journalist")
@@ -455,6 +455,10 @@ class DocumentSources:
             candidates += [run for run in _proper_runs(inner)[-1:] if run.endswith(head.text)]
         if not text:
             candidates.append(acronym)
+        if head.lemma_.lower() in document_nouns() and head.pos_ == "NOUN":
+            author = self._author(head)
+            if author is not None:
+                return author
         antecedent = self._antecedent(head, inner)
         if antecedent is not None:
             return self.remember(antecedent)
@@ -499,6 +503,23 @@ class DocumentSources:
         name = _scare_named(head) or _proper_name(inner) or text
         parent = self._state_parent(head, kind) or self._owner(head)
         return self.remember(SourceRef(name, kind, parent), text, acronym or "")
+
+    def _author(self, head: Token):
+        """"A report from US intelligence agencies", "NBC's report", "a UN
+        report": a document says what its author says. One of unnamed
+        authorship ("the assessment said") is the last body named before
+        it, never a source of its own shared by every article's "report"."""
+        for child in head.children:
+            author = [t for t in child.subtree if t.dep_ != "case"]
+            # "a UN report", "a US intelligence assessment"; not "the casualty report"
+            named = any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in author) or self.lexicon.type_of([t.lower_ for t in author])
+            if child.dep_ in ("poss", "compound") and child.pos_ in ("PROPN", "NOUN") and child.i < head.i and named:
+                return self._organisation(child, author)
+            if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return self._organisation(objects[0], _org_tokens(objects[0]))
+        return self.last(exclude_types=PERSON_TYPES)
 
     def _antecedent(self, head: Token, mention: list[Token]) -> SourceRef | None:
         """"The group denied it" after "a rocket fired by Islamic Jihad", "the

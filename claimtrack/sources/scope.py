@@ -57,6 +57,13 @@ def anaphor_kinds() -> dict[str, frozenset]:
     return {noun: frozenset(kinds) for noun, kinds in data["anaphors"].items()}
 
 
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset:
+    """Nouns of documents, which say what their author says."""
+    data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
+    return frozenset(data["documents"])
+
+
 def article_place(article: Article) -> str | None:
     """The place an article is about: the one its title names (the innermost,
     when all it names lies in one state), else its dateline's (where the
@@ -149,6 +156,8 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
     place = article_place(article)
     seen: set[int] = set()
     for attribution in attributions:
+        if attribution.relayed_by is attribution.source:
+            attribution.relayed_by = None  # "X estimate ..., according to an assessment" (X's own)
         _scope_titled_official(attribution, article)
         for ref in (attribution.source, attribution.relayed_by):
             if not isinstance(ref, SourceRef):
