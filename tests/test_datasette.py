@@ -545,6 +545,15 @@ def test_render_origins_is_a_list_not_json():
     assert render_origins("not json") is None
 
 
+def test_a_group_label_cut_inside_a_word_is_cut_after_one():
+    claim = ("the offensive had been launched after the regime (Assad) massed forces on the front lines"
+             " and began bombing civilian areas")
+    stored = claim[:120]  # as corroborate stores a label
+    assert stored.endswith("bombing civilian are")
+    assert pages.group_label(stored) == claim[:claim.index(" areas")] + "…"
+    assert pages.group_label("Nine children were among the dead") == "Nine children were among the dead"
+
+
 def test_a_group_of_hundreds_of_origins_lists_the_first_and_counts_the_rest():
     origins = [{"name": f"Source {n}", "claims": 1, "outlets": [f"Outlet {k}" for k in range(30)],
                 "figures": ["311", "311", "400", "450", "470", "480", "490", "514"]} for n in range(700)]

@@ -460,6 +460,11 @@ document.querySelectorAll(".ct-readable td.col-sentence .ct-sentence").forEach(f
 
 
 @hookimpl
+def prepare_jinja2_environment(env):
+    env.filters["ct_label"] = pages.group_label
+
+
+@hookimpl
 def startup(datasette):
     """Read the source registry (a group page resolves outlets through it)
     in the background: the first reader to open a group page need not wait

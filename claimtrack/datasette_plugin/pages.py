@@ -191,6 +191,15 @@ def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
     }
 
 
+def group_label(label) -> str:
+    """A group's label is its first claim cut at corroborate.LABEL_LENGTH
+    characters, often inside a word: cut it after a word instead, marked."""
+    text = str(label or "").strip()
+    if len(text) < corroborate.LABEL_LENGTH or " " not in text:
+        return text
+    return text[: text.rfind(" ")].rstrip(" ,;:") + "…"
+
+
 def clip_reason(why: str) -> str:
     """The reason a verdict was given, cut after REASON_CHARS at a list's comma:
     a group denied by hundreds of origins names the first ones."""
