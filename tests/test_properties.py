@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from claimtrack.extract import MAX_PIECE_CHARS, paragraphs
+from claimtrack.extract import MAX_PIECE_CHARS, MAX_RUN_CHARS, _parse_text, paragraphs
 from claimtrack.ingest import load_extractor
 from claimtrack.model import Article
 
@@ -131,3 +131,25 @@ def test_long_paragraphs_are_parsed_in_bounded_pieces_that_cover_them(text):
     covered = "".join(text[p.start : p.end] for p in pieces)
     assert "".join(covered.split()) == "".join(text.split())  # nothing lost but the spaces where cut
     assert all(not text[p.end : p.end + 1].strip() for p in pieces)  # never inside a word
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab!?“”\"'.-( )\n"), max_size=3000))
+def test_the_parser_sees_every_offset_and_no_long_run(text):
+    parsed = _parse_text(text)
+    assert len(parsed) == len(text)  # offsets in a parse index the article text
+    assert all(len(run) <= MAX_RUN_CHARS for run in parsed.split())
+    assert all(p in (t, " ", '"', "'") for p, t in zip(parsed, text))  # kept, blanked, or a plain quote mark
+
+
+@pytest.mark.parametrize("marks", ["“" * 5900, "“" * 3000 + "”" * 2900])
+def test_a_run_of_thousands_of_quote_marks_leaves_the_claim_around_it(extractor, marks):
+    text = f"The army said {marks} the bridge fell.\n"
+    assert_spans_spell_columns(text, extractor)
+    claims = extractor.extract(Article(text))
+    assert [(claim.source.name, claim.content.rstrip(".")[-15:]) for claim in claims] == [("army", "the bridge fell")]
+
+
+@pytest.mark.parametrize("marks", ["!" * 5900, "a!" * 2900, "*" * 5900 + "a" * 5000])
+def test_a_run_of_thousands_of_marks_is_parsed(extractor, marks):
+    assert_spans_spell_columns(f"The army said {marks} the bridge fell.\n", extractor)

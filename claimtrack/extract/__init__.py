@@ -168,13 +168,31 @@ def dateline_length(line: str) -> int:
 
 
 def _parse_text(text: str) -> str:
-    """What the parser sees: fancy quotes as ASCII and the dateline blanked,
-    both length-preserving so every offset still indexes the article text."""
+    """What the parser sees: fancy quotes as ASCII, the dateline blanked,
+    runs of marks shortened and long runs without a space cut, all
+    length-preserving so every offset still indexes the article text."""
     normalized = normalize_quotation_marks(text)
     if len(normalized) != len(text):
         normalized = text
     cut = dateline_length(normalized)
-    return " " * cut + normalized[cut:]
+    shortened = MARK_RUN.sub(lambda run: run.group()[:3].ljust(len(run.group())), normalized[cut:])
+    return " " * cut + LONG_RUN.sub(_cut_run, shortened)
+
+
+# '!!!!!!', '““““““', '------': three marks say what a thousand do, and each
+# mark would be a token to parse
+MARK_RUN = re.compile(r"[^\w\s]{6,}")
+# spaCy's tokenizer peels the marks off a run without spaces one at a time,
+# searching the rest of the run each time: quadratic in the run (20 s for
+# 6,000 '!'). A longer run is parsed as runs of this many characters, one
+# character of it turned into a space at each cut.
+MAX_RUN_CHARS = 64
+LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
+
+
+def _cut_run(match: re.Match) -> str:
+    run = match.group()
+    return " ".join(run[start : start + MAX_RUN_CHARS] for start in range(0, len(run) + 1, MAX_RUN_CHARS + 1))
 
 
 def _is_furniture(line: str, lexicon: Lexicon) -> bool:
