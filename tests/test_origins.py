@@ -302,3 +302,13 @@ def test_a_document_says_what_its_author_says(tmp_path):
     assert found["the report"][0] == "NBC News"
     names = {row["name"] for row in db["sources"].rows}
     assert not names & {"report", "assessment", "unclassified assessment", "casualty"}
+
+
+def test_a_place_in_a_descriptor_is_no_body_and_a_known_name_inside_one_is(tmp_path):
+    text = """The diocese in Jerusalem said the hospital was already hit on October 14.
+
+Norway's NORSAR seismic institute said it had recorded two signals from the dam.
+"""
+    by_source, _ = origins(tmp_path, text)
+    assert by_source.get("NORSAR") == "NORSAR"
+    assert "Israeli government" not in by_source.values()

@@ -466,9 +466,12 @@ class DocumentSources:
             ref = self._lookup(candidate) if candidate else None
             if ref is not None:
                 return self.remember(ref, text, acronym or "")
-        if head.pos_ == "NOUN" and acronym is None:
+        # a common noun, however tagged ("Norway's NORSAR seismic institute")
+        if (head.pos_ == "NOUN" or not head.ent_type_) and acronym is None:
             # "the state news agency Tass", "ICRC delegation": a name inside a descriptor
-            for name in _proper_runs(inner):
+            # (not where it is: "the diocese in Jerusalem" is no Israeli government)
+            named = [t for t in inner if not _located(t, head)]
+            for name in _proper_runs(named) + _entity_names(named, "ORG"):
                 ref = self._lookup(name)
                 if ref is not None and (kind is None or _compatible(kind, ref.type)):
                     # "The UN agency" after IOM is IOM, not the whole UN
@@ -724,6 +727,30 @@ def _civilian(name: Token) -> bool:
             return True
         if child.dep_ == "relcl" and child.lemma_ in ("live", "flee", "survive", "escape", "stay", "shelter"):
             return True
+    return False
+
+
+def _entity_names(tokens: list[Token], label: str) -> list[str]:
+    """Entities of a label among tokens ("NORSAR" in "NORSAR seismic institute")."""
+    names, current = [], []
+    for token in tokens:
+        if token.ent_type_ == label and (token.ent_iob_ == "I" and current):
+            current.append(token)
+            continue
+        if current:
+            names.append("".join(t.text_with_ws for t in current).strip())
+        current = [token] if token.ent_type_ == label and token.ent_iob_ == "B" else []
+    if current:
+        names.append("".join(t.text_with_ws for t in current).strip())
+    return names
+
+
+def _located(token: Token, head: Token) -> bool:
+    """Whether a token lies in a place phrase of `head` ("in Jerusalem")."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "from"):
+            return True
+        token = token.head
     return False
 
 
