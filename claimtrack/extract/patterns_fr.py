@@ -519,6 +519,13 @@ def find_mistagged_cues(sent: Span, lexicon: Lexicon, quoted: set[int], verbs: l
             if head.pos_ not in ("NOUN", "PROPN") or head.i > before.i:
                 continue
             mention = [t for t in sent.doc[head.left_edge.i : before.i + 1] if not t.is_punct]
+        elif before.lower_ == "qui" and token.i - 2 > sent.start:
+            # "Kigali, qui dément soutenir le M23": the noun the relative pronoun stands for
+            head = sent.doc[token.i - 2]
+            head = sent.doc[head.i - 1] if head.text == "," else head
+            if head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            mention = [t for t in sent.doc[head.left_edge.i : head.i + 1] if not t.is_punct]
         else:
             continue
         if not _can_speak(head, lexicon):
@@ -531,7 +538,7 @@ def find_mistagged_cues(sent: Span, lexicon: Lexicon, quoted: set[int], verbs: l
             content = content[1:]
         if not content:
             continue
-        clause = {t.i for t in mention} | {token.i} | ({before.i} if before.lower_ in ("et", "puis") else set())
+        clause = {t.i for t in mention} | {token.i} | ({before.i} if before.lower_ in ("et", "puis", "qui") else set())
         found.append(
             Found(
                 cue=[token],
