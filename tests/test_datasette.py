@@ -550,8 +550,17 @@ def test_a_group_label_cut_inside_a_word_is_cut_after_one():
              " and began bombing civilian areas")
     stored = claim[:120]  # as corroborate stores a label
     assert stored.endswith("bombing civilian are")
-    assert pages.group_label(stored) == claim[:claim.index(" areas")] + "…"
-    assert pages.group_label("Nine children were among the dead") == "Nine children were among the dead"
+    assert pages.group_label(stored, claim[120]) == claim[:claim.index(" areas")] + "…"
+    assert pages.group_label(stored + "s", " ") == stored + "s…"  # cut after a whole word: kept
+    assert pages.group_label(stored) == stored  # a claim as long as a label, whole
+
+
+def test_the_home_page_marks_labels_cut_short(client):
+    labels = re.findall(r'/claims/claim_groups/\d+">([^<]*)</a>', client.get("/").text)
+    # "... fighting and bombings have left at least 311 dead, 183 from HTS ...": cut after "dead"
+    assert "Since the start of the offensive by jihadists and rebels on Wednesday, fighting and bombings" \
+           " have left at least 311 dead…" in labels
+    assert "The Syrian air force also launched intensive raids on the Idlib region" in labels  # whole
 
 
 def test_a_group_of_hundreds_of_origins_lists_the_first_and_counts_the_rest():

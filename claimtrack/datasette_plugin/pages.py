@@ -47,6 +47,11 @@ select id, source, relayed_by, outlet, published, article, figures, stance,
   case when instr(frame, '"neg"') and json_valid(frame) then json_extract(frame, '$.neg') end as negated
 from claims where claim_group = ?
 """
+# When a group's label is a claim of the group cut short (labels are cut at
+# corroborate.LABEL_LENGTH characters), the character after the cut.
+LABEL_CUT_SQL = """(select substr(claims.content, length(claim_groups.label) + 1, 1) from claims
+  where claims.claim_group = claim_groups.id and length(claims.content) > length(claim_groups.label)
+  and substr(claims.content, 1, length(claim_groups.label)) = claim_groups.label limit 1) as label_cut"""
 GROUP_SOURCES_SQL = """
 select id, name, type, parent from sources where id in (
   select source from claims where claim_group = :group union select relayed_by from claims where claim_group = :group)
@@ -125,7 +130,7 @@ def figure_timeline(claims: list[dict]) -> str:
 def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
     """A claim group as a reader wants it: verdict and why, then each origin
     with its sources, relays, outlets and claims in time order."""
-    row = _rows(conn, "select * from claim_groups where id = ?", [group_id])
+    row = _rows(conn, f"select *, {LABEL_CUT_SQL} from claim_groups where id = ?", [group_id])
     if not row:
         return None
     group = row[0]
@@ -191,13 +196,16 @@ def group_page(conn: sqlite3.Connection, group_id) -> dict | None:
     }
 
 
-def group_label(label) -> str:
-    """A group's label is its first claim cut at corroborate.LABEL_LENGTH
-    characters, often inside a word: cut it after a word instead, marked."""
-    text = str(label or "").strip()
-    if len(text) < corroborate.LABEL_LENGTH or " " not in text:
-        return text
-    return text[: text.rfind(" ")].rstrip(" ,;:") + "…"
+def group_label(label, next_character: str | None = None) -> str:
+    """A group's label is its first claim cut at a number of characters,
+    often inside a word (LABEL_CUT_SQL gives the character after the cut):
+    a label cut short is cut after its last whole word, and marked."""
+    text = str(label or "")
+    if not next_character:
+        return text.strip()
+    if next_character.isalnum() and " " in text:
+        text = text[: text.rfind(" ")]
+    return text.rstrip(" ,;:") + "…"
 
 
 def clip_reason(why: str) -> str:
@@ -358,7 +366,7 @@ def source_page(conn: sqlite3.Connection, source_id) -> dict | None:
         ),
         "groups": _rows(
             conn,
-            f"select claim_groups.id, claim_groups.label, claim_groups.verdict, claim_groups.n_origins,"
+            f"select claim_groups.id, claim_groups.label, claim_groups.verdict, claim_groups.n_origins, {LABEL_CUT_SQL},"
             f" count(*) as n from {latest} as latest join claim_groups on claim_groups.id = latest.claim_group"
             " group by claim_groups.id order by n desc, claim_groups.id limit 20",
         ),
@@ -381,7 +389,7 @@ def home_page(conn: sqlite3.Connection) -> dict:
     groups = {
         verdict: _rows(
             conn,
-            "select id, label, n_origins, n_outlets, n_claims, last_seen from claim_groups"
+            f"select id, label, n_origins, n_outlets, n_claims, last_seen, {LABEL_CUT_SQL} from claim_groups"
             " where verdict = ? order by id desc limit ?",
             [verdict, GROUPS_PER_VERDICT],
         )
