@@ -47,11 +47,12 @@ select id, source, relayed_by, outlet, published, article, figures, stance,
   case when instr(frame, '"neg"') and json_valid(frame) then json_extract(frame, '$.neg') end as negated
 from claims where claim_group = ?
 """
-# When a group's label is a claim of the group cut short (labels are cut at
+# When a group's label is its first claim cut short (labels are cut at
 # corroborate.LABEL_LENGTH characters), the character after the cut.
-LABEL_CUT_SQL = """(select substr(claims.content, length(claim_groups.label) + 1, 1) from claims
-  where claims.claim_group = claim_groups.id and length(claims.content) > length(claim_groups.label)
-  and substr(claims.content, 1, length(claim_groups.label)) = claim_groups.label limit 1) as label_cut"""
+LABEL_CUT_SQL = """(select case when length(claims.content) > length(claim_groups.label)
+    and substr(claims.content, 1, length(claim_groups.label)) = claim_groups.label
+    then substr(claims.content, length(claim_groups.label) + 1, 1) end
+  from claims where claims.claim_group = claim_groups.id order by claims.id limit 1) as label_cut"""
 GROUP_SOURCES_SQL = """
 select id, name, type, parent from sources where id in (
   select source from claims where claim_group = :group union select relayed_by from claims where claim_group = :group)
