@@ -241,6 +241,12 @@ Mykhaïlo Podoliak, conseiller de la présidence ukrainienne, a dit que le barra
 Le patron de Rosatom, Alexeï Likhatchev, a déclaré que la centrale était sûre.
 
 Le ministre de l'Intérieur, Igor Klymenko, a affirmé que 2000 personnes avaient été évacuées.
+
+Le bureau du président Zelensky a affirmé que 40 villages étaient inondés.
+
+Le parquet général ukrainien a indiqué avoir ouvert une enquête.
+
+Le ministre de la Défense, Bill Blair, a déclaré que l'analyse était solide.
 """
 
 
@@ -263,6 +269,8 @@ def test_french_titles_belong_to_the_body_or_state_they_name(tmp_path):
     by_source = {name[row["source"]]: top(row["source"]) for row in db["claims"].rows}
     assert by_source["Mykhaïlo Podoliak"] == by_source["Igor Klymenko"] == "Ukrainian government"
     assert by_source["Alexeï Likhatchev"] == "Russian government"
+    assert by_source["bureau du président Zelensky"] == by_source["parquet général ukrainien"] == "Ukrainian government"
+    assert "Bill Blair" in by_source
 
 
 def test_names_drop_an_owner_and_a_media_noun_but_keep_their_state(tmp_path):

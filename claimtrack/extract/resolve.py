@@ -257,7 +257,8 @@ class DocumentSources:
         run = tokens[start:end]
         if len(run) < 2 or start == 0 or tokens[start - 1].text != ",":
             return []
-        if any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") for t in run) or self._lookup(" ".join(t.text for t in run)):
+        known = self._lookup(" ".join(t.text for t in run))
+        if any(t.ent_type_ in ("ORG", "GPE", "NORP", "LOC", "FAC") for t in run) or (known is not None and known.type not in PERSON_TYPES):
             return []
         return [run[0].doc[run[0].i : run[-1].i + 1]]
 
@@ -480,7 +481,9 @@ class DocumentSources:
                         None,
                     )
                     return self.remember(member if article in DEFINITE and member is not None else ref)
-        descriptor = all(t.i == head.i or determiner(t) or t.pos_ in ("NOUN", "ADJ", "PUNCT") for t in inner)
+        # "le parquet général ukrainien" names its state: no descriptor of a body named before
+        national = any(t.pos_ == "ADJ" and gazetteer().lookup(t.lemma_) is not None for t in inner)
+        descriptor = not national and all(t.i == head.i or determiner(t) or t.pos_ in ("NOUN", "ADJ", "PUNCT") for t in inner)
         if descriptor and (article in DEFINITE or first == head.lower_ or len(inner) == 1):
             # "the Observatory", "This NGO", "the ministry": something named before
             for ref in reversed(self.known.values()):
@@ -544,12 +547,16 @@ class DocumentSources:
         return next((ref for ref in reversed(self.known.values()) if ref.type in kinds), None)
 
     def _owner(self, head: Token) -> SourceRef | None:
-        """"Zelensky's office": the office of a known person is theirs."""
-        for token in head.lefts:
-            if token.dep_ == "poss" and token.pos_ == "PROPN":
-                person = self._lookup(token.text) or self._known_person(token.text)
-                if person is not None and person.type in PERSON_TYPES:
-                    return person
+        """"Zelensky's office", "le bureau du président Zelensky": the office
+        of a known person is theirs."""
+        owners = [t.text for t in head.lefts if t.dep_ == "poss" and t.pos_ == "PROPN"]
+        for child in head.children:
+            if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in FRENCH_OF for c in child.children):
+                owners += [span.text for span in person_spans(child.subtree)]
+        for name in owners:
+            person = self._lookup(name) or self._known_person(name)
+            if person is not None and person.type in PERSON_TYPES:
+                return person
         return None
 
     def _state_parent(self, head: Token, kind: str) -> SourceRef | None:
