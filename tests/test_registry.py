@@ -194,3 +194,8 @@ def test_a_state_however_written_and_one_spelling_are_one_key(registry, db):
     assert source_id(db, SourceRef("Sudanese interior ministry", "government")) == sudan
     assert source_id(db, SourceRef("Chad's interior ministry", "government")) != sudan
     assert normalize("US officials") != normalize("us officials")  # "us" is no place
+
+
+def test_intelligence_services_belong_to_their_state(registry):
+    assert chain(registry.lookup("la DRM")) == ["Direction du renseignement militaire", "French government"]
+    assert chain(registry.lookup("Commandement du renseignement des Forces canadiennes"))[-1] == "Canadian government"
