@@ -29,7 +29,7 @@ from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
-from .extract.frames import WORD, anchor_days, event_lexicon, frame_of, gazetteer, places_in_text
+from .extract.frames import WORD, actor_key, anchor_days, event_lexicon, frame_of, gazetteer, places_in_text
 from .figures import figures_in
 from .sources.registry import default_registry
 
@@ -37,6 +37,8 @@ VERDICTS = ("corroborated", "single_origin", "contested")
 WINDOW = 16  # candidate groups per block key: the most recent ones
 SIDE_WINDOW = 6  # per side or counted thing alone: keys that many groups share
 RARE_KEYS = 2  # a claim's rarest words that key it
+PLACE_NAMED = 0.25  # `check`: a group in the place the question names ranks above one that names none
+COUNT_ASKED = 0.5  # `check`: a question about a toll ranks the groups counting it first
 CHUNK = 20_000  # claims read and written per round trip
 APPROX = 0.1  # "around 70" accepts 63..77
 LABEL_LENGTH = 120
@@ -52,6 +54,7 @@ MIN_SCORE = 0.5
 STRONG_COUNT = 0.6  # a figure counting the group's kind of event: above a side, a toll is about the count
 STRONG_SIDE = 0.5
 NEWS_SPAN = timedelta(days=21)
+SIZE_WEIGHT = 0.05  # of two groups telling the same, the larger (a toll every outlet reports) wins
 
 
 class Features(NamedTuple):
@@ -82,8 +85,9 @@ def _title_places(title: str | None) -> frozenset:
 def known_side(name: str) -> bool:
     """A side the registry, the gazetteer or the side words know: a name
     the tagger merely guessed ("al-Ahli hospital") takes no side."""
-    return (default_registry().lookup(name) is not None or gazetteer().lookup(name) is not None
-            or name in event_lexicon().sides.values())
+    place = gazetteer().lookup(name)
+    return (default_registry().lookup(name) is not None or name in event_lexicon().sides.values()
+            or (place is not None and gazetteer().parent.get(place) is None))  # a state, not a town
 
 
 @lru_cache(maxsize=200_000)
@@ -114,7 +118,8 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     side = frame.get("agent")
     side = side if side and known_side(side) else None
     events = frozenset(frame.get("events") or ()) | ({event_lexicon().blame} if act == "accuses" else frozenset())
-    terms = {t: w for t, w in terms.items() if w > 0}
+    # the side's own name is matched as the side, not again as a word
+    terms = {t: w for t, w in terms.items() if w > 0 and not (side and actor_key(t) == side)}
     return Features(
         events, side, actors, places, anchor_days(frame.get("days") or (), published),
         terms, figure, bool(frame.get("neg")), article, _day(published),
@@ -185,11 +190,13 @@ class Centroid:
         return cls(*json.loads(text))
 
     def main(self) -> Main:
-        """What a third of the members share (one member's "since 7
-        October" does not date the whole group), kept until one more joins."""
+        """What the members share: classes and sides a third of them name,
+        days most of them name (one member's "since 7 October" does not date
+        the whole group); kept until one more joins."""
         if self._main is None:
-            events, agents, days = (frozenset(k for k, count in counter.items() if 3 * count >= self.n)
-                                    for counter in (self.events, self.agents, self.days))
+            events, agents = (frozenset(k for k, count in counter.items() if 3 * count >= self.n)
+                              for counter in (self.events, self.agents))
+            days = frozenset(d for d, count in self.days.items() if 2 * count > self.n)  # most members' day
             self._main = Main(
                 events, agents, days, _widen(events - event_lexicon().wildcards),
                 sum(term_weight(t) * count / self.n for t, count in self.terms.items()),
@@ -296,7 +303,7 @@ def score(group: Centroid, claim: Features) -> float | None:
             return None  # words no dictionary knows are names: these name other things
         if found < (SAME_ARTICLE_SIMILARITY if claim.article in group.articles else MIN_SIMILARITY):
             return None  # two claims of one article must assert the same thing
-    total = (found + strong + 0.15 * events_meet
+    total = (found + strong + 0.15 * events_meet + SIZE_WEIGHT * math.log2(group.n)
              + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and days))
     return total if total >= MIN_SCORE or strong else None
 
@@ -852,15 +859,29 @@ def find_groups(db, text: str, limit: int = 5) -> list[dict]:
             candidates[group] = Centroid.from_json(centroid)
     scores = {}
     for group, centroid in candidates.items():
-        if query.places and not _places_agree(query.places, centroid.main().places):
-            continue
+        named = query.places and centroid.places and _place_named(query.places, centroid.places)
+        if query.places and centroid.places and not named:
+            continue  # the question's place must be the group's, when the group names one
         if query.agent and query.agent not in centroid.agents:
             continue
-        found = similarity(centroid, query) + relevance.get(group, 0) / top
+        counted = bool(query.events & centroid.counts)  # "death toll": the group counts deaths
+        found = (similarity(centroid, query) + relevance.get(group, 0) / top + PLACE_NAMED * bool(named)
+                 + COUNT_ASKED * counted + 0.15 * _events_meet(query.events, centroid.main().events))
         if found >= 0.5:
             scores[group] = found
     ranked = sorted(scores, key=lambda g: (-scores[g], g))
     return [describe_group(db, group) for group in ranked[:limit]]
+
+
+def _place_named(question, group) -> bool:
+    """A place of the question is one of the group's, or one contains the
+    other; a place the gazetteer does not know is only itself, and a group
+    naming a town is not matched through the state it is in ("Sarmada,
+    Syria" is not about Aleppo)."""
+    places = gazetteer()
+    towns = {y for y in group if places.parent.get(y) is not None or y not in places.parent}
+    return any(x == y or (x in places.parent and y in places.parent and places.compatible(x, y))
+               for x in question for y in towns or group)
 
 
 def describe_group(db, group: int) -> dict:

@@ -513,3 +513,35 @@ def test_generic_bodies_belong_to_the_state_they_name_or_the_article():
     ruled[0].source = SourceRef("Russian-installed administration", "government")
     scope_generic_sources(ruled, Article(text="LONDON (AP) - text", title="Dam breach"))
     assert ruled[0].source.parent.name == "Russian government"
+
+
+def test_unrelated_claims_of_one_odesa_article_are_not_one_contested_group():
+    db = new_db()
+    save_article(db, article("odesa", "AFP", "2025-07-20"), [
+        claim("Oleh Kiper", "Russian drones damaged two grain silos in the port of Izmail overnight", type="government"),
+        claim("Ukrainian foreign ministry", "talks on reopening the Black Sea shipping corridor had resumed",
+              stance="denies", type="government"),
+        claim("AFP journalist", "firefighters spraying water on a burning warehouse", kind="perception", cue="saw",
+              type="journalist", member_of="AFP"),
+        claim("a crane operator", "We have not loaded a single ship since Tuesday", type="witness"),
+        claim("Ukrainian Grain Association", "exports fell to 2.1 million tonnes in June",
+              figures=[figure("2.1 million", "tonnes")]),
+    ])
+    groups = groups_of(db, "grain silos", "shipping corridor", "burning warehouse", "single ship", "2.1 million")
+    assert len(set(groups)) == 5
+    assert db["claim_groups"].get(groups[0])["verdict"] == "single_origin"
+
+
+def test_check_ranks_the_aleppo_toll_before_a_strike_elsewhere(tmp_path):
+    market = tmp_path / "sarmada.txt"
+    market.write_text(
+        "Market strike in Sarmada\n\n"
+        "SARMADA, Syria - The death toll from an air strike on a crowded market in Sarmada rose to 12 on Sunday,"
+        " the civil defence said. Shopkeepers said the stalls had burned for hours.\n", "utf-8")
+    db_path = tmp_path / "claims.db"
+    ingest_and_corroborate(db_path, SEED, market, "--outlet", "AFP", "--published", "2024-11-30")
+    result = CliRunner().invoke(cli, ["check", str(db_path), "death toll in Aleppo offensive", "--json"])
+    assert result.exit_code == 0, result.output
+    matches = json.loads(result.output)["matches"]
+    assert any(" dead" in c["content"] for c in matches[0]["claims"])  # more than 300 dead, at least 311 dead
+    assert not any("Sarmada" in c["content"] for match in matches for c in match["claims"])

@@ -216,6 +216,10 @@ def _term(token) -> str:
 
 
 def _content_word(token) -> bool:
+    if token.lang_ != "en" and token.pos_ != "PROPN":
+        lemma = token.lemma_.lower()
+        if lemma not in glossaries().get(token.lang_, {}) and zipf_frequency(lemma, token.lang_) >= COMMON_WORD:
+            return False  # a common word no glossary reads into English: it would weigh as a rare name
     return len(token) > 1 and not token.is_stop and token.text[:1].isalpha()
 
 
@@ -454,8 +458,9 @@ def _counts(tokens, figure, events: dict) -> str | None:
             verb = noun.head.head
             noun = next((c for c in verb.children if c.dep_ in (*SUBJECTS, "dobj")), verb)
         else:
-            verb = noun.head if noun.dep_ in SUBJECTS else noun
-        for t in (noun, verb, *number.children):  # "500 dead": the number heads what it counts
+            verb = noun.head if noun.dep_ in (*SUBJECTS, "dobj") else noun  # "500 were killed", "killed 500"
+        # "500 dead": the number heads what it counts; "left 300 dead": the verb's complement says it
+        for t in (noun, verb, *number.children, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))):
             classes = events.get(in_english(t.lemma_.lower(), t.lang_))
             if classes:
                 return classes[0]
