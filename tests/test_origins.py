@@ -247,6 +247,12 @@ Le bureau du président Zelensky a affirmé que 40 villages étaient inondés.
 Le parquet général ukrainien a indiqué avoir ouvert une enquête.
 
 Le ministre de la Défense, Bill Blair, a déclaré que l'analyse était solide.
+
+L'ONG de déminage HALO Trust a dit que les mines avaient été déplacées.
+
+Son chef de programme en Ukraine, Mike Newton, a affirmé que les cartes étaient caduques.
+
+La porte-parole du commandement militaire Sud, Natalia Goumeniouk, a indiqué que les tirs continuaient.
 """
 
 
@@ -271,6 +277,8 @@ def test_french_titles_belong_to_the_body_or_state_they_name(tmp_path):
     assert by_source["Alexeï Likhatchev"] == "Russian government"
     assert by_source["bureau du président Zelensky"] == by_source["parquet général ukrainien"] == "Ukrainian government"
     assert "Bill Blair" in by_source
+    assert by_source["Mike Newton"] == "HALO Trust"
+    assert by_source["Natalia Goumeniouk"] == "Ukrainian government"
 
 
 def test_names_drop_an_owner_and_a_media_noun_but_keep_their_state(tmp_path):

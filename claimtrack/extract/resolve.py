@@ -25,6 +25,7 @@ FRENCH_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "ce",
 DEFINITE = {"the", "this", "that", "these", "those", "le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces"}
 INDEFINITE = {"a", "an", "un", "une"}
 FRENCH_OF = {"de", "du", "des", "d'", "d’", "auprès"}
+POSSESSIVE_PRONOUNS = {"its", "their", "son", "sa", "ses", "leur", "leurs"}
 
 
 def determiner(token: Token) -> str | None:
@@ -322,6 +323,9 @@ class DocumentSources:
         governor", "the Russian-installed governor" (the Russian state)."""
         titles = [t for t in rest if t.lemma_.lower() in self.lexicon.title_nouns | self.lexicon.reporter_nouns]
         for title in titles:
+            if any(c.lower_ in POSSESSIVE_PRONOUNS and c.pos_ in ("PRON", "DET") for c in title.lefts):
+                # "its spokesman", "son chef de programme": the body that spoke last
+                return self.last(exclude_types=PERSON_TYPES)
             for child in title.lefts:
                 if child.dep_ == "poss" and child.ent_type_ == "GPE":
                     return self._government_of(child.text)  # "Kenya's police chief"
