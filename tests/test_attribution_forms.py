@@ -224,6 +224,22 @@ FORMS = {
         [("The African Union", "backed", "asserts", "the plan to send peacekeepers")],
     ),
     "backing up is no stance": ("The army backed away from the border.", []),
+    "said twice, one speaker": (
+        "The deputy head of the delegation said the navy should leave the strait and said any blockade would fail.",
+        [
+            ("The deputy head of the delegation", "said", "asserts", "the navy should leave the strait"),
+            ("The deputy head of the delegation", "said", "asserts", "any blockade would fail"),
+        ],
+    ),
+    "light verb and a claim noun": (
+        "The senator made a call for an inquiry into the contracts.",
+        [("The senator", "made call", "demands", "an inquiry into the contracts")],
+    ),
+    "raised questions about": (
+        "Amnesty International raised questions about the deaths in custody.",
+        [("Amnesty International", "raised questions", "asks", "the deaths in custody")],
+    ),
+    "nothing claimed in no mention": ("The army made no mention of the dead civilians.", []),
     "irregular past of a cue, alone in its paragraph": (
         "The mayor thought the bridge was safe.",
         [("The mayor", "thought", "believes", "the bridge was safe")],

@@ -50,6 +50,7 @@ class Lexicon:
     adverb_cues: frozenset[str] = frozenset()
     not_cues: frozenset[str] = frozenset()
     label_rubrics: frozenset[str] = frozenset()
+    light_verbs: frozenset[str] = frozenset()
 
     # derived once per lexicon: these are asked for every token of every parsed sentence
     @cached_property

@@ -127,6 +127,8 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
     if share is not None:
         return share
     head = verb.head
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_ == verb.lemma_:
+        return subject_of(head.head, quoted)  # "X said A and said B", B's "said" hung on A
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, quoted)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ == "VERB":
@@ -141,6 +143,9 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
         for child in quoted_verb.children:
             if child.dep_ == "nsubjpass":
                 return child
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    if before is not None and before.i not in quoted and before.ent_type_ in ("PERSON", "ORG") and before.dep_ in ("appos", "conj", "npadvmod"):
+        return before  # "..., his wife Hillary Clinton, former president Bill Clinton said": a name the parser hung elsewhere
     return _phrase_before(verb, quoted)
 
 
@@ -687,7 +692,13 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     reporters = {id(f): _reporters(f.cue[0]) for f in candidates}
 
     def reports(outer: Found, inner: Found) -> bool:
-        return outer is not inner and inner.cue[0].i in held[id(outer)] and outer.cue[0].i in reporters[id(inner)]
+        # "X said A and said B": the parser may hang the second "said" on A; X makes two claims
+        same = (
+            inner.cue[0].dep_ == "conj"
+            and None not in (outer.mention_head, inner.mention_head)
+            and outer.mention_head.i == inner.mention_head.i
+        )
+        return outer is not inner and not same and inner.cue[0].i in held[id(outer)] and outer.cue[0].i in reporters[id(inner)]
 
     candidates = [
         f
@@ -734,18 +745,25 @@ def find_nominal_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
     found = []
     for noun in sent:
         act = lexicon.noun_act(noun.lemma_.lower())
-        if noun.pos_ != "NOUN" or act is None or noun.i in quoted:
-            continue
+        if noun.pos_ != "NOUN" or act is None or noun.i in quoted or any(c.lower_ == "no" for c in noun.children if c.dep_ == "det"):
+            continue  # "made no mention of": nothing claimed
         author = next((c for c in noun.children if c.dep_ == "poss"), None)
+        cue = [noun]
         if author is None:
             by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
             author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
-        if author is not None and author.pos_ not in ("PROPN", "NOUN") and author.lower_ not in POSSESSIVE_PRONOUNS:
+        if author is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in lexicon.light_verbs:
+            # "raised questions about", "made a call for": the verb's subject makes the claim the noun names
+            author = subject_of(noun.head, quoted)
+            cue = [noun.head, noun]
+            if author is not None and author.pos_ not in ("PROPN", "NOUN") and author.lower_ not in PERSONAL_PRONOUNS - {"who"}:
+                continue
+        elif author is not None and author.pos_ not in ("PROPN", "NOUN") and author.lower_ not in POSSESSIVE_PRONOUNS:
             continue  # "my claim", "whose claim": the writer's own, or nobody to resolve
         content_head = next(
             (c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and _introduced(c)), None
         ) or next(
-            (p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "on", "against") and p.i > noun.i), None
+            (p for p in noun.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "on", "against", "about") and p.i > noun.i), None
         )
         if content_head is None:
             continue
@@ -755,8 +773,8 @@ def find_nominal_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         if author is None and not _introduced_clause(noun):
             continue  # "allegations that ...": a claim nobody named makes, with what it holds
         mention = _author_mention(author) if author is not None else []
-        clause = {noun.i} | {t.i for t in mention}
-        found.append(Found(cue=[noun], form="noun", mention_head=author, mention=mention, clause=clause, content=content, act=act))
+        clause = {t.i for t in cue} | {t.i for t in mention}
+        found.append(Found(cue=cue, form="noun", mention_head=author, mention=mention, clause=clause, content=content, act=act))
     return found
 
 
