@@ -64,14 +64,16 @@ class Gazetteer:
 
     def compatible(self, a: str, b: str) -> bool:
         """Same place, or one contains the other; two places the gazetteer
-        does not know when they share a word ("al-Ahli hospital", "al-Ahli
-        Arab Hospital"); a known and an unknown one may be one inside the other."""
+        does not know when the words of one are all in the other ("al-Ahli
+        hospital", "al-Ahli Arab Hospital"; not "Maar Lata" and "Maar
+        Hamiyeh"); a known and an unknown one may be one inside the other."""
         known_a, known_b = a in self.parent, b in self.parent
         if known_a and known_b:
             return a in self.chain(b) or b in self.chain(a)
         if known_a or known_b:
             return True
-        return bool(set(a.replace("-", " ").split()) & set(b.replace("-", " ").split()) - PLACE_WORDS)
+        words_a, words_b = (set(x.replace("-", " ").split()) - PLACE_WORDS for x in (a, b))
+        return bool(words_a and words_b and (words_a <= words_b or words_b <= words_a))
 
 
 def _key(name: str) -> str:
