@@ -328,3 +328,17 @@ Norway's NORSAR seismic institute said it had recorded two signals from the dam.
     by_source, _ = origins(tmp_path, text)
     assert by_source.get("NORSAR") == "NORSAR"
     assert "Israeli government" not in by_source.values()
+
+
+def test_a_qualified_descriptor_is_no_other_body_of_its_kind(tmp_path):
+    text = """KYIV (Reuters) - Floods reached the city on Thursday.
+
+Britain's Defence Ministry said the dam had been mined.
+
+The regional administration said 2,000 people had been evacuated.
+
+The ministry said the breach would worsen.
+"""
+    by_source, _ = origins(tmp_path, text)
+    assert by_source["regional administration (Ukrainian)"] == "Ukrainian government"
+    assert set(by_source) == {"British defence ministry", "regional administration (Ukrainian)"}

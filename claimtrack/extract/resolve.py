@@ -494,8 +494,11 @@ class DocumentSources:
                 if any(head.lower_ in name.lower().split() for name in (ref.name, *ref.aliases)):
                     return self.remember(ref)
             if kind is not None and article in DEFINITE:
+                # "the ministry" is the last ministry named; "the regional
+                # administration" no ministry that is not regional
+                modifiers = {normalize(t.text) for t in inner if t.i != head.i and not determiner(t) and t.is_alpha}
                 earlier = self.last((kind,))
-                if earlier is not None:
+                if earlier is not None and modifiers <= set(normalize(" ".join((earlier.name, *earlier.aliases))).split()):
                     return self.remember(earlier)
         if article in INDEFINITE and kind in PERSON_TYPES:
             # "a resident said": an anonymous voice, not someone named later
