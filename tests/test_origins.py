@@ -342,3 +342,16 @@ The ministry said the breach would worsen.
     by_source, _ = origins(tmp_path, text)
     assert by_source["regional administration (Ukrainian)"] == "Ukrainian government"
     assert set(by_source) == {"British defence ministry", "regional administration (Ukrainian)"}
+
+
+def test_he_after_an_unnamed_man_is_that_man(tmp_path):
+    text = """Karim Haddad, 40, said he had been sleeping when the blast hit.
+
+Another man, who would not give his name, said the strike came from a warplane, though he acknowledged he had not seen one.
+"""
+    rows = ingest_text(tmp_path, text).query(
+        "select claims.source_text, sources.name, sources.type from claims join sources on sources.id = claims.source"
+    )
+    found = {row["source_text"]: (row["name"], row["type"]) for row in rows}
+    assert found["Another man"][1] == "witness"
+    assert found["he"] == found["Another man"]
