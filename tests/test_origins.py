@@ -1,12 +1,16 @@
-"""Origins: a titled official belongs to the body the title names, and a
-rank written before a name ("Rear Admiral") is part of the title, not a body."""
+"""Origins: a titled official belongs to the body the title names, a rank
+written before a name ("Rear Admiral") is part of the title, not a body; a
+generic body belongs to the state (or ruler) of the article's place; a bare
+descriptor or a document points back to the source it stands for."""
 
 from __future__ import annotations
+
+import sqlite_utils
 
 from claimtrack.sources.registry import default_registry
 from claimtrack.sources.scope import ruler_named
 
-from .conftest import ingest_text
+from .conftest import ingest_text, ingest_with_cli
 
 RANKED = """JERUSALEM (Reuters) - The Israeli military said on Tuesday that a drone had struck a warehouse near the border.
 
@@ -15,7 +19,11 @@ Military spokesman Rear Admiral Avi Levy told reporters that the warehouse store
 
 
 def origins(tmp_path, text):
-    db = ingest_text(tmp_path, text)
+    return origins_of(ingest_text(tmp_path, text))
+
+
+def origins_of(db):
+    """{source name: origin name} of the claims, and every source name."""
     parent = {row["id"]: row["parent"] for row in db["sources"].rows}
     name = {row["id"]: row["name"] for row in db["sources"].rows}
 
@@ -259,20 +267,8 @@ La porte-parole du commandement militaire Sud, Natalia Goumeniouk, a indiqué qu
 def test_french_titles_belong_to_the_body_or_state_they_name(tmp_path):
     article = tmp_path / "fr.txt"
     article.write_text(FRENCH, encoding="utf-8")
-    from .conftest import ingest_with_cli
-    import sqlite_utils
-
     ingest_with_cli(tmp_path / "fr.db", str(article), "--jobs", "1", "--lang", "fr")
-    db = sqlite_utils.Database(tmp_path / "fr.db")
-    parent = {row["id"]: row["parent"] for row in db["sources"].rows}
-    name = {row["id"]: row["name"] for row in db["sources"].rows}
-
-    def top(sid):
-        while parent.get(sid) is not None:
-            sid = parent[sid]
-        return name[sid]
-
-    by_source = {name[row["source"]]: top(row["source"]) for row in db["claims"].rows}
+    by_source, _ = origins_of(sqlite_utils.Database(tmp_path / "fr.db"))
     assert by_source["Mykhaïlo Podoliak"] == by_source["Igor Klymenko"] == "Ukrainian government"
     assert by_source["Alexeï Likhatchev"] == "Russian government"
     assert by_source["bureau du président Zelensky"] == by_source["parquet général ukrainien"] == "Ukrainian government"
