@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -70,10 +71,15 @@ def write_corpus(directory: Path, texts: list[str], count: int, lang: str) -> No
         (directory / f"article-{n:04d}.txt").write_text(variant, "utf-8")
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall time and CPU time (user + system, the command's worker processes
+    included) of a command: on a machine other jobs share, CPU time is the fair one."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - started
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:
@@ -100,20 +106,21 @@ def main() -> None:
             "ingest --jobs 1": lambda db: [*ingest, db, str(corpus), "--jobs", "1"],
             "ingest (default jobs)": lambda db: [*ingest, db, str(corpus)],
         }
-        times: dict[str, list[float]] = {name: [] for name in runs}
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in runs}
         for round_number in range(args.rounds):
             for name, command in runs.items():
                 db = str(Path(tmp) / f"{round_number}-{len(times[name])}-{name.split()[-1]}.db")
                 times[name].append(timed(command(db)))
-                print(f"round {round_number + 1}: {name}: {times[name][-1]:.2f}s", file=sys.stderr)
+                wall, cpu = times[name][-1]
+                print(f"round {round_number + 1}: {name}: {wall:.2f}s wall, {cpu:.2f}s CPU", file=sys.stderr)
 
-    medians = {name: statistics.median(values) for name, values in times.items()}
+    walls = {name: statistics.median(wall for wall, _ in values) for name, values in times.items()}
+    cpus = {name: statistics.median(cpu for _, cpu in values) for name, values in times.items()}
     print(f"{count} articles ({args.corpus or 'fixtures'}), model {model}, {os.cpu_count()} cores, {args.rounds} rounds")
-    for name, median in medians.items():
-        print(f"  {name:<22} median {median:6.2f}s")
-    bare = medians["bare spaCy"]
+    for name in runs:
+        print(f"  {name:<22} median {walls[name]:6.2f}s wall, {cpus[name]:6.2f}s CPU")
     for name in ("ingest --jobs 1", "ingest (default jobs)"):
-        print(f"  ratio bare / {name:<22} {bare / medians[name]:.2f}")
+        print(f"  ratio bare / {name:<22} {walls['bare spaCy'] / walls[name]:.2f} wall, {cpus['bare spaCy'] / cpus[name]:.2f} CPU")
     if args.lang == "en":
         print(f"  language pipelines loaded for these texts: {loaded_pipelines(texts[:20])}")
 

@@ -84,9 +84,12 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
 def no_sentence_start(doc):
     """No sentence starts after a comma, colon or semicolon, with a comma,
     or at a lower-case word."""
-    for token in doc[1:]:
-        if doc[token.i - 1].text in (",", ":", ";") or token.text in (",", ")") or token.text[:1].islower():
+    previous = ""
+    for token in doc:
+        text = token.text
+        if token.i and (previous in (",", ":", ";") or text in (",", ")") or text[:1].islower()):
             token.is_sent_start = False
+        previous = text
     return doc
 
 

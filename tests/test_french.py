@@ -121,6 +121,31 @@ def test_addressee_of_an_unnamed_official(extractor, text, mention):
     assert claim.addressee is not None and claim.addressee.name == "AFP"
 
 
+def test_denial_of_what_was_said_before(extractor):
+    """"ce que X dément" denies the content reported just before; the
+    participle after it is X's too."""
+    claims = extractor.extract(french(
+        "Kiev accuse les forces russes d'avoir miné puis fait sauter le barrage, ce que Moscou dément, "
+        "imputant la catastrophe à un « sabotage » ukrainien."
+    ))
+    assert [(c.source.name, c.cue, c.stance) for c in claims] == [
+        ("Ukrainian government", "accuse", "asserts"),
+        ("Russian government", "dément", "denies"),
+        ("Russian government", "imputant", "asserts"),
+    ]
+    assert claims[1].content == "les forces russes d'avoir miné puis fait sauter le barrage"
+
+
+def test_light_verb_cue_with_an_adverb_between(extractor):
+    claims = extractor.extract(french(
+        "Le ministère de la Santé du Hamas, qui avait d'abord annoncé 500 morts, fait désormais état de 471 tués."
+    ))
+    assert [(c.cue, c.source.name) for c in claims] == [
+        ("annoncé", "Gaza health ministry"), ("fait désormais état", "Gaza health ministry")
+    ]
+    assert "471 tués" in claims[1].content
+
+
 def test_perception_needs_a_person(extractor):
     seen = one(extractor, "Un habitant a vu des chars entrer dans le village.")
     assert (seen.kind, seen.cue) == ("perception", "vu")

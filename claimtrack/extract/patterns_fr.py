@@ -80,7 +80,7 @@ def mention_tokens(head: Token) -> list[Token]:
         for t in c.subtree
     }
     tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
-    while tokens and ((tokens[0].is_punct and tokens[0].text != "(") or (tokens[0].dep_ == "case" and tokens[0].lower_ != "des" and tokens[0].i < head.i)):
+    while tokens and ((tokens[0].is_punct and tokens[0].text != "(") or (tokens[0].dep_ in ("case", "mark") and tokens[0].lower_ != "des" and tokens[0].i < head.i)):
         tokens.pop(0)
     # one stretch of text: what follows a dropped clause is cut off with it
     tokens = [t for n, t in enumerate(tokens) if t.i - tokens[0].i == n]
@@ -140,6 +140,8 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if agents and any(c.dep_ == "aux:pass" for c in verb.children):
         return agents[0]
     head = verb.head
+    if participle and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        return head  # "Moscou ..., imputant la catastrophe à ...": the noun the participle describes
     if head == verb or head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
         return None
     if participle:
@@ -275,9 +277,9 @@ def _named(token: Token) -> bool:
 
 
 def _light_verb_noun(verb: Token, cues: FrenchCues) -> Token | None:
-    """"fait état de": the noun that makes the verb a cue."""
+    """"fait état de", "fait désormais état de" (parsed as an xcomp): the noun that makes the verb a cue."""
     lemma = verb.lemma_.lower()
-    return next((c for c in verb.children if c.dep_ == "obj" and (lemma, c.lower_) in cues.light_verb_cues), None)
+    return next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and (lemma, c.lower_) in cues.light_verb_cues), None)
 
 
 def _in_document(child: Token, lexicon: Lexicon) -> bool:
@@ -518,7 +520,7 @@ def find_mistagged_cues(sent: Span, lexicon: Lexicon, quoted: set[int], verbs: l
             head = before if before.pos_ != "ADJ" else before.head
             if head.pos_ not in ("NOUN", "PROPN") or head.i > before.i:
                 continue
-            mention = [t for t in sent.doc[head.left_edge.i : before.i + 1] if not t.is_punct]
+            mention = [t for t in sent.doc[head.left_edge.i : before.i + 1] if not t.is_punct and not (t.dep_ == "mark" and t.i < head.i)]
         elif before.lower_ == "qui" and token.i - 2 > sent.start:
             # "Kigali, qui dément soutenir le M23": the noun the relative pronoun stands for
             head = sent.doc[token.i - 2]
@@ -536,6 +538,12 @@ def find_mistagged_cues(sent: Span, lexicon: Lexicon, quoted: set[int], verbs: l
         content = [t for t in sent.doc[token.i + 1 : end] if not t.is_space]
         while content and content[0].pos_ == "SCONJ":
             content = content[1:]
+        said_before = [v for v in verbs if v.cue[0].i < mention[0].i]
+        if not content and said_before and _what_before(mention[0]):
+            # "Kiev accuse X d'avoir ..., ce que Moscou dément": what was said before "ce que"
+            content = [t for t in said_before[-1].content if t.i < mention[0].i - 2]
+            while content and content[-1].is_punct:
+                content.pop()
         if not content:
             continue
         clause = {t.i for t in mention} | {token.i} | ({before.i} if before.lower_ in ("et", "puis", "qui") else set())
@@ -552,6 +560,12 @@ def find_mistagged_cues(sent: Span, lexicon: Lexicon, quoted: set[int], verbs: l
             )
         )
     return found
+
+
+def _what_before(first: Token) -> bool:
+    """"ce que" (or "ce qu'") just before a mention: it stands for what was said before."""
+    doc = first.doc
+    return first.i >= 2 and doc[first.i - 1].lower_ in ("que", "qu'", "qu’") and doc[first.i - 2].lower_ == "ce"
 
 
 def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
