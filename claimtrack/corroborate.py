@@ -287,8 +287,7 @@ def score(group: Centroid, claim: Features) -> float | None:
         return None
     if claim.places and group.places and not _places_agree(claim.places, group.main().places):
         return None
-    if claim.days and days and not _days_agree(claim.days, days):
-        return None
+    another_day = bool(claim.days and days and not _days_agree(claim.days, days))
     if claim.published and group.seen and not (
             group.seen[0] - NEWS_SPAN <= claim.published <= group.seen[1] + NEWS_SPAN):
         return None  # news of one event comes within weeks: the same words a season later are another
@@ -297,6 +296,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     same_side = bool(events_meet and claim.agent and sides)
     counted = claim.figure and claim.figure[4]
     same_count = bool(counted in event_lexicon().kinds and counted in group.counts and events_meet)
+    if another_day and not same_count:
+        return None  # a toll given each day is one toll updated; other deeds of another day are others
     strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds))
     if not strong:
         if claim.names and group_names and not claim.names & group_names:
@@ -304,7 +305,7 @@ def score(group: Centroid, claim: Features) -> float | None:
         if found < (SAME_ARTICLE_SIMILARITY if claim.article in group.articles else MIN_SIMILARITY):
             return None  # two claims of one article must assert the same thing
     total = (found + strong + 0.15 * events_meet + SIZE_WEIGHT * math.log2(group.n)
-             + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and days))
+             + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and days and not another_day))
     return total if total >= MIN_SCORE or strong else None
 
 

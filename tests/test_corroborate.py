@@ -545,3 +545,19 @@ def test_check_ranks_the_aleppo_toll_before_a_strike_elsewhere(tmp_path):
     matches = json.loads(result.output)["matches"]
     assert any(" dead" in c["content"] for c in matches[0]["claims"])  # more than 300 dead, at least 311 dead
     assert not any("Sarmada" in c["content"] for match in matches for c in match["claims"])
+
+
+def test_a_toll_updated_daily_is_one_group_and_a_toll_elsewhere_another():
+    db = new_db()
+    save_article(db, article("d1", "AFP", "2024-11-30"), [
+        claim(OSDH, "the offensive on Aleppo has killed 311 people since Wednesday", figures=[figure("311", "people")])])
+    save_article(db, article("d2", "Reuters", "2024-12-01"), [
+        claim(OSDH, "the death toll in Aleppo rose to 412 on Sunday", figures=[figure("412")])])
+    save_article(db, article("d3", "AP", "2024-12-02"), [
+        claim(OSDH, "at least 514 people had been killed in Aleppo by Monday", figures=[figure("at least 514", "people")]),
+        claim("White Helmets", "an air strike killed nine people in Idlib on Monday", figures=[figure("nine", "people")]),
+    ])
+    first, second, third, idlib = groups_of(db, "311", "412", "514", "Idlib")
+    assert first == second == third != idlib
+    verdict, why = db.execute("select verdict, why from claim_groups where id = ?", [first]).fetchone()
+    assert verdict == "single_origin" and "updated its figure (311 -> 412 -> at least 514)" in why
