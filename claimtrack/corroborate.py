@@ -356,15 +356,6 @@ def interval(figure: dict, counts: str | None = None) -> tuple | None:
     return (low, high, low_inc, high_inc, counted and counted.lower())
 
 
-def primary_interval(figures) -> tuple | None:
-    """The first figure a claim states: the one its sentence is about."""
-    for figure in figures or ():
-        found = interval(figure)
-        if found:
-            return found
-    return None
-
-
 def _contains(span, point) -> bool:
     low, high, low_inc, high_inc = span[:4]
     return (low < point or (low == point and low_inc)) and (point < high or (point == high and high_inc))
@@ -456,9 +447,6 @@ class Origins:
                 return carrier[0]
             return f"{name} ({outlet or 'no outlet'})"
         return self.top(source)[0]
-
-    def speaker(self, source: int | None) -> str | None:
-        return self.top(source)[0] if source is not None else None
 
 
 # --- verdicts ---
