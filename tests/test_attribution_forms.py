@@ -113,7 +113,7 @@ FORMS = {
     ),
     "no reply": (
         "The embassy did not respond to a request for comment.",
-        [("The embassy", "respond to", "intends", "a request for comment")],
+        [("The embassy", "did not respond to", "intends", "a request for comment")],
     ),
     "in a statement": (
         "In a statement, the foreign ministry said the ambassador had been summoned.",
@@ -240,6 +240,19 @@ FORMS = {
         [("Amnesty International", "raised questions", "asks", "the deaths in custody")],
     ),
     "nothing claimed in no mention": ("The army made no mention of the dead civilians.", []),
+    "negated belief": (
+        "The minister does not believe the dam was hit.",
+        [("The minister", "does not believe", "believes", "the dam was hit")],
+    ),
+    "negated statement is a refusal": (
+        "The mayor did not say when the bridge would reopen.",
+        [("The mayor", "did not say", "intends", "when the bridge would reopen")],
+    ),
+    "nothing witnessed": ("The reporter did not see the strike.", []),
+    "quick to point out": (
+        "The spokesman was quick to point out that the convoy had been warned.",
+        [("The spokesman", "point out", "asserts", "the convoy had been warned")],
+    ),
     "irregular past of a cue, alone in its paragraph": (
         "The mayor thought the bridge was safe.",
         [("The mayor", "thought", "believes", "the bridge was safe")],
@@ -283,3 +296,8 @@ def test_nominal_cue_with_a_possessive_pronoun_is_resolved_like_he(extractor):
     assert [(c.source.name, c.source_text, c.cue, c.act, c.content) for c in claims] == [
         ("Ahmed Salem", "His", "claim", "asserts", "the port was safe")
     ]
+
+
+def test_a_negated_belief_holds_its_content_false(extractor):
+    claims = extractor.extract(Article(text="The minister does not believe the dam was hit.\n"))
+    assert [(c.cue, c.act, c.stance, c.content) for c in claims] == [("does not believe", "believes", "denies", "the dam was hit")]

@@ -134,7 +134,8 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ == "VERB":
         return subject_of(head, quoted)  # "..., he told AFP, adding that ..."
     if _goes_on(verb):
-        return subject_of(head, quoted)  # "went on to say", "continued to call for"
+        # "went on to say", "continued to call for"; "was quick to add": the subject of "was"
+        return subject_of(head.head if head.pos_ == "ADJ" else head, quoted)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in ("by", "after", "before", "while", "for") and head.head.pos_ == "VERB":
         return subject_of(head.head, quoted)  # "responded by saying that ...", "apologised for saying"
     if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.pos_ == "VERB":
@@ -150,11 +151,16 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
 
 
 GOING_ON = {"go", "continue", "proceed", "begin", "start"}
+# "was quick to point out", "is right to note": said, and how
+READY = {"quick", "right", "correct", "careful", "keen", "eager", "first", "swift", "fast", "happy", "wrong"}
 
 
 def _goes_on(verb: Token) -> bool:
-    """"went on to say", "continued to argue": said, not only meant to be."""
-    return verb.head.lemma_.lower() in GOING_ON and verb.head.pos_ == "VERB" and verb.dep_ in ("xcomp", "advcl")
+    """"went on to say", "continued to argue", "was quick to add": said, not only meant to be."""
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in READY and head.dep_ == "acomp":
+        return True
+    return head.lemma_.lower() in GOING_ON and head.pos_ == "VERB" and verb.dep_ in ("xcomp", "advcl")
 
 
 def _phrase_before(verb: Token, quoted: set[int]) -> Token | None:
@@ -332,8 +338,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if token.dep_ == "acl" and (token.head.lemma_.lower() in lexicon.document_nouns or token.tag_ == "VBN"):
             continue  # "a report published by X": the noun is the cue; "a plan backed by X" names a plan
         # a "not" inside the quote ('"Probably not," she said') negates nothing said
-        if any(c.dep_ == "neg" and c.i not in quoted for c in token.children) and lemma not in lexicon.denial_verbs | lexicon.negated_cues:
-            continue
+        negated = any(c.dep_ == "neg" and c.i not in quoted for c in token.children) and lemma not in lexicon.denial_verbs
+        if negated and lemma in lexicon.perception_verbs:
+            continue  # "did not see": nothing witnessed
         subject = subject_of(token, quoted)
         if subject is None or any(c.lower_ in ("no", "neither") for c in subject.children if c.dep_ == "det"):
             continue  # "No group has claimed responsibility"
@@ -402,8 +409,12 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         act = lexicon.act_of(lemma, infinitive)
         if act == "demands" and particle is None and _names(token):
             act = "asserts"  # "called the strikes a war crime": a name given, not a demand
-        if any(c.dep_ == "neg" for c in token.children) and lemma in lexicon.negated_cues:
-            act = "intends"  # "did not respond": a refusal, as "declined to comment"
+        if negated and act == "believes":
+            stance = "denies"  # "does not believe the dam was hit": held not to be so
+        elif negated:
+            act = "intends"  # "did not respond", "did not say when": a refusal, as "declined to comment"
+        if negated:  # the cue says it: "did not say", "doesn't believe"
+            cue = sorted(cue + [c for c in token.children if c.dep_ in ("aux", "neg") and c.i < token.i and c.i not in quoted], key=lambda t: t.i)
         if stance == "denies" and content_child is not None and content_child.dep_ == "dobj":
             claim_clause = _clause_after(content_child)
             if content_child.lemma_.lower() in lexicon.claim_nouns and claim_clause is not None:
