@@ -83,6 +83,25 @@ def test_quote_continuation_across_paragraphs_keeps_its_source(extractor):
 # -- colon and dash labels -------------------------------------------------------
 
 
+def test_a_cue_closing_its_paragraph_with_a_colon_takes_the_next_paragraph(extractor):
+    text = (
+        "Water shortages hit Port Sudan\n\n"
+        "Governor Ana Ruiz toured the pumping station on Monday. Ruiz added:\n\n"
+        '"We will not give up. The people of this state deserve better."\n\n'
+        "The station was built in 1978.\n"
+    )
+    (claim,) = claims_of(extractor, text)
+    assert (claim.source_text, claim.cue, claim.act, claim.kind, claim.content) == (
+        "Ruiz", "added", "asserts", "direct", "We will not give up. The people of this state deserve better."
+    )
+    assert claim.sentence == 'Ruiz added:\n\n"We will not give up. The people of this state deserve better."'
+    assert_spans_spell_the_content(text, claim)
+
+
+def test_a_colon_cue_with_nothing_after_it_makes_no_claim(extractor):
+    assert claims_of(extractor, "Port Sudan news\n\nGovernor Ana Ruiz toured the station. Ruiz added:\n") == []
+
+
 def test_a_colon_label_in_body_text_names_the_speaker(extractor):
     text = (
         "The talks ended without a deal on Thursday.\n"

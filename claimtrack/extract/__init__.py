@@ -211,11 +211,18 @@ class DocumentPass:
         self.quotes = QuoteIndex(text)
         self.results: list[Attribution] = []
         self.quote_state: tuple[Attribution, int] | None = None
+        # 'He added:' ending a paragraph: its claim is the next paragraph
+        self.colon_cue: tuple[Paragraph, object, Found] | None = None
 
     def run(self, docs) -> list[Attribution]:
         for paragraph, doc in docs:
             if self.quote_state and paragraph.index > self.quote_state[1] + 1:
                 self.quote_state = None
+            if self.colon_cue is not None:
+                cue_paragraph, sent, found = self.colon_cue
+                self.colon_cue = None
+                if paragraph.index == cue_paragraph.index + 1 and not paragraph.headline:
+                    self._emit(cue_paragraph, sent, found, following=(paragraph, doc))
             if paragraph.headline:
                 self._headline_paragraph(paragraph, doc)
                 continue
@@ -309,7 +316,9 @@ class DocumentPass:
             person = people.pop(0)
             self.sources.resolve(person.root, mention_tokens(person.root, self.lexicon.people_nouns), previous=None)
 
-    def _emit(self, paragraph: Paragraph, sent, found: Found) -> None:
+    def _emit(self, paragraph: Paragraph, sent, found: Found, following=None) -> None:
+        """One attribution; `following` (paragraph, doc) holds its content when
+        the cue closed the paragraph before with a colon."""
         previous = self.results[-1].source if self.results else None
         if isinstance(previous, Forward):
             previous = previous.ref
@@ -326,9 +335,19 @@ class DocumentPass:
             # a known outlet whatever its tag ("à l'AFP" is often a common noun)
             addressee = self.sources.resolve(found.addressee, mention_tokens(found.addressee), previous)
         kind, pieces = self._content(paragraph, sent, found)
-        if not pieces:
+        passage_end = paragraph.start + sent.end_char
+        if following is not None:
+            next_paragraph, next_doc = following
+            pieces = [_trim(self.text, next_paragraph.start, next_paragraph.end)]
+            kind = "direct" if self.quotes.containing(*pieces[0]) else "indirect"
+            content_tokens = [t for t in next_doc if not t.is_space]
+            passage_end = next_paragraph.end
+        elif not pieces:
+            if sent.text.rstrip().endswith(":") and sent.end == len(sent.doc) - (sent.doc[-1].is_space):
+                self.colon_cue = (paragraph, sent, found)
             return
-        content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
+        else:
+            content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
         figures = figures_in(content_tokens)
         frame = frame_of(content_tokens, source, figures)
         earlier = self._answered(content_tokens, source)
@@ -343,7 +362,7 @@ class DocumentPass:
             stance=found.stance,
             act=found.act,
             content=" ".join(self.text[s:e] for s, e in pieces),
-            sentence=self.text[paragraph.start + sent.start_char : paragraph.start + sent.end_char],
+            sentence=self.text[paragraph.start + sent.start_char : passage_end],
             spans={
                 "source": _spans(self._abs(paragraph, t) for t in found.mention),
                 "cue": [list(self._abs(paragraph, t)) for t in found.cue],
@@ -355,7 +374,7 @@ class DocumentPass:
             addressee=addressee,
         )
         self.results.append(attribution)
-        quoted = kind in ("direct", "mixed")
+        quoted = kind in ("direct", "mixed") and following is None  # the next paragraph is all of it
         self.quote_state = (attribution, paragraph.index) if quoted else None
 
     def _answered(self, content_tokens, source) -> Attribution | None:

@@ -425,8 +425,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             clause |= subtree_ids(citing.head)
         cue_ids = {t.i for t in cue}
         content = [t for t in _content_tokens(sent, token, content_child, clause) if t.i not in cue_ids]
-        if not content:
-            continue
+        if not content and not _last_word(sent) == token.i:
+            continue  # (a cue closing its sentence, as in 'He added:', introduces what follows)
         speaker = Found(
             cue=cue,
             form="perception" if perception else "verb",
