@@ -38,6 +38,7 @@ ACTOR_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "compound", "amod", "npadv
 PLACE_WORDS = frozenset("al el the of city town village hospital camp district region province".split())  # shared, they say nothing
 ARGUMENT_DEPS = frozenset("nsubj nsubjpass dobj attr conj appos pobj prep acomp oprd obj nsubj:pass".split())
 NOT_PLACES = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT EVENT LAW LANGUAGE".split())
+CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")  # "02:54", "02h54": a time of day names its event as a rare word would
 COMMON_WORD = 3.0  # zipf frequency of a word every reader knows
 REGION_WORDS = frozenset("region province oblast governorate district".split())  # "Kherson region" is not Kherson
 NAME_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"))
@@ -211,6 +212,8 @@ def frame_of(tokens, source=None, figures=()) -> dict:
 
 
 def _term(token) -> str:
+    if CLOCK.fullmatch(token.text):
+        return token.text.replace("h", ":")
     if token.pos_ == "PROPN" and token.lang_ != "en":  # "Alep" is Aleppo
         place = gazetteer().lookup(token.text)
         return (place if place and " " not in place else token.text).lower()
@@ -222,7 +225,7 @@ def _content_word(token) -> bool:
         lemma = token.lemma_.lower()
         if lemma not in glossaries().get(token.lang_, {}) and zipf_frequency(lemma, token.lang_) >= COMMON_WORD:
             return False  # a common word no glossary reads into English: it would weigh as a rare name
-    return len(token) > 1 and not token.is_stop and token.text[:1].isalpha()
+    return len(token) > 1 and not token.is_stop and (token.text[:1].isalpha() or bool(CLOCK.fullmatch(token.text)))
 
 
 def _names(tokens, speaker, heads=frozenset()):
