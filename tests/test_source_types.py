@@ -22,3 +22,8 @@ def test_a_hospital_is_an_organisation_and_its_director_a_person(tmp_path):
     assert sources["Nasser Hospital"] == ("other", None)
     assert sources["Al-Aqsa Martyrs Hospital"] == ("other", None)
     assert sources["Atef al-Hout"] == ("person", "Nasser Hospital")
+
+
+def test_a_company_the_recogniser_calls_a_person_is_no_person(tmp_path):
+    db = ingest_text(tmp_path, "Satellite images showed damage to the roof, according to Maxar Technologies.\n")
+    assert [(row["name"], row["type"]) for row in db["sources"].rows] == [("Maxar Technologies", "other")]

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..model import SourceRef
 from ..sources.registry import Registry, normalize
-from ..sources.scope import anaphor_kinds, document_nouns, gazetteer, is_state_title, ruler_named, state_government
+from ..sources.scope import anaphor_kinds, document_nouns, gazetteer, is_state_title, organisation_words, ruler_named, state_government
 from .lexicon import Lexicon
 
 PERSON_TYPES = ("person", "witness", "journalist")
@@ -218,6 +218,8 @@ class DocumentSources:
             return self.remember(known, name)
         if self.lexicon.type_of(name.lower().split()) not in (None, *PERSON_TYPES):
             return None  # "Nasser Hospital": its head noun names an organisation
+        if name.split()[-1].lower() in organisation_words():
+            return None  # "Maxar Technologies", however the recogniser tags it
         rest = [t for t in mention if not (span.start <= t.i < span.end)] or self._title_before(span)
         rest_lemmas = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
         kind = "person"
@@ -508,6 +510,8 @@ class DocumentSources:
             forward = Forward(kind, text)
             self.forwards.append(forward)
             return forward
+        if kind is None and head.lower_ in organisation_words():
+            kind = "other"  # "Maxar Technologies": no person
         kind = kind or _type_from_entity(head) or default_type or "other"
         if head.lower_ in ("army", "front", "brigade", "brigades", "militia") and head.pos_ == "PROPN" and not any(
             t.ent_type_ in ("NORP", "GPE") for t in inner

@@ -58,6 +58,13 @@ def anaphor_kinds() -> dict[str, frozenset]:
 
 
 @lru_cache(maxsize=1)
+def organisation_words() -> frozenset:
+    """Last words of organisations' names, never of a person's."""
+    data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
+    return frozenset(data["organisation_words"])
+
+
+@lru_cache(maxsize=1)
 def document_nouns() -> frozenset:
     """Nouns of documents, which say what their author says."""
     data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
