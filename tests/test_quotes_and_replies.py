@@ -98,6 +98,14 @@ def test_a_cue_closing_its_paragraph_with_a_colon_takes_the_next_paragraph(extra
     assert_spans_spell_the_content(text, claim)
 
 
+def test_an_inverted_label_takes_its_verb_as_the_cue(extractor):
+    text = 'Fuel prices\n\nPrices rose again in May. Asked Ruiz: "Where did the money go?"\n'
+    (claim,) = claims_of(extractor, text)
+    assert (claim.source_text, claim.cue, claim.act, claim.kind, claim.content) == (
+        "Ruiz", "Asked", "asks", "direct", "Where did the money go?"
+    )
+
+
 def test_a_colon_cue_with_nothing_after_it_makes_no_claim(extractor):
     assert claims_of(extractor, "Port Sudan news\n\nGovernor Ana Ruiz toured the station. Ruiz added:\n") == []
 

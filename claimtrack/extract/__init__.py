@@ -524,6 +524,9 @@ class DocumentPass:
             source_tokens = [t for t in sent if s_start <= t.idx < s_end and not t.is_space]
             cue_at = sent.start_char + match.start("cue")
             cue = next((t for t in sent if t.idx <= cue_at < t.idx + len(t.text)), None)
+            inverted = self.lexicon.inverted_cue_lemmas.get(source_tokens[0].lower_) if len(source_tokens) > 1 else None
+            if inverted:
+                cue = source_tokens.pop(0)  # 'Said Ellis: "..."': the verb before the name is the cue
             if cue is None or not source_tokens or len(source_tokens) > 8 or any(t.pos_ in ("VERB", "AUX") for t in source_tokens):
                 continue  # a label is a name, not a clause ("The reason is simple: ...")
             ids = {t.i for t in source_tokens}
@@ -532,7 +535,8 @@ class DocumentPass:
                 continue
             c_start, c_end = (sent.start_char + i for i in match.span("content"))
             content = [t for t in sent if c_start <= t.idx < c_end and not t.is_space]
-            return [Found(cue=[cue], form="verb", mention_head=head, mention=source_tokens, clause=ids | {cue.i}, content=content)]
+            act = self.lexicon.act_of(inverted) if inverted else "asserts"
+            return [Found(cue=[cue], form="verb", mention_head=head, mention=source_tokens, clause=ids | {cue.i}, content=content, act=act)]
         return []
 
     def _sourcelike(self, head, tokens) -> bool:

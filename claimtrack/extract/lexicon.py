@@ -51,6 +51,7 @@ class Lexicon:
     not_cues: frozenset[str] = frozenset()
     label_rubrics: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
+    inverted_cues: tuple[tuple[str, str], ...] = ()  # (form, lemma): 'Said Ellis:'
 
     # derived once per lexicon: these are asked for every token of every parsed sentence
     @cached_property
@@ -79,6 +80,10 @@ class Lexicon:
     def noun_act(self, lemma: str) -> str | None:
         """The act of a noun that names a claim ("accusation"), else None."""
         return self._noun_act_table.get(lemma)
+
+    @cached_property
+    def inverted_cue_lemmas(self) -> dict[str, str]:
+        return dict(self.inverted_cues)
 
     def particles_of(self, lemma: str) -> frozenset[str]:
         return frozenset(p for key, p in self.particle_cues if key == lemma)
@@ -118,4 +123,5 @@ def load_lexicon(lang: str = "en") -> Lexicon:
         infinitive_acts=tuple(data.get("infinitive_acts", {}).items()),
         noun_acts=tuple((noun, act) for act, nouns in data.get("noun_acts", {}).items() for noun in nouns),
         particle_cues=tuple((lemma, p) for lemma, ps in data.get("particle_cues", {}).items() for p in ps),
+        inverted_cues=tuple(data.get("inverted_cues", {}).items()),
     )
