@@ -486,8 +486,10 @@ def stance_of(stance: str, frame: dict) -> str:
 def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
     """(verdict, why, origins) of one group's claims.
 
-    Each origin's latest verifiable claim is what it says now (a withdrawn
-    denial no longer contests; a later figure updates its earlier one).
+    What an origin says now is what most of its verifiable claims in the
+    group say, its latest at a tie (a withdrawn denial no longer contests;
+    one later claim on another point of the group does not undo three
+    denials); its latest figure updates its earlier ones.
     contested: an origin denies it, or two independent origins' latest
     comparable figures cannot both be true; corroborated: asserted by at
     least two independent origins; otherwise single_origin."""
@@ -513,7 +515,7 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
             "outlets": sorted({m.outlet for m in claims if m.outlet}),
             "figures": [m.figure_text for m in figured],
         })
-    now = {key: claims[-1].stance for key, claims in by_origin.items()}
+    now = {key: _said_now(claims) for key, claims in by_origin.items()}
     deniers = [key for key in by_origin if now[key] == "denies"]
     asserters = [key for key in by_origin if now[key] != "denies"]
     conflicts = [
@@ -550,6 +552,14 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
                f" outlet{'s' * (len(outlets) != 1)} in {len(articles)} article{'s' * (len(articles) != 1)}")
         verdict = "single_origin"
     return verdict, why + withdrawn + updates, origins
+
+
+def _said_now(claims: list[Member]) -> str:
+    """The stance most of an origin's claims (in date order) take; at a tie, the latest's."""
+    denials = sum(m.stance == "denies" for m in claims)
+    if 2 * denials == len(claims):
+        return claims[-1].stance
+    return "denies" if 2 * denials > len(claims) else "asserts"
 
 
 def timeline(members: list[Member]) -> list[dict]:

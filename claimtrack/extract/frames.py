@@ -184,7 +184,9 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     pred = next((t for t in heads if t.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PROPN")), heads[0])
     lexicon = event_lexicon()
     events = lexicon.classes
-    names = _names(tokens, speaker, {t.i for t in heads})
+    # a person's "his town", "sa ville" names no side; an organisation's "its forces" does
+    side_speaker = speaker if source is None or source.type not in ("person", "witness", "journalist") else None
+    names = _names(tokens, side_speaker, {t.i for t in heads})
     actors = sorted({actor for actor, _t in names if actor})
     places = sorted(set(_places(tokens, {t.i for t in heads})))
     background_tokens = _background(tokens, pred, lexicon.background)
@@ -198,7 +200,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     speaker_side = speaker and (actor_key(speaker) or speaker)
     return {
         "pred": pred.lemma_.lower(),
-        "neg": _negated(pred),
+        "neg": _negated(pred) or _negated(_deed_clause(pred, event_words, inside)),
         "modal": _modality(pred),
         "events": sorted(classes),
         "agent": _agent(pred, names, inside, event_words, speaker_side),
@@ -352,6 +354,8 @@ def _negated(pred) -> bool:
     """Said in the negative: the head is negated ("did not strike"), a
     negative predicate ("was scrapped"), or an argument of the head has "no"
     ("no Israeli fire hit it", "saw light damage and no craters")."""
+    if pred is None:
+        return False
     if pred.lemma_.lower() in event_lexicon().negative or any(
             c.dep_ == "neg" or c.lower_ in NEGATIVE_ADVERBS for c in pred.children):
         return True
@@ -359,6 +363,16 @@ def _negated(pred) -> bool:
         if token.dep_ == "det" and token.lower_ in NEGATIVE_DETERMINERS and _argument_of(token.head, pred):
             return True
     return False
+
+
+def _deed_clause(pred, event_words, inside):
+    """The clause of the word naming what the claim tells, when it is not the
+    head: "the assessment is that Israel did not cause it" denies that Israel
+    caused it; "judged that Israel was not responsible" that it was."""
+    deed = pred if pred in event_words else next(iter(event_words), pred)
+    if deed is not pred and deed.pos_ != "VERB" and deed.head.i in inside and deed.head is not pred:
+        return deed.head
+    return deed if deed is not pred else None
 
 
 def _argument_of(token, pred) -> bool:
