@@ -16,7 +16,16 @@ from spacy.tokens import Token
 
 from ..model import SourceRef
 from ..sources.registry import Registry, normalize
-from ..sources.scope import anaphor_kinds, document_nouns, gazetteer, is_state_title, organisation_words, ruler_named, state_government
+from ..sources.scope import (
+    anaphor_kinds,
+    document_nouns,
+    gazetteer,
+    is_state_title,
+    organisation_words,
+    ruler_named,
+    ruling_verbs,
+    state_government,
+)
 from .lexicon import Lexicon
 
 PERSON_TYPES = ("person", "witness", "journalist")
@@ -414,6 +423,8 @@ class DocumentSources:
                 outlets += [c for c in child.children if c.dep_ == "pobj"]
             if child.dep_ == "nmod" and any(c.dep_ == "case" for c in child.children):
                 outlets.append(child)  # UD: "un correspondant de l'AFP"
+        # an outlet has a name: "a team of international legal experts" is no newsroom
+        outlets = [t for t in outlets if t.pos_ == "PROPN" or t.ent_type_ == "ORG" or self._lookup(t.text) is not None]
         if not outlets:
             return None
         if lemma not in self.lexicon.reporter_nouns:
@@ -764,9 +775,12 @@ def _entity_names(tokens: list[Token], label: str) -> list[str]:
 
 
 def _located(token: Token, head: Token) -> bool:
-    """Whether a token lies in a place phrase of `head` ("in Jerusalem")."""
+    """Whether a token lies in a place phrase of `head` ("in Jerusalem") or
+    a clause about it ("experts assisting Ukraine's prosecutors"), unless the
+    clause says who rules it ("les autorités ... occupée par Moscou")."""
     while token.i != head.i and token.head.i != token.i:
-        if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "from"):
+        clause = token.dep_ in ("acl", "relcl") and token.lemma_.lower() not in ruling_verbs()
+        if (token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "from")) or clause:
             return True
         token = token.head
     return False

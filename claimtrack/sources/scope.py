@@ -35,9 +35,13 @@ STATE_TYPES = ("government", "military", "official_media", "other")
 
 
 @lru_cache(maxsize=1)
+def _generic() -> dict:
+    return yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset, frozenset]:
-    data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
-    return frozenset(data["bodies"]), frozenset(data["qualifiers"])
+    return frozenset(_generic()["bodies"]), frozenset(_generic()["qualifiers"])
 
 
 def is_state_title(lemma: str) -> bool:
@@ -46,29 +50,31 @@ def is_state_title(lemma: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _state_titles() -> frozenset:
-    data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
-    return frozenset(data["state_titles"])
+    return frozenset(_generic()["state_titles"])
 
 
 @lru_cache(maxsize=1)
 def anaphor_kinds() -> dict[str, frozenset]:
     """The source types a bare descriptor ("the group") can point back to."""
-    data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
-    return {noun: frozenset(kinds) for noun, kinds in data["anaphors"].items()}
+    return {noun: frozenset(kinds) for noun, kinds in _generic()["anaphors"].items()}
+
+
+@lru_cache(maxsize=1)
+def ruling_verbs() -> frozenset:
+    """Lemmas of participles naming who rules a body ("installed by Moscow")."""
+    return frozenset(_generic()["ruling_verbs"])
 
 
 @lru_cache(maxsize=1)
 def organisation_words() -> frozenset:
     """Last words of organisations' names, never of a person's."""
-    data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
-    return frozenset(data["organisation_words"])
+    return frozenset(_generic()["organisation_words"])
 
 
 @lru_cache(maxsize=1)
 def document_nouns() -> frozenset:
     """Nouns of documents, which say what their author says."""
-    data = yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
-    return frozenset(data["documents"])
+    return frozenset(_generic()["documents"])
 
 
 def article_place(article: Article) -> str | None:
