@@ -231,6 +231,10 @@ FORMS = {
             ("The deputy head of the delegation", "said", "asserts", "any blockade would fail"),
         ],
     ),
+    "parenthetical cue": (
+        "Back in Kherson, Governor Olena Marchuk said, she decided to reopen the schools.",
+        [("Governor Olena Marchuk", "said", "asserts", "she decided to reopen the schools")],
+    ),
     "light verb and a claim noun": (
         "The senator made a call for an inquiry into the contracts.",
         [("The senator", "made call", "demands", "an inquiry into the contracts")],

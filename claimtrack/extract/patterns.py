@@ -732,7 +732,7 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
             found.relay = reported[0]
         side, relaying = subtree_ids(found.cue[0]), {id(o) for o in reported}
         for other in outer:
-            if id(other) not in relaying:
+            if id(other) not in relaying and other.cue[0].i not in side:  # (not the parenthetical it holds)
                 other.content = [t for t in other.content if t.i not in side]
                 held[id(other)] -= side
         if not any(reports(found, f) for f in candidates):
@@ -845,6 +845,8 @@ def _reporters(inner: Token, complements: tuple[str, ...] = COMPLEMENT_DEPS) -> 
         found.add(token.i)
     if inner.dep_ == "conj":
         found.discard(inner.head.i)  # "X told reporters ..., but denied ...": two claims
+    # "Back home, X said, he decided ...": a parenthetical cue reports the clause it interrupts
+    found |= {c.i for c in inner.children if c.dep_ == "parataxis"}
     return found
 
 
