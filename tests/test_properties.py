@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
 from pathlib import Path
 
 import pytest
@@ -153,3 +154,23 @@ def test_a_run_of_thousands_of_quote_marks_leaves_the_claim_around_it(extractor,
 @pytest.mark.parametrize("marks", ["!" * 5900, "a!" * 2900, "*" * 5900 + "a" * 5000])
 def test_a_run_of_thousands_of_marks_is_parsed(extractor, marks):
     assert_spans_spell_columns(f"The army said {marks} the bridge fell.\n", extractor)
+
+
+def test_an_article_holds_one_batch_of_parsed_pieces_not_all(extractor, monkeypatch):
+    nlp = extractor.pipeline("en").nlp
+    original, parsed, most_alive = nlp.pipe, [], 0
+
+    def pipe(texts, as_tuples=False, **kwargs):
+        nonlocal most_alive
+        if not as_tuples:  # spaCy's own inner call
+            yield from original(texts, **kwargs)
+            return
+        for doc, context in original(texts, as_tuples=True, **kwargs):
+            parsed.append(weakref.ref(doc))
+            most_alive = max(most_alive, sum(ref() is not None for ref in parsed))
+            yield doc, context
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    text = "".join(f"The mayor of town {n} said the road was cut.\n" for n in range(400))
+    assert len(extractor.extract(Article(text))) == 400
+    assert len(parsed) == 400 and most_alive <= 2 * 64  # a batch of nlp.pipe at most, not the article
