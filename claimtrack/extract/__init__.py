@@ -339,6 +339,8 @@ class DocumentPass:
         if following is not None:
             next_paragraph, next_doc = following
             pieces = [_trim(self.text, next_paragraph.start, next_paragraph.end)]
+            if not any(c.isalnum() for c in self.text[slice(*pieces[0])]):
+                return
             kind = "direct" if self.quotes.containing(*pieces[0]) else "indirect"
             content_tokens = [t for t in next_doc if not t.is_space]
             passage_end = next_paragraph.end
