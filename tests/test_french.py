@@ -146,6 +146,13 @@ def test_light_verb_cue_with_an_adverb_between(extractor):
     assert "471 tués" in claims[1].content
 
 
+def test_cue_set_inside_the_guillemets(extractor):
+    """« ..., a déclaré le maire, ... »: the incise is the cue, the quote before it what was said."""
+    claim = one(extractor, "« Nous ne partirons pas, a déclaré le maire, la ville tiendra. »")
+    assert (claim.source_text, claim.cue, claim.kind) == ("le maire", "déclaré", "direct")
+    assert claim.content.startswith("Nous ne partirons pas")
+
+
 def test_perception_needs_a_person(extractor):
     seen = one(extractor, "Un habitant a vu des chars entrer dans le village.")
     assert (seen.kind, seen.cue) == ("perception", "vu")

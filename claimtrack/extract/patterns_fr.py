@@ -201,6 +201,18 @@ def _after_content(verb: Token) -> bool:
     return first.i > verb.sent.start and first.doc[first.i - 1].text in (",", '"', "»", "”")
 
 
+def _quoted_incise(verb: Token) -> bool:
+    """A cue set inside the guillemets it reports, between commas: « Nous ne
+    partirons pas, a déclaré le maire, la ville tiendra » (the subject after it)."""
+    if not _after_content(verb) or any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+        return False
+    doc = verb.doc
+    end = verb.i + 1
+    while end < verb.sent.end and doc[end].text not in (",", ".", "»", ";"):
+        end += 1
+    return end < len(doc) and end - verb.i <= 6 and any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[verb.i + 1 : end])
+
+
 def _group_start(verb: Token) -> Token:
     """The first word of the verb group: "a de nouveau réclamé", "a également dit"."""
     first = verb
@@ -329,7 +341,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
     cues = french_cues()
     found = []
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or verb.i in quoted:
+        if verb.pos_ not in ("VERB", "AUX") or (verb.i in quoted and not _quoted_incise(verb)):
             continue
         lemma = cue_lemma(verb, lexicon)
         noun = _light_verb_noun(verb, cues)
@@ -376,6 +388,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         attached = set(range(first, verb.i))
         clause = attached | (skip - {verb.i} if subject.i > verb.i else set()) | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention, verb)
         content = _content_tokens(sent, verb, content_children, clause | own_clause)
+        if verb.i in quoted:  # a quoted incise: what was said is the quote before it
+            content = [t for t in content if t.i < first - 1 and t.text not in ("«", "“", '"')]
         if not content:
             continue
         if lemma in cues.quote_only_verbs and not all(t.i in quoted for t in content if t.is_alpha):
