@@ -95,6 +95,8 @@ CORE_COLUMNS = {
     "claims": {"id", "article", "source", "source_text", "cue", "kind", "stance", "content", "sentence", "spans"},
 }
 
+ALIAS_KEY_COLUMNS = {"org_key": str, "org_initials": str, "acronym": str, "person_first": str, "surname_length": int}
+
 
 class DatabaseProblem(Exception):
     """The database path cannot be used; nothing was written to it."""
@@ -232,6 +234,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             "create index if not exists idx_source_aliases_alias_nocase"
             " on source_aliases (alias collate nocase)"
         )
+    # identity's look-up keys (identity.alias_keys), filled in on the next
+    # look-up for aliases stored without them (a database made before them)
+    for column, kind in ALIAS_KEY_COLUMNS.items():
+        if column not in db["source_aliases"].columns_dict:
+            db["source_aliases"].add_column(column, kind)
+    for columns in (["org_key"], ["org_initials"], ["acronym"], ["person_first", "surname_length"]):
+        db["source_aliases"].create_index(columns, if_not_exists=True)
     if "claim_groups" not in db.table_names():
         db["claim_groups"].create(
             {
@@ -392,7 +401,7 @@ def _stored_source(db: sqlite_utils.Database, ref: SourceRef, parent_id: int | N
         ).last_pk
     aliases = {ref.name, *ref.aliases}
     db["source_aliases"].insert_all(
-        ({"alias": alias, "source": found} for alias in aliases if alias),
+        ({"alias": alias, "source": found, **identity.alias_keys(alias)} for alias in aliases if alias),
         ignore=True,
     )
     return found

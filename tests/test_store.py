@@ -114,3 +114,22 @@ def test_stored_parents_never_loop_across_articles():
     above = SourceRef("Regional Authority", "government", board)
     save_article(db, Article(text="The board said so.", id="a3"), [claim(above, "so")])
     assert parents(db) == {"Regional Authority": None, "Town Council": "Regional Authority", "Water Board": "Town Council"}
+
+
+def test_sources_are_found_again_through_alias_keys_on_old_databases_and_new_aliases():
+    db = sqlite_utils.Database(memory=True)
+    ensure_schema(db)
+    monitor = SourceRef("Northern Water Relief Agency", "ngo")
+    spokesman = SourceRef("Ahmad Salem", "person")
+    save_article(db, Article(text="They said so.", id="a1"), [claim(monitor, "so"), claim(spokesman, "so")])
+    # a database from before the keys: its aliases have none
+    for index in ("org_key", "org_initials", "acronym", "person_first_surname_length"):
+        db.execute(f"drop index idx_source_aliases_{index}")
+    db["source_aliases"].transform(drop={"org_key", "org_initials", "acronym", "person_first", "surname_length"})
+    ensure_schema(db)
+    # an alias added by hand (`claimtrack sources alias`) has none either
+    db.execute("insert into source_aliases (alias, source) values ('Salem Hadi Mansour', 2)")
+    later = [claim(SourceRef("NWRA", "ngo"), "so"), claim(SourceRef("S. Hadi Mansur", "person"), "so")]
+    save_article(db, Article(text="They said so again.", id="a2"), later)
+    assert [r[0] for r in db.execute("select source from claims order by id")] == [1, 2, 1, 2]
+    assert db.execute("select count(*) from source_aliases where org_key is null").fetchone()[0] == 0

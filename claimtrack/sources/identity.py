@@ -111,8 +111,36 @@ def _is_acronym(name: str) -> bool:
     return bool(re.fullmatch(r"[A-Z][A-Z.]{1,7}", name))
 
 
+def alias_keys(alias: str) -> dict:
+    """The folded forms of a stored alias that look-ups compare, so that each
+    is an indexed query instead of a fold of every stored alias. `org_key` is
+    never null once keyed; people get the first letter of their folded first
+    name and the length of their folded surname (a near-identical surname has
+    a near length)."""
+    first, surname = fold_person(alias)
+    person = is_proper_name(alias) and first and surname
+    return {
+        "org_key": fold_org(alias),
+        "org_initials": initials(alias).upper(),
+        "acronym": alias.replace(".", "").lower() if _is_acronym(alias) else None,
+        "person_first": first[0] if person else None,
+        "surname_length": len(surname) if person else None,
+    }
+
+
+def key_new_aliases(db) -> None:
+    """Key the aliases stored without keys: by `claimtrack sources` commands,
+    or before the keys existed (a database from an earlier version)."""
+    rows = db.execute("select rowid, alias from source_aliases where org_key is null").fetchall()
+    for rowid, alias in rows:
+        keys = alias_keys(alias)
+        assignments = ", ".join(f"{column} = :{column}" for column in keys)
+        db.execute(f"update source_aliases set {assignments} where rowid = :rowid", {**keys, "rowid": rowid})
+
+
 def match_existing(db, ref: SourceRef) -> int | None:
     """Id of a stored source that `ref` names in other words, if any."""
+    key_new_aliases(db)
     for find in (_by_alias, _by_registry, _by_org_name, _by_person_name):
         found = find(db, ref)
         if found is not None:
@@ -162,17 +190,17 @@ def _by_org_name(db, ref: SourceRef) -> int | None:
     that is exactly the initials of a stored name, or the reverse."""
     if family(ref.type) == "people":
         return None
-    folded, mine = fold_org(ref.name), initials(ref.name)
+    same_words = _candidates(db, ref, "and source_aliases.org_key = ? order by sources.id limit 1", [fold_org(ref.name)])
+    if same_words:
+        return same_words[0][0]
+    mine = initials(ref.name)
     acronym = ref.name.replace(".", "").upper() if _is_acronym(ref.name) else None
     matches = []
-    for source, _name, _type, _parent, alias in _candidates(db, ref):
-        if fold_org(alias) == folded:
-            return source
-        if acronym and len(acronym) >= 3 and initials(alias).upper() == acronym:
-            matches.append(source)
-        elif _is_acronym(alias) and len(mine) >= 3 and alias.replace(".", "").lower() == mine:
-            matches.append(source)
-    return _unique(matches)
+    if acronym and len(acronym) >= 3:
+        matches += _candidates(db, ref, "and source_aliases.org_initials = ?", [acronym])
+    if len(mine) >= 3:
+        matches += _candidates(db, ref, "and source_aliases.acronym = ?", [mine])
+    return _unique(row[0] for row in matches)
 
 
 def _by_person_name(db, ref: SourceRef) -> int | None:
@@ -189,10 +217,18 @@ def _by_person_name(db, ref: SourceRef) -> int | None:
             return None
         rows = _candidates(db, ref, "and sources.parent = ?", [parent])
         return _unique(row[0] for row in rows if fold_person(row[4])[1] == surname and fold_person(row[4])[0])
-    # The first letter is all the block needs: an initial keeps it, and it
-    # lets the alias index do the work.
+    # The block: the first letter, which an initial keeps, and the surname
+    # lengths a ratio of PERSON_RATIO allows (it is at most 1 - |a - b| / (a + b)).
     initial = next(w for w in ascii_words(ref.name) if w not in _TITLES)[0]
-    rows = _candidates(db, ref, "and source_aliases.alias like ?", [initial + "%"])
+    shortest = len(surname) * PERSON_RATIO / (200 - PERSON_RATIO)
+    longest = len(surname) * (200 - PERSON_RATIO) / PERSON_RATIO
+    rows = _candidates(
+        db,
+        ref,
+        "and source_aliases.person_first = ? and source_aliases.surname_length between ? and ?"
+        " and source_aliases.alias like ?",
+        [first[0], shortest, longest, initial + "%"],
+    )
     return _unique(row[0] for row in rows if same_person(ref.name, row[4]))
 
 
