@@ -163,6 +163,10 @@ def open_db(path: str) -> sqlite_utils.Database:
     """Open (or create) a claimtrack database in WAL mode with its schema."""
     db = sqlite_utils.Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS))
     db.enable_wal()
+    # In WAL mode a commit then writes the log without waiting on the disk (a
+    # quarter of an ingest's time went to it): a killed process still loses
+    # nothing committed, a power cut at worst the last articles, never the file.
+    db.execute("pragma synchronous = normal")
     db.execute("pragma foreign_keys = on")  # a no-op inside the transaction below
     with writing(db):  # two processes opening a new database create it once
         ensure_schema(db)
