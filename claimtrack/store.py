@@ -245,6 +245,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db["source_aliases"].add_column(column, kind)
     for columns in (["org_key"], ["org_initials"], ["acronym"], ["person_first", "surname_length"]):
         db["source_aliases"].create_index(columns, if_not_exists=True)
+    # keys made by another version's folds or gazetteer are made again
+    db["alias_keys_made_with"].create({"digest": str}, if_not_exists=True)
+    made_with = identity.alias_keys_digest()
+    if db.execute("select digest from alias_keys_made_with").fetchall() != [(made_with,)]:
+        db.execute("update source_aliases set org_key = null")
+        db.execute("delete from alias_keys_made_with")
+        db["alias_keys_made_with"].insert({"digest": made_with})
     if "claim_groups" not in db.table_names():
         db["claim_groups"].create(
             {

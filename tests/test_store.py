@@ -133,3 +133,9 @@ def test_sources_are_found_again_through_alias_keys_on_old_databases_and_new_ali
     save_article(db, Article(text="They said so again.", id="a2"), later)
     assert [r[0] for r in db.execute("select source from claims order by id")] == [1, 2, 1, 2]
     assert db.execute("select count(*) from source_aliases where org_key is null").fetchone()[0] == 0
+    # keys made by another version's folds are made again
+    db.execute("update source_aliases set org_key = 'older', org_initials = null, acronym = null, person_first = null")
+    db.execute("update alias_keys_made_with set digest = 'older'")
+    ensure_schema(db)
+    save_article(db, Article(text="The agency said so.", id="a3"), [claim(SourceRef("the Northern Water Relief Agency", "ngo"), "so")])
+    assert db.execute("select source from claims where article = 'a3'").fetchone() == (1,)

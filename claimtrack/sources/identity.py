@@ -8,9 +8,11 @@ as two rows that `claimtrack sources DB merge` can join."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -126,6 +128,24 @@ def alias_keys(alias: str) -> dict:
         "person_first": first[0] if person else None,
         "surname_length": len(surname) if person else None,
     }
+
+
+# What the stored keys are made with: when one of these changes, every
+# stored alias is keyed again (store.ensure_schema).
+_KEY_MAKERS = [
+    ("claimtrack.sources", "identity.py"),
+    ("claimtrack.sources", "registry.py"),
+    ("claimtrack.sources", "spellings.yml"),
+    ("claimtrack.extract", "gazetteer.yml"),
+]
+
+
+@lru_cache(maxsize=1)
+def alias_keys_digest() -> str:
+    digest = hashlib.sha256()
+    for package, name in _KEY_MAKERS:
+        digest.update(resources.files(package).joinpath(name).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def key_new_aliases(db) -> None:
