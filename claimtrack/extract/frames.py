@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
+from spacy.tokens import Span
 from wordfreq import zipf_frequency
 
 from ..model import SourceRef
@@ -281,7 +282,12 @@ def _fired_from(span) -> str | None:
 
 
 def _entity(token):
-    return next(e for e in token.doc.ents if e.start == token.i)
+    """The entity a B token begins, read off the IOB tags: doc.ents builds
+    every entity of the doc, once per name asked for (quadratic)."""
+    doc, end = token.doc, token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, token.i, end, label=token.ent_type_, kb_id=token.ent_kb_id_)
 
 
 def _places(tokens, heads=frozenset()):

@@ -5,9 +5,12 @@ Each finder returns `Found` records holding token indices; the document pass
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lexicon import Lexicon
 
@@ -36,14 +39,42 @@ class Found:
 
 
 def subtree_ids(token: Token) -> set[int]:
+    # a projective subtree is the range between its edges: no walk, no Token
+    # per word (a walk down "X said Y said Z said ..." is quadratic in Python)
+    left, right = token.left_edge.i, token.right_edge.i
+    if right - left + 1 == _subtree_size(token):
+        return set(range(left, right + 1))
     # a walk down the children: Token.subtree nests one generator per level,
-    # so each token costs its depth (quadratic down "X said Y said Z said ...")
+    # so each token costs its depth
     ids, todo = {token.i}, [token]
     while todo:
         for child in todo.pop().children:
             ids.add(child.i)
             todo.append(child)
     return ids
+
+
+# per parsed doc, how many tokens each token's subtree holds (0: not counted
+# yet); each token is counted once, in 4 bytes
+_SUBTREE_SIZES: WeakKeyDictionary[Doc, array] = WeakKeyDictionary()
+
+
+def _subtree_size(token: Token) -> int:
+    doc = token.doc
+    sizes = _SUBTREE_SIZES.get(doc)
+    if sizes is None:
+        sizes = _SUBTREE_SIZES[doc] = array("i", bytes(4 * len(doc)))
+    todo = [(token, False)]
+    while todo:  # children first, without recursion (trees can be deep)
+        node, children_done = todo.pop()
+        if sizes[node.i]:
+            continue
+        if children_done:
+            sizes[node.i] = 1 + sum(sizes[c.i] for c in node.children)
+        else:
+            todo.append((node, True))
+            todo.extend((c, False) for c in node.children if not sizes[c.i])
+    return sizes[token.i]
 
 
 LOCATIVE = {"at", "in", "on", "near", "inside", "outside", "across", "around", "during"}
@@ -305,6 +336,7 @@ def _contiguous(ids: set[int], anchor: int) -> set[int]:
 
 def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
     found = []
+    words = [t for t in sent if not t.is_space]
     for token in sent:
         if token.pos_ not in ("VERB", "AUX"):
             continue
@@ -424,7 +456,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if citing is not None:
             clause |= subtree_ids(citing.head)
         cue_ids = {t.i for t in cue}
-        content = [t for t in _content_tokens(sent, token, content_child, clause) if t.i not in cue_ids]
+        content = [t for t in _content_tokens(words, token, content_child, clause) if t.i not in cue_ids]
         if not content and not _last_word(sent) == token.i:
             continue  # (a cue closing its sentence, as in 'He added:', introduces what follows)
         speaker = Found(
@@ -603,12 +635,18 @@ def _document_finding(verb: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _content_tokens(sent: Span, verb: Token, content_child: Token | None, clause: set[int]) -> list[Token]:
+def _content_tokens(words: list[Token], verb: Token, content_child: Token | None, clause: set[int]) -> list[Token]:
+    """`words`: the sentence bar spaces, made once per sentence rather than
+    once per cue (a Token made per word per cue is quadratic in "X said Y said ...")."""
     if content_child is not None and content_child.i > verb.i:
         start, end = content_child.left_edge.i, max(verb.right_edge.i, content_child.right_edge.i)
-        return [t for t in sent.doc[start : end + 1] if t.i not in clause and not t.is_space]
-    # the content stands before and/or after the clause
-    return [t for t in sent if t.i not in clause and not t.is_space]
+        words = words[bisect_left(words, start, key=_index) : bisect_right(words, end, key=_index)]
+    # (without a content child after the verb, the content stands before and/or after the clause)
+    return [t for t in words if t.i not in clause]
+
+
+def _index(token: Token) -> int:
+    return token.i
 
 
 def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
