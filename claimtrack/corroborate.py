@@ -117,7 +117,9 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     actors = frozenset(frame.get("actors") or ())
     side = frame.get("agent")
     side = side if side and known_side(side) else None
-    events = frozenset(frame.get("events") or ()) | ({event_lexicon().blame} if act == "accuses" else frozenset())
+    # an accusation, or a claim that answers one ("dismissed the Israeli account"), is about who is to blame
+    about_blame = act == "accuses" or frame.get("patient") in event_lexicon().accusations
+    events = frozenset(frame.get("events") or ()) | ({event_lexicon().blame} if about_blame else frozenset())
     # the side's own name is matched as the side, not again as a word
     terms = {t: w for t, w in terms.items() if w > 0 and not (side and actor_key(t) == side)}
     return Features(

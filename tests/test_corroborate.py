@@ -561,3 +561,18 @@ def test_a_toll_updated_daily_is_one_group_and_a_toll_elsewhere_another():
     assert first == second == third != idlib
     verdict, why = db.execute("select verdict, why from claim_groups where id = ?", [first]).fetchone()
     assert verdict == "single_origin" and "updated its figure (311 -> 412 -> at least 514)" in why
+
+
+def test_rejecting_the_other_sides_account_joins_the_deed_it_answers():
+    db = new_db()
+    save_article(db, article("a", "Reuters", "2025-02-01"), [
+        claim("Congo", "Rwandan troops shelled the airport in Goma overnight", type="government"),
+    ])
+    save_article(db, article("b", "AFP", "2025-02-02"), [
+        claim("Rwanda", "its forces did not shell the airport", stance="denies", type="government"),
+        claim("Rwanda", "Rwanda has rejected the Congolese account as propaganda", type="government"),
+        claim("World Health Organization", "hospitals in Goma were overwhelmed"),
+    ])
+    shelling, denial, rejection, hospitals = groups_of(db, "shelled the airport", "did not shell", "Congolese account",
+                                                       "hospitals in Goma")
+    assert shelling == denial == rejection != hospitals
