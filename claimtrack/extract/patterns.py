@@ -741,13 +741,14 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     reporters = {id(f): _reporters(f.cue[0]) for f in candidates}
 
     def reports(outer: Found, inner: Found) -> bool:
+        if outer is inner or inner.cue[0].i not in held[id(outer)] or outer.cue[0].i not in reporters[id(inner)]:
+            return False  # (the set look-ups first: this is asked of every pair)
         # "X said A and said B": the parser may hang the second "said" on A; X makes two claims
-        same = (
+        return not (
             inner.cue[0].dep_ == "conj"
             and None not in (outer.mention_head, inner.mention_head)
             and outer.mention_head.i == inner.mention_head.i
         )
-        return outer is not inner and not same and inner.cue[0].i in held[id(outer)] and outer.cue[0].i in reporters[id(inner)]
 
     candidates = [
         f
@@ -878,8 +879,11 @@ def _reporters(inner: Token, complements: tuple[str, ...] = COMPLEMENT_DEPS) -> 
     found = {inner.i}
     token = inner
     # "X said ..., as Y said ...": a side clause is not what X reported
-    while token.head != token and token.dep_ in complements:
-        token = token.head
+    while token.dep_ in complements:
+        head = token.head  # (one Token made per step: the walk is as long as the chain)
+        if head.i == token.i:
+            break
+        token = head
         found.add(token.i)
     if inner.dep_ == "conj":
         found.discard(inner.head.i)  # "X told reporters ..., but denied ...": two claims
