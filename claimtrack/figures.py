@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from .datafiles import parse_yaml
 
 DEFAULT_LANGUAGE = "en"
 
@@ -75,7 +75,7 @@ def number_words(lang: str = DEFAULT_LANGUAGE) -> NumberWords:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(resources.files(__package__).joinpath("figures.yml").read_text("utf-8"))
+    return parse_yaml(resources.files(__package__).joinpath("figures.yml").read_text("utf-8"))
 
 
 def _digits(words: str, decimal_comma: bool) -> str:

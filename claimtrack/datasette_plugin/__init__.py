@@ -27,9 +27,9 @@ from functools import lru_cache
 from importlib import resources
 
 import markupsafe
-import yaml
 from datasette import hookimpl
 
+from ..datafiles import parse_yaml
 from . import pages
 from .render import (
     SENTENCE_SQL,
@@ -174,7 +174,7 @@ def metadata_text() -> str:
 @lru_cache(maxsize=1)
 def load_metadata() -> dict:
     """The bundled metadata, parsed. Callers must not mutate it."""
-    return yaml.safe_load(metadata_text())
+    return parse_yaml(metadata_text())
 
 
 CLAIMTRACK_NAMES = {"claims", "claims_detail", "sources"}

@@ -18,10 +18,10 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Span
 from wordfreq import zipf_frequency
 
+from ..datafiles import parse_yaml
 from ..model import SourceRef
 from ..sources.registry import default_registry
 
@@ -85,7 +85,7 @@ def _key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    data = yaml.safe_load(resources.files(__package__).joinpath("gazetteer.yml").read_text("utf-8"))
+    data = parse_yaml(resources.files(__package__).joinpath("gazetteer.yml").read_text("utf-8"))
     parent, by_name, demonyms, governed_by, demonym_of = {}, {}, set(), {}, {}
     for entry in data["places"]:
         name = entry["name"]
@@ -119,7 +119,7 @@ class EventLexicon:
 
 @lru_cache(maxsize=1)
 def event_lexicon() -> EventLexicon:
-    data = yaml.safe_load(resources.files(__package__).joinpath("events.yml").read_text("utf-8"))
+    data = parse_yaml(resources.files(__package__).joinpath("events.yml").read_text("utf-8"))
     classes: dict[str, tuple] = {}
     for event, lemmas in data["classes"].items():
         for lemma in lemmas:
@@ -135,7 +135,7 @@ def event_lexicon() -> EventLexicon:
 def glossaries() -> dict:
     """Per language, its lemmas -> the English words frames store (glossary_fr.yml)."""
     text = resources.files(__package__).joinpath("glossary_fr.yml").read_text("utf-8")
-    return {"fr": yaml.safe_load(text)["terms"]}
+    return {"fr": parse_yaml(text)["terms"]}
 
 
 def _classes_of(token) -> tuple:

@@ -6,8 +6,7 @@ from dataclasses import dataclass, fields
 from functools import cached_property, lru_cache
 from importlib import resources
 
-import yaml
-
+from ..datafiles import parse_yaml
 from .textacy_data import reporting_verbs
 
 
@@ -105,8 +104,8 @@ class Lexicon:
 def load_lexicon(lang: str = "en") -> Lexicon:
     """The cue lexicon of one language: lexicon.yml (English), lexicon_LANG.yml."""
     folder = resources.files(__package__)
-    data = yaml.safe_load(folder.joinpath("lexicon.yml" if lang == "en" else f"lexicon_{lang}.yml").read_text("utf-8"))
-    places = yaml.safe_load(folder.joinpath("places.yml").read_text("utf-8"))["places"]
+    data = parse_yaml(folder.joinpath("lexicon.yml" if lang == "en" else f"lexicon_{lang}.yml").read_text("utf-8"))
+    places = parse_yaml(folder.joinpath("places.yml").read_text("utf-8"))["places"]
     acts = data.get("acts", {})
     # every word an act, a subject or a quote restricts is a cue too
     restricted = [lemma for lemmas in acts.values() for lemma in lemmas]

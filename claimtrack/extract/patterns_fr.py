@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from spacy.tokens import Span, Token
 
+from ..datafiles import parse_yaml
 from .lexicon import Lexicon
 from .patterns import Found, _contiguous, _last_word, _reported_by, subtree_ids
 
@@ -45,7 +45,7 @@ class FrenchCues:
 
 @lru_cache(maxsize=1)
 def french_cues() -> FrenchCues:
-    data = yaml.safe_load(resources.files(__package__).joinpath("lexicon_fr.yml").read_text("utf-8"))
+    data = parse_yaml(resources.files(__package__).joinpath("lexicon_fr.yml").read_text("utf-8"))
     return FrenchCues(
         according_to=frozenset(data["according_to"]),
         according_to_nouns=frozenset(data["according_to_nouns"]),

@@ -10,10 +10,9 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from spacy.tokens import Token
 
+from ..datafiles import parse_yaml
 from ..model import SourceRef
 from ..sources.registry import Registry, normalize
 from ..sources.scope import (
@@ -639,7 +638,7 @@ def person_spans(tokens) -> list:
 
 @lru_cache(maxsize=1)
 def _honorifics() -> dict[str, frozenset]:
-    data = yaml.safe_load(resources.files("claimtrack.sources").joinpath("honorifics.yml").read_text("utf-8"))
+    data = parse_yaml(resources.files("claimtrack.sources").joinpath("honorifics.yml").read_text("utf-8"))
     return {gender: frozenset(words) for gender, words in data.items()}
 
 

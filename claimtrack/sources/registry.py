@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from ..datafiles import parse_yaml
 from ..model import SOURCE_TYPES, SourceRef
 
 # English and French articles ("UN" is no article)
@@ -50,7 +51,7 @@ def _fold_spelling(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _spellings() -> dict[str, str]:
-    return yaml.safe_load(resources.files(__package__).joinpath("spellings.yml").read_text("utf-8"))
+    return parse_yaml(resources.files(__package__).joinpath("spellings.yml").read_text("utf-8"))
 
 
 @dataclass
@@ -113,7 +114,7 @@ class Registry:
 def parse_entries(text: str, origin: str) -> list[Entry]:
     """Entries of one registry file; RegistryError names the file and entry."""
     try:
-        data = yaml.safe_load(text) or {}
+        data = parse_yaml(text) or {}
     except yaml.YAMLError as error:
         raise RegistryError(f"{origin}: not valid YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("sources") or [], list):

@@ -10,8 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from ..datafiles import parse_yaml
 from ..model import Article, Attribution, SourceRef
 from .registry import default_registry
 
@@ -36,7 +35,7 @@ STATE_TYPES = ("government", "military", "official_media", "other")
 
 @lru_cache(maxsize=1)
 def _generic() -> dict:
-    return yaml.safe_load(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
+    return parse_yaml(resources.files(__package__).joinpath("generic.yml").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)
