@@ -128,6 +128,9 @@ def main() -> None:
     args = parser.parse_args()
     SHAPES["news text"] = (f"ordinary news text, {args.news_mb:g} MB", lambda k: [_news(args.news_mb * k)])
     names = args.shapes.split(",") if args.shapes else list(SHAPES)
+    unknown = [name for name in names if name not in SHAPES]
+    if unknown:
+        parser.error(f"unknown shape {', '.join(unknown)}; the shapes are: {', '.join(SHAPES)}")
     print("| shape (1x) | 1x s (CPU s) | 1x MB mem | 4x s (CPU s) | 4x MB mem | growth (CPU) | CPU s per MB of text |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for name in names:
