@@ -178,6 +178,35 @@ def test_french_mentions_resolve_to_english_sources(extractor, surface, canonica
     assert claim.source.name == canonical
 
 
+def test_french_generic_bodies_belong_to_the_state_of_the_article(extractor):
+    """"L'armée" of a Khartoum dispatch is Sudan's, of a Bamako one Mali's:
+    never one global "armée" sharing origins across unrelated wars."""
+    sudan = Article(
+        id="soudan",
+        lang="fr",
+        title="Soudan : combats autour d'El-Facher",
+        text="KHARTOUM (AFP) - L'armée a affirmé mardi avoir repoussé une attaque contre El-Facher. "
+        "Le ministère de la Santé a indiqué que douze civils avaient été tués.",
+    )
+    mali = Article(
+        id="mali",
+        lang="fr",
+        title="Mali : attaque près de Gao",
+        text="BAMAKO (AFP) - L'armée a annoncé mercredi avoir repris le contrôle d'un camp près de Gao. "
+        "Les autorités ont assuré que la situation était sous contrôle.",
+    )
+    sources = {}
+    for article in (sudan, mali):
+        for claim in extractor.extract(article):
+            sources[(article.id, claim.source_text.lower())] = claim.source
+    sudanese_army, malian_army = sources[("soudan", "l'armée")], sources[("mali", "l'armée")]
+    assert sudanese_army.name != malian_army.name
+    assert sudanese_army.parent.name == "Sudanese government"
+    assert malian_army.parent.name == "Malian government"
+    assert sources[("soudan", "le ministère de la santé")].parent.name == "Sudanese government"
+    assert sources[("mali", "les autorités")].parent.name == "Malian government"
+
+
 @pytest.mark.parametrize(
     "english, french_text",
     [
