@@ -186,7 +186,8 @@ def test_french_generic_bodies_belong_to_the_state_of_the_article(extractor):
         lang="fr",
         title="Soudan : combats autour d'El-Facher",
         text="KHARTOUM (AFP) - L'armée a affirmé mardi avoir repoussé une attaque contre El-Facher. "
-        "Le ministère de la Santé a indiqué que douze civils avaient été tués.",
+        "Le ministère de la Santé a indiqué que douze civils avaient été tués. "
+        "La Défense civile a fait état de trois blessés.",
     )
     mali = Article(
         id="mali",
@@ -205,6 +206,8 @@ def test_french_generic_bodies_belong_to_the_state_of_the_article(extractor):
     assert malian_army.parent.name == "Malian government"
     assert sources[("soudan", "le ministère de la santé")].parent.name == "Sudanese government"
     assert sources[("mali", "les autorités")].parent.name == "Malian government"
+    # typed like an NGO, yet a service every state has
+    assert sources[("soudan", "la défense civile")].parent.name == "Sudanese government"
 
 
 @pytest.mark.parametrize(

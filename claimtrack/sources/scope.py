@@ -70,6 +70,12 @@ def organisation_words() -> frozenset:
     return frozenset(_generic()["organisation_words"])
 
 
+def is_state_service(name: str) -> bool:
+    """A rescue service every state has ("the civil defence"), though typed like an NGO."""
+    lowered = " ".join(WORD.findall(name.lower()))
+    return any(service in lowered for service in _generic()["state_services"])
+
+
 @lru_cache(maxsize=1)
 def document_nouns() -> frozenset:
     """Nouns of documents, which say what their author says."""
@@ -183,7 +189,7 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
             if (
                 is_generic(ref.name)
                 and default_registry().lookup(ref.name) is None
-                and (ref.type in STATE_TYPES or ruler_named(ref.name) is not None)
+                and (ref.type in STATE_TYPES or is_state_service(ref.name) or ruler_named(ref.name) is not None)
             ):
                 _scope_body(ref, place, article)
     return attributions
