@@ -340,6 +340,15 @@ The ministry said the breach would worsen.
     assert set(by_source) == {"British defence ministry", "regional administration (Ukrainian)"}
 
 
+def test_another_body_of_the_state_is_no_descriptor_of_the_one_named_before(tmp_path):
+    text = """KHARTOUM (Wire) - The health ministry said on Monday that 14 people were killed when a drone struck a crowded market.
+
+The police said officers had closed the road leading to the market for the night.
+"""
+    by_source, _ = origins(tmp_path, text)
+    assert set(by_source) == {"health ministry (Sudanese)", "police (Sudanese)"}
+
+
 def test_he_after_an_unnamed_man_is_that_man(tmp_path):
     text = """Karim Haddad, 40, said he had been sleeping when the blast hit.
 

@@ -17,6 +17,7 @@ from ..model import SourceRef
 from ..sources.registry import Registry, normalize
 from ..sources.scope import (
     anaphor_kinds,
+    body_words,
     document_nouns,
     gazetteer,
     is_state_title,
@@ -510,7 +511,10 @@ class DocumentSources:
                 # administration" no ministry that is not regional
                 modifiers = {normalize(t.text) for t in inner if t.i != head.i and not determiner(t) and t.is_alpha}
                 earlier = self.last((kind,))
-                if earlier is not None and modifiers <= set(normalize(" ".join((earlier.name, *earlier.aliases))).split()):
+                earlier_words = set(normalize(" ".join((earlier.name, *earlier.aliases))).split()) if earlier else set()
+                # "the police" after "the health ministry" is another body of the state
+                other_body = head.lower_ in body_words() and bool(earlier_words & body_words())
+                if earlier is not None and modifiers <= earlier_words and not other_body:
                     return self.remember(earlier)
         if article in INDEFINITE and kind in PERSON_TYPES:
             # "a resident said": an anonymous voice, not someone named later

@@ -43,6 +43,11 @@ def _vocabulary() -> tuple[frozenset, frozenset]:
     return frozenset(_generic()["bodies"]), frozenset(_generic()["qualifiers"])
 
 
+def body_words() -> frozenset:
+    """Nouns naming a body of a state ("army", "police", "ministry", "armée")."""
+    return _vocabulary()[0]
+
+
 def is_state_title(lemma: str) -> bool:
     return lemma in _state_titles()
 
