@@ -450,14 +450,25 @@ class Origins:
             return f"{name} ({outlet or 'no outlet'})"
         return self.top(source)[0]
 
+    def is_evidence(self, source: int | None) -> bool:
+        """A source that shows rather than says ("signals", "most of the
+        evidence", "a seismic station"): what it shows is the reading of
+        whoever reports it, not an origin of its own."""
+        if source is None:
+            return False
+        name, kind, _parent = self.source(source)
+        return kind == "other" and any(w.rstrip("s") in event_lexicon().evidence for w in WORD.findall(name.lower()))
+
 
 # --- verdicts ---
 
 # Acts that say what happened, and so can corroborate or contest it; a
-# demand, promise, intention or condemnation is shown with its group but
-# decides nothing (unless the whole group is made of them: two origins
-# making the same demand corroborate the demand).
-VERIFIABLE_ACTS = frozenset(("asserts", "accuses", "denies", "believes"))
+# demand, promise, intention, condemnation or belief ("thinks", "hopes") is
+# shown with its group but decides nothing (unless the whole group is made
+# of them: two origins making the same demand corroborate the demand). An
+# assessment ("US intelligence assessed that ...") is a finding, stored as
+# asserts by extraction (lexicon.yml), and so decides.
+VERIFIABLE_ACTS = frozenset(("asserts", "accuses", "denies"))
 
 
 class Member(NamedTuple):
@@ -471,10 +482,11 @@ class Member(NamedTuple):
     article: str
     negated: bool = False  # said in the negative ("had not struck"), its stance flipped
     act: str | None = None
+    evidence: bool = False  # its source only shows it ("signals", "the evidence")
 
     @property
     def verifiable(self) -> bool:
-        return self.act is None or self.act in VERIFIABLE_ACTS
+        return not self.evidence and (self.act is None or self.act in VERIFIABLE_ACTS)
 
 
 def stance_of(stance: str, frame: dict) -> str:
@@ -630,7 +642,7 @@ def _member(origins: Origins, row) -> Member:
     first = next((x for x in figures if interval(x)), None)
     return Member(claim, origins.of(source, relayed_by, outlet), stance_of(stance, frame), f.figure,
                   first and first.get("text"), published, outlet, article,
-                  negated=f.negated and stance in ("asserts", "denies"), act=act)
+                  negated=f.negated and stance in ("asserts", "denies"), act=act, evidence=origins.is_evidence(source))
 
 
 def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:

@@ -491,6 +491,34 @@ def test_demands_are_grouped_but_decide_nothing():
     assert verdict == "single_origin"
 
 
+def test_an_assessment_decides_a_belief_does_not():
+    from claimtrack.extract import Extractor
+
+    text = ("Norwegian intelligence assessed that the bridge was destroyed by a drone.\n\n"
+            "A local priest believes the bridge was destroyed by a drone.\n")
+    acts = {c.source_text: c.act for c in Extractor().extract(Article(text=text))}
+    assert acts == {"Norwegian intelligence": "asserts", "A local priest": "believes"}
+    monitor = Member(1, OSDH, "asserts", None, None, "2024-11-29", "AFP", "a1", act="asserts")
+    assessed = Member(2, "Norwegian government", "asserts", None, None, "2024-11-29", "AFP", "a2", act="asserts")
+    believed = Member(3, "priest", "asserts", None, None, "2024-11-29", "AFP", "a3", act="believes")
+    assert judge([monitor, assessed])[0] == "corroborated"
+    assert judge([monitor, believed])[0] == "single_origin"
+
+
+def test_what_only_shows_is_no_origin_of_its_own():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-06"), [
+        claim("Norway's seismic institute", "its sensors recorded an explosion at the bridge at 02:54", type="organization"),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-06"), [
+        claim("signals", "there was an explosion at the bridge at 02:54"),
+        claim("a seismic station in Romania", "an explosion was recorded at the bridge at 02:54"),
+    ])
+    group, = set(groups_of(db, "its sensors", "there was an explosion", "was recorded"))
+    row = db["claim_groups"].get(group)
+    assert row["verdict"] == "single_origin"
+
+
 def test_the_seed_toll_and_the_celebrating_rebels_are_apart():
     db = new_db()
     save_article(db, article("seed", "AFP", "2024-11-30", SEED.read_text("utf-8")), seed_attributions())

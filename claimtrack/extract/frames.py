@@ -115,6 +115,7 @@ class EventLexicon:
     participants: frozenset  # nouns of who takes part or suffers, not of a deed
     blame: str  # the class of who is to blame
     accusations: frozenset  # words for what others say of the speaker
+    evidence: frozenset  # nouns of what shows rather than says ("signals", "evidence")
 
 
 @lru_cache(maxsize=1)
@@ -128,7 +129,8 @@ def event_lexicon() -> EventLexicon:
     return EventLexicon(classes, data["implies"], sides, frozenset(data["negative"]),
                         frozenset(data["wildcards"]), frozenset(data["background"]), frozenset(data["classes"]),
                         {kind: frozenset(family) for family in data["related"] for kind in family},
-                        frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]))
+                        frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]),
+                        frozenset(data["evidence"]))
 
 
 @lru_cache(maxsize=1)
