@@ -58,8 +58,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if start is not None and text.rfind("\n", start, i) != -1:
             # the open quote crossed a paragraph break
             line_start = text.rfind("\n", start, i) + 1
-            first_mark = line_start + (len(text[line_start:]) - len(text[line_start:].lstrip()))
-            if first_mark == i and _role(text, i) == "open":
+            # the mark opens its line (only spaces before it); not a strip of
+            # the rest of the text, which made long articles quadratic
+            if not text[line_start:i].strip() and _role(text, i) == "open":
                 # multi-paragraph quote: close the previous paragraph's part here
                 spans.append((start, line_start - 1))
                 start = i + 1
