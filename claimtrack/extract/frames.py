@@ -32,7 +32,7 @@ HEDGES = frozenset("likely probably possibly perhaps apparently allegedly report
 NEGATIVE_DETERMINERS = frozenset("no neither nor aucun aucune nul nulle".split())
 NEGATIVE_ADVERBS = frozenset("pas jamais guère nullement aucunement".split())  # French "ne ... pas" has no "neg" arc
 SELF_WORDS = frozenset("its our we us their they son sa ses notre nos leur leurs".split())  # the speaker's own side ("its forces")
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl", "nsubj:pass")  # English, then UD (French)
 SIDE_CLAUSES = frozenset(("relcl", "advcl", "appos", "parataxis", "npadvmod"))
 NUMBER_DEPS = frozenset(("nummod", "quantmod", "conj", "compound", "cc"))  # from a number up to what it counts
 ACTOR_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "compound", "amod", "npadvmod"))
@@ -116,6 +116,9 @@ class EventLexicon:
     blame: str  # the class of who is to blame
     accusations: frozenset  # words for what others say of the speaker
     evidence: frozenset  # nouns of what shows rather than says ("signals", "evidence")
+    holding: frozenset  # verbs and nouns of holding an area ("held", "control")
+    governments: frozenset  # words for a state's own government ("government-held", "regime-held")
+    occupation: frozenset  # words whose bare adjective says someone else holds it ("the occupied bank")
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +133,8 @@ def event_lexicon() -> EventLexicon:
                         frozenset(data["wildcards"]), frozenset(data["background"]), frozenset(data["classes"]),
                         {kind: frozenset(family) for family in data["related"] for kind in family},
                         frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]),
-                        frozenset(data["evidence"]))
+                        frozenset(data["evidence"]), frozenset(data["holding"]), frozenset(data["governments"]),
+                        frozenset(data["occupation"]))
 
 
 @lru_cache(maxsize=1)
@@ -213,6 +217,8 @@ def frame_of(tokens, source=None, figures=()) -> dict:
         "days": sorted(_days([t for t in tokens if t.i not in background_tokens])),
         "counts": [_counts(tokens, figure, events) for figure in figures],
         "terms": sorted({_term(t) for t in tokens if _content_word(t)}),
+        "held": sorted(_held(tokens, names, speaker_side)),
+        "by": speaker_side,
     }
 
 
@@ -221,7 +227,7 @@ def _term(token) -> str:
         return token.text.replace("h", ":")
     if token.pos_ == "PROPN" and token.lang_ != "en":  # "Alep" is Aleppo
         place = gazetteer().lookup(token.text)
-        return (place if place and " " not in place else token.text).lower()
+        return in_english((place if place and " " not in place else token.text).lower(), token.lang_)
     return in_english((token.text if token.pos_ == "PROPN" else token.lemma_).lower(), token.lang_)
 
 
@@ -307,7 +313,7 @@ def _places(tokens, heads=frozenset()):
                 _name_like(span.root) and (span.root.ent_type_ not in NOT_PLACES or _unknown_word(span.root))
                 and span.root.dep_ not in ACTOR_DEPS and span.root.head.lower_ not in ("by", "of")
                 and actor_key(span.text) is None)):
-            place = _key(span.text)
+            place = in_english(_key(span.text), span.root.lang_)  # "Dniepr" is the Dnipro
             if any(place in p or p in place for p in seen):
                 continue
         if place is None or place in seen or not any(c.isalpha() for c in place):
@@ -339,14 +345,14 @@ def _name_like(token) -> bool:
     return token.pos_ == "PROPN" or (
         token.text[:1].isupper() and not token.is_sent_start and not token.is_stop
         and token.pos_ not in ("PRON", "DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART")
-        and not (token.pos_ == "ADV" and zipf_frequency(token.lower_, "en") > COMMON_WORD)  # "Unfortunately, ..."
+        and not (token.pos_ == "ADV" and zipf_frequency(token.lower_, token.lang_) > COMMON_WORD)  # "Unfortunately, ..."
     )
 
 
 def _unknown_word(token) -> bool:
     """A word no dictionary knows ("Kafr218"): a name, whatever type the
     tagger guessed for it (a number, a date)."""
-    return zipf_frequency(token.lower_, "en") == 0 and not token.like_num
+    return zipf_frequency(token.lower_, token.lang_) == 0 and not token.like_num
 
 
 def _background(tokens, pred, background) -> set[int]:
@@ -460,6 +466,51 @@ def _doer_tokens(word, inside):
             yield from (t for c in child.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree)
 
 
+def _held(tokens, names, speaker_side) -> set[str]:
+    """Who holds the area the claim is about, as written: "government-held
+    areas", "rebel-held Idlib", "under Kyiv's control", "territory held by
+    Russian forces", "the side they control" (they: the last side named,
+    else the speaker), "the occupied part" ("occupied"). A side's name is
+    its key ("Kyiv" -> Ukrainian government), a government or regime is
+    "government"; what a frame compares with the state of its places."""
+    lexicon = event_lexicon()
+    doc = tokens[0].doc
+    found = set()
+    for t in tokens:
+        word = in_english(t.lemma_.lower(), t.lang_)
+        if word not in lexicon.holding:
+            continue
+        holder = None
+        if t.i >= 2 and doc[t.i - 1].text in ("-", "‑"):  # "government-held"
+            holder = doc[t.i - 2]
+        elif t.dep_ == "amod" and word in lexicon.occupation:
+            found.add("occupied")  # "the occupied part": held by someone else than its state
+        elif t.dep_ == "pobj" and t.head.lower_ in ("under", "sous"):  # "under Kyiv's control"
+            holder = next((c for c in t.children if c.dep_ == "poss"), None) or next(
+                (g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
+        elif t.pos_ == "VERB":  # "held by Russian forces", "the side they control"
+            holder = next((g for c in t.children if c.dep_ in ("agent", "obl:agent") for g in c.children
+                           if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ in SUBJECTS), None)
+        if holder is None:
+            continue
+        word = in_english(holder.lemma_.lower(), holder.lang_)
+        if word in lexicon.governments:
+            found.add("government")
+        elif word in lexicon.sides:
+            found.add(lexicon.sides[word])
+        elif holder.pos_ == "PRON":
+            before = [actor for actor, name in names if actor and name.i < t.i]
+            side = before[-1] if before else speaker_side
+            if side:
+                found.add(side)
+        else:
+            side = actor_key(holder.text) or next(
+                (actor_key(c.text) for c in holder.children if c.dep_ in ("amod", "compound") and actor_key(c.text)), None)
+            if side:
+                found.add(side)
+    return found
+
+
 def _patient(pred) -> str | None:
     for child in pred.children:
         if child.dep_ in ("dobj", "nsubjpass"):
@@ -483,9 +534,9 @@ def _counts(tokens, figure, events: dict) -> str | None:
             noun = noun.head
         if noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at"):  # "the toll rose to 35", "put the toll at 471"
             verb = noun.head.head
-            noun = next((c for c in verb.children if c.dep_ in (*SUBJECTS, "dobj")), verb)
+            noun = next((c for c in verb.children if c.dep_ in (*SUBJECTS, "dobj", "obj")), verb)
         else:
-            verb = noun.head if noun.dep_ in (*SUBJECTS, "dobj") else noun  # "500 were killed", "killed 500"
+            verb = noun.head if noun.dep_ in (*SUBJECTS, "dobj", "obj") else noun  # "500 were killed", "killed 500"
         # "500 dead": the number heads what it counts; "left 300 dead": the verb's complement says it
         for t in (noun, verb, *number.children, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))):
             classes = events.get(in_english(t.lemma_.lower(), t.lang_))
