@@ -18,7 +18,8 @@ from claimtrack import ingest as ingest_module
 from claimtrack.cli import cli
 from claimtrack.extract.resolve import DocumentSources
 from claimtrack.nlp import INSTALL_HINT
-from claimtrack.sources import identity
+from claimtrack.sources import identity, scope
+from claimtrack.sources.scope import dateline_place
 
 from .ingest_helpers import SEED_ARTICLE, run_ingest, snapshot, summary, write_articles
 
@@ -569,3 +570,23 @@ def test_a_relay_without_a_speaker_fails_nothing(tmp_path):
     result = run_ingest(tmp_path / "claims.db", write(tmp_path / "a.txt", text), "--jobs", "1")
     assert result.exit_code == 0, result.output
     assert summary(result)["articles"] == 1
+
+
+def test_an_article_reads_its_dateline_once_however_many_officials_it_names(tmp_path, monkeypatch):
+    # each titled official named by title alone is the dateline state's; reading
+    # the dateline splits the whole text, so once per official was quadratic
+    calls = []
+    monkeypatch.setattr(scope, "dateline_place", lambda article: calls.append(article.id) or dateline_place(article))
+    ministers = ["Mazen Faraya", "Tawfiq Krishan", "Yousef Shamali", "Nadia Rawabdeh", "Khaled Breizat"]
+    text = "AMMAN — Foreign Minister Ayman Safadi said the border would reopen on Sunday.\n" + "".join(
+        f"Interior Minister {name} said road {n} was open again.\n" for n, name in enumerate(ministers)
+    )
+    db = tmp_path / "claims.db"
+    assert run_ingest(db, write(tmp_path / "a.txt", text), "--jobs", "1").exit_code == 0
+    with closing(sqlite3.connect(db)) as conn:
+        parents = conn.execute(
+            "select distinct parent.name from claims join sources on sources.id = claims.source"
+            " join sources parent on parent.id = sources.parent"
+        ).fetchall()
+    assert parents == [("Jordanian government",)]
+    assert len(calls) <= 2  # the article's place, and the titled officials' dateline

@@ -177,11 +177,12 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
     the module docstring). Sources are shared between an article's
     attributions, so each is scoped once."""
     place = article_place(article)
+    dateline = dateline_place(article)  # once: it splits the whole text into lines
     seen: set[int] = set()
     for attribution in attributions:
         if attribution.relayed_by is attribution.source:
             attribution.relayed_by = None  # "X estimate ..., according to an assessment" (X's own)
-        _scope_titled_official(attribution, article)
+        _scope_titled_official(attribution, article, dateline)
         for ref in (attribution.source, attribution.relayed_by):
             if not isinstance(ref, SourceRef):
                 continue
@@ -200,7 +201,7 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
     return attributions
 
 
-def _scope_titled_official(attribution: Attribution, article: Article) -> None:
+def _scope_titled_official(attribution: Attribution, article: Article, dateline: str | None) -> None:
     """"AMMAN — Foreign Minister X said": a minister named by title alone
     in a datelined dispatch is the dateline state's."""
     ref = attribution.source
@@ -211,7 +212,7 @@ def _scope_titled_official(attribution: Attribution, article: Article) -> None:
         (w[:1].isupper() or article.lang == "fr") and w.lower() in _state_titles() for w in WORD.findall(attribution.source_text or "")
     )
     if titled:
-        ref.parent = ruler_of(dateline_place(article))
+        ref.parent = ruler_of(dateline)
 
 
 def _scope_body(ref: SourceRef, place: str | None, article: Article) -> None:
