@@ -239,10 +239,25 @@ def test_french_frames_read_like_english_ones(extractor, english, french_text):
     assert len(shared) >= 2, (en.frame["terms"], fr.frame["terms"])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the infinitive hung on "rebelles", or completing "a forcé": its doer is that noun
+        "L'offensive a permis aux rebelles de conquérir trois villages, a affirmé l'OSDH.",
+        "Selon l'armée, la coalition a forcé les rebelles à quitter la ville.",
+        # the parser hangs the subject on the participle opening the sentence
+        "Entrés samedi dans Idleb, « les jihadistes et les factions alliées ont pris la base aérienne », a déclaré l'OSDH.",
+    ],
+)
+def test_doer_the_parser_lost_is_the_side_of_the_claim(extractor, text):
+    claim = one(extractor, text)
+    assert claim.frame["agent"] == "rebels"
+
+
 def test_french_retelling_of_the_seed_shares_origins_and_groups(tmp_path):
     """The seed and its French retelling (the same 15 claims, in the same
     order) ingested together: each French claim has its English twin's
-    origin, and nearly every one falls in its twin's claim group."""
+    origin and falls in its twin's claim group."""
     import sqlite_utils
 
     seed = FIXTURES / "seed" / "aleppo-afp.txt"
@@ -264,8 +279,7 @@ def test_french_retelling_of_the_seed_shares_origins_and_groups(tmp_path):
     english, retold = by_lang["en"], by_lang["fr"]
     assert len(english) == len(retold) == 15
     assert [origin for origin, _ in retold] == [origin for origin, _ in english]
-    same_group = sum(fr_group == en_group for (_, fr_group), (_, en_group) in zip(retold, english))
-    assert same_group >= 12, f"{same_group} of 15 French claims in their English twin's group"
+    assert [group for _, group in retold] == [group for _, group in english]
 
 
 def test_english_only_run_loads_no_french_model(extractor):

@@ -464,6 +464,27 @@ def _doer_tokens(word, inside):
             yield from child.subtree
         elif child.dep_ == "advcl" and child.tag_ == "VBN":
             yield from (t for c in child.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree)
+    if word.lang_ == "fr" and word.pos_ == "VERB" and not passive and not any(c.dep_ in SUBJECTS for c in word.children):
+        yield from _unparsed_french_subject(word, inside)
+
+
+def _unparsed_french_subject(verb, inside):
+    """French names the doer of every verb; where the parser lost it: the
+    noun an infinitive hangs on or the object of the verb it completes ("a
+    permis aux rebelles de conquérir", "accuse le Hamas d'avoir tiré"), else
+    the words just before the verb group ("« HTS et les factions ont pris »",
+    HTS hung on another verb)."""
+    doc = verb.doc
+    if "Inf" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm") for c in verb.children):
+        if verb.dep_ == "acl":
+            yield verb.head
+        elif verb.dep_ == "xcomp":
+            yield from (t for c in verb.head.children if c.dep_ in ("obj", "obl:arg", "iobj") for t in c.subtree)
+        return
+    i = min([verb.i] + [c.i for c in verb.children if c.dep_.startswith("aux")]) - 1
+    while i in inside and doc[i].text not in "«“\",;:" and doc[i].pos_ != "SCONJ" and (doc[i].pos_ not in ("VERB", "AUX") or doc[i].dep_ == "amod"):
+        yield doc[i]
+        i -= 1
 
 
 def _held(tokens, names, speaker_side) -> set[str]:
