@@ -55,6 +55,8 @@ STRONG_COUNT = 0.6  # a figure counting the group's kind of event: above a side,
 STRONG_SIDE = 0.5
 NEWS_SPAN = timedelta(days=21)
 SIZE_WEIGHT = 0.05  # of two groups telling the same, the larger (a toll every outlet reports) wins
+FRONT_SIDES = ("state", "other")  # held by the state of the place, or by someone else
+SAME_COUNTER = 0.2  # a figure joins the count its own side keeps (an update) before another's
 
 
 class Features(NamedTuple):
@@ -71,6 +73,8 @@ class Features(NamedTuple):
     kinds: frozenset = frozenset()  # its classes but those that go with any event, widened
     names: frozenset = frozenset()  # words no dictionary knows
     mass: float = 0.0  # total weight of its terms
+    held: frozenset = frozenset()  # a count's side of the front: "state" (its own government's), "other"
+    by: str | None = None  # the side of who says it
 
 
 @lru_cache(maxsize=4096)
@@ -97,7 +101,7 @@ def term_weight(term: str) -> float:
 
 
 def claim_features(frame: dict, figures: list, published=None, title=None, article=None,
-                   act=None, content=None) -> Features:
+                   act=None, content=None, by=None) -> Features:
     """A claim's features from its stored frame. Its side is the frame's
     agent, when a known side. An accusation is about who is to
     blame. A claim that names no place ("the strike killed 19 people")
@@ -122,12 +126,36 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     events = frozenset(frame.get("events") or ()) | ({event_lexicon().blame} if about_blame else frozenset())
     # the side's own name is matched as the side, not again as a word
     terms = {t: w for t, w in terms.items() if w > 0 and not (side and actor_key(t) == side)}
+    counted = figure is not None and figure[4] in event_lexicon().kinds
     return Features(
         events, side, actors, places, anchor_days(frame.get("days") or (), published),
         terms, figure, bool(frame.get("neg")), article, _day(published),
         _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
-        sum(terms.values()),
+        sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by or frame.get("by")) if counted else frozenset(),
+        by or frame.get("by"),
     )
+
+
+@lru_cache(maxsize=10_000)
+def _held(written: frozenset, places: frozenset, by: str | None = None) -> frozenset:
+    """Which side of a front a count is on, seen from the state of its
+    places: "state" when its own government holds the area ("government-held
+    areas", "under Kyiv's control" in Ukraine), "other" when someone else
+    does ("the occupied bank", "rebel-held", a town the gazetteer says
+    another body governs). A state's count that says nothing of it is of
+    the area that state holds. Unknown when nothing says so."""
+    gazetteer_ = gazetteer()
+    chains = [gazetteer_.chain(p) for p in sorted(places) if p in gazetteer_.parent]
+    state = actor_key(chains[0][-1]) if chains else None
+    holders = set(written)
+    for chain in chains:
+        body = next((gazetteer_.governed_by[q] for q in chain if q in gazetteer_.governed_by), None)
+        if body:
+            holders.add(actor_key(body) or body)
+    if not written and by and state and _is_state(by):
+        holders.add(by)
+    generic = {"government": "state", "occupied": "other", **dict.fromkeys(event_lexicon().sides.values(), "other")}
+    return frozenset(generic.get(h) or ("state" if h == state else "other" if state else h) for h in holders)
 
 
 def _day(published: str | None) -> date | None:
@@ -151,9 +179,10 @@ class Centroid:
     """What a group's claims have in common: how often each term, event
     class, agent, place and day occurs among its members."""
 
-    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts", "seen", "_main")
+    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts", "seen", "held", "by", "_main")
 
-    def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=(), counts=(), seen=()):
+    def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=(), counts=(), seen=(),
+                 held=(), by=()):
         self.n = n
         self.terms: dict = dict(terms or {})
         self.events: dict = dict(events or {})
@@ -162,6 +191,8 @@ class Centroid:
         self.days: dict = days if isinstance(days, dict) else dict.fromkeys(days, 1)  # day -> members naming it
         self.counts = set(counts)  # what the members' figures count
         self.seen = [date.fromisoformat(d) for d in seen]  # first and last publication date
+        self.held = set(held)  # the sides of the front its counts are on
+        self.by = set(by)  # the sides of who says its counts
         self._main = None  # (events, agents, days) a third of the members name, until one more joins
 
     def add(self, f: Features) -> None:
@@ -179,13 +210,15 @@ class Centroid:
         self.articles.add(f.article)
         if f.figure and f.figure[4]:
             self.counts.add(f.figure[4])
+            self.by.update([f.by] if f.by else [])
+        self.held |= f.held
         if f.published:
             self.seen = [min(self.seen[0], f.published), max(self.seen[1], f.published)] if self.seen else [f.published] * 2
 
     def to_json(self) -> str:
         return json.dumps([self.n, self.terms, self.events, self.agents, sorted(self.places),
                            dict(sorted(self.days.items())), sorted(a for a in self.articles if a), sorted(self.counts),
-                           [d.isoformat() for d in self.seen]])
+                           [d.isoformat() for d in self.seen], sorted(self.held), sorted(self.by)])
 
     @classmethod
     def from_json(cls, text: str) -> Centroid:
@@ -300,6 +333,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     same_count = bool(counted in event_lexicon().kinds and counted in group.counts and events_meet)
     if another_day and not same_count:
         return None  # a toll given each day is one toll updated; other deeds of another day are others
+    if claim.held and group.held and not _held_meet(claim.held, frozenset(group.held)):
+        return None  # a toll on one side of a front and one on the other are two tolls
     strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds))
     if not strong:
         if claim.names and group_names and not claim.names & group_names:
@@ -307,8 +342,16 @@ def score(group: Centroid, claim: Features) -> float | None:
         if found < (SAME_ARTICLE_SIMILARITY if claim.article in group.articles else MIN_SIMILARITY):
             return None  # two claims of one article must assert the same thing
     total = (found + strong + 0.15 * events_meet + SIZE_WEIGHT * math.log2(group.n)
-             + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and days and not another_day))
+             + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and days and not another_day)
+             + SAME_COUNTER * (same_count and claim.by in group.by))
     return total if total >= MIN_SCORE or strong else None
+
+
+@lru_cache(maxsize=10_000)
+def _held_meet(a: frozenset, b: frozenset) -> bool:
+    """The same side of a front; a holder named where no state was known
+    ("under Kyiv's control" with no place) may be either."""
+    return any(x == y or (x in FRONT_SIDES) != (y in FRONT_SIDES) for x in a for y in b)
 
 
 def _overlap(claim: frozenset, group: frozenset) -> float:
@@ -711,6 +754,7 @@ class _Clusterer:
 
     def __init__(self, db, in_memory: bool):
         self.db, self.in_memory = db, in_memory
+        self.origins = Origins(db, preload=in_memory)
         self.centroids: dict[int, Centroid] = {}
         self.windows: dict[str, list[int]] = {}  # key -> groups, the one a claim joined last at the end
         self.next_id = (db.execute("select max(id) from claim_groups").fetchone()[0] or 0) + 1
@@ -718,8 +762,9 @@ class _Clusterer:
         self.new_keys: dict[tuple, int] = {}  # (key, group) -> the last claim that joined
         self.changed: set[int] = set()
 
-    def assign(self, claim, content, frame, figures, published, title, article, act) -> int:
-        f = claim_features(json.loads(frame or "{}"), json.loads(figures or "[]"), published, title, article, act, content)
+    def assign(self, claim, content, frame, figures, published, title, article, act, source) -> int:
+        by = self.origins.top(source)[0] if source is not None else None  # as sources stand now (scoped, merged)
+        f = claim_features(json.loads(frame or "{}"), json.loads(figures or "[]"), published, title, article, act, content, by)
         keys = block_keys(f)
         group = best_group(f, self._candidates(keys))
         if group is None:
@@ -764,7 +809,8 @@ class _Clusterer:
 
 
 CLAIMS_SQL = """
-select claims.id, claims.content, claims.frame, claims.figures, articles.published, articles.title, claims.article, {act}
+select claims.id, claims.content, claims.frame, claims.figures, articles.published, articles.title, claims.article, {act},
+  claims.source
 from claims join articles on articles.id = claims.article
 """
 

@@ -519,6 +519,35 @@ def test_what_only_shows_is_no_origin_of_its_own():
     assert row["verdict"] == "single_origin"
 
 
+def test_tolls_on_either_side_of_a_front_are_two_tolls():
+    db = new_db()
+    save_article(db, article("a", "Reuters", "2025-06-08"), [
+        claim("Ukrainian interior ministry", "four people had died in government-held areas of Kherson region",
+              figures=[figure("four", "people")], type="government"),
+    ])
+    save_article(db, article("b", "AP", "2025-06-09"), [
+        claim("Russian defence ministry", "at least six people died in Nova Kakhovka",
+              figures=[figure("at least six", "people")], type="military"),
+    ])
+    save_article(db, article("c", "AFP", "2025-06-10"), [
+        claim("Ukrainian interior ministry", "the death toll in areas under Kyiv's control had risen to seven",
+              figures=[figure("seven")], type="government"),
+    ])
+    ukraine, occupied, later = groups_of(db, "government-held", "Nova Kakhovka", "under Kyiv's control")
+    assert ukraine == later != occupied
+    assert db["claim_groups"].get(ukraine)["verdict"] == "single_origin"  # an update, not contested by the other toll
+    db = new_db()
+    save_article(db, article("d", "AFP", "2024-12-01"), [
+        claim(OSDH, "40 civilians were killed in rebel-held parts of Aleppo province", figures=[figure("40", "civilians")]),
+    ])
+    save_article(db, article("e", "AP", "2024-12-01"), [
+        claim(OSDH, "25 civilians were killed in government-held parts of Aleppo province",
+              figures=[figure("25", "civilians")]),
+    ])
+    rebel, government = groups_of(db, "rebel-held", "government-held")
+    assert rebel != government
+
+
 def test_the_seed_toll_and_the_celebrating_rebels_are_apart():
     db = new_db()
     save_article(db, article("seed", "AFP", "2024-11-30", SEED.read_text("utf-8")), seed_attributions())
