@@ -445,12 +445,26 @@ def save_article(
                 "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
             }
         )
+        # an article's claims share their SourceRefs: each is looked up once
+        source_ids: dict[int, int | None] = {}
+        source_types: dict[int | None, str | None] = {}
+
+        def stored(ref: SourceRef | None) -> int | None:
+            if id(ref) not in source_ids:
+                source_ids[id(ref)] = source_id(db, ref)
+            return source_ids[id(ref)]
+
+        def stored_type(source: int | None) -> str | None:
+            if source not in source_types:
+                source_types[source] = _source_type(db, source)
+            return source_types[source]
+
         db["claims"].insert_all(
             (
                 {
                     "article": record_id,
-                    "source": (speaker := source_id(db, a.source)),
-                    "source_type": _source_type(db, speaker),
+                    "source": (speaker := stored(a.source)),
+                    "source_type": stored_type(speaker),
                     "outlet": outlet,
                     "published": published,
                     "source_text": a.source_text,
@@ -459,8 +473,8 @@ def save_article(
                     "stance": a.stance,
                     "act": a.act,
                     "content": a.content,
-                    "relayed_by": source_id(db, a.relayed_by),
-                    "addressee": source_id(db, a.addressee),
+                    "relayed_by": stored(a.relayed_by),
+                    "addressee": stored(a.addressee),
                     "sentence": a.sentence,
                     "spans": json.dumps(a.spans),
                     "figures": json.dumps(a.figures),
