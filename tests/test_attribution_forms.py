@@ -305,3 +305,32 @@ def test_nominal_cue_with_a_possessive_pronoun_is_resolved_like_he(extractor):
 def test_a_negated_belief_holds_its_content_false(extractor):
     claims = extractor.extract(Article(text="The minister does not believe the dam was hit.\n"))
     assert [(c.cue, c.act, c.stance, c.content) for c in claims] == [("does not believe", "believes", "denies", "the dam was hit")]
+
+
+def test_a_document_cue_closing_the_sentence_takes_what_comes_before(extractor):
+    assert claims_of(extractor, "Most residents oppose closing the border crossing, a new Gallup poll finds.") == [
+        ("Gallup", "poll finds", "asserts", "Most residents oppose closing the border crossing")
+    ]
+
+
+def test_a_quote_opening_with_a_phrase_is_all_content(extractor):
+    text = '"In many ways the siege is already over," said Mariam Osei, an analyst who covers the Sahel for a Dakar think tank.'
+    assert claims_of(extractor, text) == [
+        ("Mariam Osei, an analyst who covers the Sahel for a Dakar think tank", "said", "asserts", "In many ways the siege is already over")
+    ]
+
+
+def test_a_relative_pronoun_speaks_for_its_antecedent(extractor):
+    text = "The talks were led by Amina Diallo, who predicted that a truce would hold by Friday.\n"
+    claims = extractor.extract(Article(text=text))
+    assert [(c.source.name, c.source_text, c.cue, c.act, c.content) for c in claims] == [
+        ("Amina Diallo", "who", "predicted", "believes", "a truce would hold by Friday")
+    ]
+
+
+def test_a_second_cue_hung_on_the_first_content_is_a_claim_of_the_same_speaker(extractor):
+    text = "The spokesman said the port was not under attack, and urged residents to stay calm."
+    assert claims_of(extractor, text) == [
+        ("The spokesman", "said", "asserts", "the port was not under attack"),
+        ("The spokesman", "urged", "demands", "residents to stay calm"),
+    ]

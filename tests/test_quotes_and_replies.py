@@ -235,3 +235,13 @@ def test_quote_index_answers_containment_and_overlap():
     assert index.containing(0, 2) is None
     assert index.overlapping(first[1] - 1, second[0] + 1) == [first, second]
     assert index.overlapping(second[1] + 2, len(text)) == []
+
+
+def test_two_apostrophes_quote_like_a_double_quote():
+    text = "''The shelling went on all night,'' said Omar Haddad, a nurse. ''We had no power.''\n"
+    claims = Extractor().extract(Article(text=text))
+    assert [(c.source_text, c.cue, c.kind, c.content) for c in claims] == [
+        ("Omar Haddad, a nurse", "said", "direct", "The shelling went on all night"),
+        ("", None, "direct", "We had no power."),
+    ]
+    assert [text[s:e] for s, e in QuoteIndex(text).spans] == ["The shelling went on all night,", "We had no power."]

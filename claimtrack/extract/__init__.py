@@ -17,7 +17,7 @@ from ..sources.registry import Registry
 from .languages import LanguagePipeline, load_pipeline
 from .lexicon import Lexicon
 from .patterns import Found, mention_tokens
-from .quotes import QUOTE_CHARS, QuoteIndex
+from .quotes import DOUBLE_APOSTROPHE, QUOTE_CHARS, QuoteIndex, has_quote_mark
 from ..sources.scope import scope_generic_sources
 from .frames import frame_of
 from .resolve import DocumentSources, Forward, person_spans, words
@@ -30,6 +30,7 @@ HEADLINE_DASH = re.compile(r"^(?P<content>.+\S)\s+(?P<cue>[-–—])\s+(?P<sourc
 # '"We have lost everything." ― Amal Haddad': a quote signed after a dash
 QUOTE_DASH = re.compile(r"^[\"“](?P<content>.+)[\"”]\s*(?P<cue>[-–—―])\s*(?P<source>[^-–—―\"“”]{2,60}?)[.\s]*$", re.S)
 DASHES = "-–—―"
+QUOTE_ENDINGS = (*QUOTE_CHARS, DOUBLE_APOSTROPHE)
 # what a noun pointing back at an earlier claim may carry: "the army's accusations"
 ANAPHORIC_MODIFIERS = {"det", "poss", "case", "amod", "predet", "nummod"}
 RECENT_CLAIMS = 12  # how far back a reply looks for the claim it answers
@@ -148,7 +149,7 @@ class Extractor:
             )
             if not body:
                 narration = None  # crossheads, related links
-            elif pipeline.candidate.search(line) or any(c in line for c in QUOTE_CHARS) or LABEL_COLON.match(line):
+            elif pipeline.candidate.search(line) or has_quote_mark(line) or LABEL_COLON.match(line):
                 if narration is not None and pipeline.pronoun_speaker.search(line):
                     plan.append(narration)
                 plan.append(paragraph)
@@ -265,7 +266,7 @@ class DocumentPass:
             if following is not None and (
                 sent.text.rstrip().endswith(":")
                 or self._quote_runs_on(paragraph.start + sent.end_char, paragraph.start + following.start_char)
-                or (sent.text.rstrip()[-1:] in QUOTE_CHARS and self._bare_cue(following))
+                or (sent.text.rstrip().endswith(QUOTE_ENDINGS) and self._bare_cue(following))
             ):
                 continue
             yield doc[sents[start].start : sent.end]
@@ -369,6 +370,7 @@ class DocumentPass:
                 "source": _spans(self._abs(paragraph, t) for t in found.mention),
                 "cue": [list(self._abs(paragraph, t)) for t in found.cue],
                 "content": [list(p) for p in pieces],
+                **_relay_spans(paragraph, found.relay, self._abs),
             },
             figures=figures,
             frame=frame,
@@ -564,6 +566,18 @@ class DocumentPass:
             and head.lower_ not in self.lexicon.label_rubrics
             and words(tokens).casefold() not in self.lexicon.places
         )
+
+
+def _relay_spans(paragraph: Paragraph, relay: Found | None, absolute) -> dict:
+    """Where the relay is named and cues ("according to Reuters", "X said Y
+    reported"): kept beside the claim's own spans, as the benchmark's
+    corpus counts the relay as an attribution of its own."""
+    if relay is None:
+        return {}
+    return {
+        "relay_source": _spans(absolute(paragraph, t) for t in relay.mention),
+        "relay_cue": [list(absolute(paragraph, t)) for t in relay.cue],
+    }
 
 
 def _spans(offsets) -> list[list[int]]:

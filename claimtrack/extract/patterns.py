@@ -19,6 +19,7 @@ CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
 FIRST_AND_SECOND_PERSON = {"i", "we", "you"}
 PERSONAL_PRONOUNS = {"he", "she", "they", "it", "we", "i", "who"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}  # resolved as he, she, they, it
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 
 
 @dataclass
@@ -36,6 +37,12 @@ class Found:
     addressee: Token | None = None
     relay: Found | None = None
     speaker: list[Token] | None = None  # the author inside a document mention
+
+    @property
+    def anchor(self) -> Token:
+        """The cue word the others hang on: "finds" of "a poll finds", "say" of "did not say"."""
+        ids = {t.i for t in self.cue}
+        return next((t for t in self.cue if t.head.i not in ids or t.head == t), self.cue[0])
 
 
 def subtree_ids(token: Token) -> set[int]:
@@ -134,7 +141,7 @@ def _parenthetical_after(tokens: list[Token]) -> list[Token]:
     return []
 
 
-def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
+def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str] = frozenset()) -> Token | None:
     """The speaker of a cue verb (an agent "by X" for a passive).
 
     Of several subjects the parser offers, the one outside quotes and nearest
@@ -145,7 +152,7 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
     subjects = [c for c in subjects if c.i not in quoted] or subjects
     if subjects:
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
-        if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head
         return child
     for child in verb.children:
@@ -158,8 +165,9 @@ def subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
     if share is not None:
         return share
     head = verb.head
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_ == verb.lemma_:
-        return subject_of(head.head, quoted)  # "X said A and said B", B's "said" hung on A
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and (head.head.lemma_ == verb.lemma_ or head.head.lemma_ in cues):
+        # "X said A and said B" / "X said A, and urged B": B's cue hung on A, with nobody of its own
+        return subject_of(head.head, quoted, cues)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, quoted)
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ == "VERB":
@@ -293,6 +301,7 @@ def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token
     clause = {verb.i} | speaker
     if addressee is not None:
         clause |= subtree_ids(addressee)
+    first = min(clause)  # (not moved by a quote mark hung on the verb: '"In some ways ...," said X')
     for child in verb.children:
         if child.i in exclude or child.dep_ in CONTENT_DEPS:
             continue
@@ -301,7 +310,7 @@ def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token
         if child.dep_ in ADJACENT_MODIFIERS or child.dep_ in ("prep", "dative", "nsubjpass"):
             # a quote mark the parser made head of the quote is only itself
             ids = {child.i} if child.is_punct else subtree_ids(child)
-            if child.dep_ == "prep" and ids and (min(ids) > verb.i + 6 or max(ids) < min(clause) - 1):
+            if child.dep_ == "prep" and ids and (min(ids) > verb.i + 6 or max(ids) < first - 1):
                 continue  # a far-off attachment belongs to the content
             clause |= ids
     # the speaker stays in the clause even where the parser hung it on the content
@@ -311,10 +320,9 @@ def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token
 def _speaker_ids(subject: Token, verb: Token) -> set[int]:
     """The speaker's words: the agent phrase ("by X"), or the subject
     without the relative clause that holds the cue ("The army, which said")."""
-    if subject.dep_ == "pobj" and subject.head.dep_ == "agent":
-        return subtree_ids(subject.head)
-    ids = subtree_ids(subject)
-    if verb.i in ids:
+    agent = subject.dep_ == "pobj" and subject.head.dep_ == "agent"
+    ids = subtree_ids(subject.head if agent else subject)
+    if verb.i in ids:  # (also "led by X, who said": the agent holds the cue)
         ids -= subtree_ids(verb)
         ids |= {c.i for c in verb.children if c.dep_ == "nsubj"}
     return ids
@@ -373,7 +381,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         negated = any(c.dep_ == "neg" and c.i not in quoted for c in token.children) and lemma not in lexicon.denial_verbs
         if negated and lemma in lexicon.perception_verbs:
             continue  # "did not see": nothing witnessed
-        subject = subject_of(token, quoted)
+        subject = subject_of(token, quoted, lexicon.cue_verbs)
         if subject is None or any(c.lower_ in ("no", "neither") for c in subject.children if c.dep_ == "det"):
             continue  # "No group has claimed responsibility"
         if subject.lower_ in ("nobody", "none", "noone"):
@@ -470,6 +478,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             act=act,
             addressee=addressee,
         )
+        relative = _relative_subject(token)
+        if relative is not None and head is subject:
+            # "Borges, who predicted ...": "who" names the speaker in the text, the antecedent says who it is
+            speaker.speaker, speaker.mention = mention, [relative]
         if citing is not None:
             # "RIA, citing the defence ministry, said ...": the ministry speaks, RIA carries
             mention = mention_tokens(citing, lexicon.people_nouns)
@@ -478,6 +490,13 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             speaker.mention_head = None  # the writer's own voice ("I think", "we know"): nobody to resolve
         found.append(speaker)
     return found
+
+
+def _relative_subject(verb: Token) -> Token | None:
+    """The "who" of "Borges, who predicted ..." (the parser's subject of a relative clause)."""
+    if verb.dep_ != "relcl":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in RELATIVE_PRONOUNS), None)
 
 
 def cue_lemma(token: Token, lexicon: Lexicon) -> str:
@@ -717,13 +736,13 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # edge; what X plans, wants or saw "according to Y" is Y's claim
     for acc in list(according):
         at_edge = min(acc.clause) <= sent.start + 1 or max(acc.clause) >= _last_word(sent)
-        speakers = [v for v in verbs if v.relay is None and v.cue[0].i not in acc.clause]
+        speakers = [v for v in verbs if v.relay is None and v.anchor.i not in acc.clause]
         if speakers and at_edge and _states(speakers[0], lexicon):
             speakers[0].relay = acc
             according.remove(acc)
         elif speakers and at_edge:
             inside = {t.i for t in acc.content}
-            verbs = [v for v in verbs if v.cue[0].i not in inside]
+            verbs = [v for v in verbs if v.anchor.i not in inside]
     candidates = verbs + according
     # a cue reported inside another's content is the inner claim, and the
     # outer speaker relayed it; a cue merely inside a side clause ("..., while
@@ -738,14 +757,14 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # what each candidate holds and which cues report each cue, found once
     # per candidate, not once per pair ("X said Y said Z said ..." is not cubic)
     held = {id(f): {t.i for t in f.content} for f in candidates}
-    reporters = {id(f): _reporters(f.cue[0]) for f in candidates}
+    reporters = {id(f): _reporters(f.anchor) for f in candidates}
 
     def reports(outer: Found, inner: Found) -> bool:
-        if outer is inner or inner.cue[0].i not in held[id(outer)] or outer.cue[0].i not in reporters[id(inner)]:
+        if outer is inner or inner.anchor.i not in held[id(outer)] or outer.anchor.i not in reporters[id(inner)]:
             return False  # (the set look-ups first: this is asked of every pair)
         # "X said A and said B": the parser may hang the second "said" on A; X makes two claims
         return not (
-            inner.cue[0].dep_ == "conj"
+            inner.anchor.dep_ == "conj"
             and None not in (outer.mention_head, inner.mention_head)
             and outer.mention_head.i == inner.mention_head.i
         )
@@ -758,20 +777,20 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
                 (f.mention_head is not None and (f.mention_head.pos_ == "PRON" or f.form == "perception"))
                 or not _states(f, lexicon)
                 or f.mention_head is None
-                or _unrealised(f.cue[0])
+                or _unrealised(f.anchor)
             )
             and any(reports(o, f) for o in candidates)
         )
     ]
     results = []
     for found in candidates:
-        outer = [o for o in candidates if o is not found and found.cue[0].i in held[id(o)]]
+        outer = [o for o in candidates if o is not found and found.anchor.i in held[id(o)]]
         reported = [o for o in outer if reports(o, found)]
         if reported and found.relay is None:
             found.relay = reported[0]
-        side, relaying = subtree_ids(found.cue[0]), {id(o) for o in reported}
+        side, relaying = subtree_ids(found.anchor), {id(o) for o in reported}
         for other in outer:
-            if id(other) not in relaying and other.cue[0].i not in side:  # (not the parenthetical it holds)
+            if id(other) not in relaying and other.anchor.i not in side:  # (not the parenthetical it holds)
                 other.content = [t for t in other.content if t.i not in side]
                 held[id(other)] -= side
         if not any(reports(found, f) for f in candidates):

@@ -10,17 +10,24 @@ OPENERS = "“«„‟"
 CLOSERS = "”»"
 STRAIGHT = '"'
 QUOTE_CHARS = OPENERS + CLOSERS + STRAIGHT
+# two apostrophes stand for a straight double quote in some wire copy ("''We will,'' he said")
+DOUBLE_APOSTROPHE = "''"
+QUOTE_MARK = re.compile(f"{DOUBLE_APOSTROPHE}|[{QUOTE_CHARS}]")
 
 
-def _role(text: str, i: int) -> str:
-    """'open' or 'close' for the mark at i; straight quotes by their neighbours."""
-    mark = text[i]
+def has_quote_mark(line: str) -> bool:
+    return QUOTE_MARK.search(line) is not None
+
+
+def _role(text: str, i: int, j: int) -> str:
+    """'open' or 'close' for the mark text[i:j]; straight quotes by their neighbours."""
+    mark = text[i:j]
     if mark in OPENERS:
         return "open"
     if mark in CLOSERS:
         return "close"
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[j] if j < len(text) else " "
     if before.isspace() or before in "([{—–-/":
         return "open"
     if after.isspace() or after in ".,;:!?)]}—–-":
@@ -53,26 +60,26 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     opening mark was lost at the start of the paragraph."""
     spans: list[tuple[int, int]] = []
     start: int | None = None
-    for match in re.finditer(f"[{QUOTE_CHARS}]", text):
-        i = match.start()
+    for match in QUOTE_MARK.finditer(text):
+        i, j = match.span()
         if start is not None and text.rfind("\n", start, i) != -1:
             # the open quote crossed a paragraph break
             line_start = text.rfind("\n", start, i) + 1
             # the mark opens its line (only spaces before it); not a strip of
             # the rest of the text, which made long articles quadratic
-            if not text[line_start:i].strip() and _role(text, i) == "open":
+            if not text[line_start:i].strip() and _role(text, i, j) == "open":
                 # multi-paragraph quote: close the previous paragraph's part here
                 spans.append((start, line_start - 1))
-                start = i + 1
+                start = j
                 continue
             spans.append((start, _paragraph_end(text, start)))
             start = None
-        role = _role(text, i)
+        role = _role(text, i, j)
         if role == "open":
             if start is not None:
                 # an opener inside an open quote: the first was never closed
                 spans.append((start, i))
-            start = i + 1
+            start = j
         elif start is not None:
             spans.append((start, i))
             start = None
