@@ -83,13 +83,18 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
 
 def no_sentence_start(doc):
     """No sentence starts after a comma, colon or semicolon, with a comma,
-    or at a lower-case word."""
+    or at a lower-case word. Written as one array: setting each token's
+    is_sent_start checks the whole doc for a parse (quadratic)."""
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START]).astype("int64")
     previous = ""
     for token in doc:
         text = token.text
         if token.i and (previous in (",", ":", ";") or text in (",", ")") or text[:1].islower()):
-            token.is_sent_start = False
+            starts[token.i] = -1
         previous = text
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 
