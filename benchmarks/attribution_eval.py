@@ -15,6 +15,8 @@ here. The last line is always
 
 A claim that only continues an earlier quote of the same source (no cue of its
 own) is, in PolNeAR, more content of that attribution: it is merged into it.
+A relayed claim is scored as the relay's attribution: PolNeAR marks the outer
+report of nested ones, with the inner source, cue and content as its content.
 """
 
 from __future__ import annotations
@@ -48,6 +50,14 @@ def predictions(db_path: str) -> dict[str, list[dict]]:
             last_of_source[key]["content"] += spans["content"]
             continue
         attribution = {role: list(spans.get(role, [])) for role in ROLES}
+        if spans.get("relay_cue"):
+            # PolNeAR annotates no nested attribution: "X said Y reported Z" and
+            # "according to X, Y said Z" are X's, holding Y's whole report
+            attribution = {
+                "source": spans.get("relay_source", []),
+                "cue": spans["relay_cue"],
+                "content": attribution["source"] + attribution["cue"] + attribution["content"],
+            }
         by_article[row["article"]].append(attribution)
         last_of_source[key] = attribution
     return by_article
