@@ -48,7 +48,8 @@ LABEL_LENGTH = 120
 WEIGHT_CEILING = 7.0  # zipf frequency at which a word weighs nothing ("the" is 7.7)
 CENTROID_TERMS = 64  # a group keeps its heaviest terms only: memory stays flat
 SAME_ARTICLE_SIMILARITY = 0.5  # two claims of one article must say much the same
-MIN_SIMILARITY = 0.2
+MIN_SIMILARITY = 0.3
+EVENT_TERM_WEIGHT = 2.5  # a class of event weighs as a word like "strike"
 NAME_WEIGHT = WEIGHT_CEILING - 0.5  # a word almost never written: a name
 MIN_SCORE = 0.5
 STRONG_COUNT = 0.6  # a figure counting the group's kind of event: above a side, a toll is about the count
@@ -95,8 +96,18 @@ def known_side(name: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
+def _class_term(word: str) -> str | None:
+    """The term of the event class a word names, if any."""
+    classes = event_lexicon().classes.get(word)
+    return f"ev:{classes[0]}" if classes else None
+
+
+@lru_cache(maxsize=200_000)
 def term_weight(term: str) -> float:
-    """Rare words weigh more ("misfire" 4.5, "hospital" 1.9, "say" 1.1)."""
+    """Rare words weigh more ("misfire" 4.5, "hospital" 1.9, "say" 1.1); a
+    class of event as little as a common word: frames already match classes."""
+    if term.startswith("ev:"):
+        return EVENT_TERM_WEIGHT
     return max(0.0, WEIGHT_CEILING - zipf_frequency(term, "en"))
 
 
@@ -117,7 +128,9 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     # the figure of a kind of event ("471 died") over one of people or things
     figure = next((x for x in stated if x[4] in event_lexicon().kinds), stated[0] if stated else None)
     places = frozenset(frame.get("places") or ()) or _title_places(title)
-    terms = {t: term_weight(t) for t in frame.get("terms") or ()}
+    # words of one class of event also share a term ("hit", "struck": strike)
+    words = frame.get("terms") or ()
+    terms = {term: term_weight(term) for term in (*words, *filter(None, map(_class_term, words)))}
     actors = frozenset(frame.get("actors") or ())
     side = frame.get("agent")
     side = side if side and known_side(side) else None
@@ -129,7 +142,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     counted = figure is not None and figure[4] in event_lexicon().kinds
     return Features(
         events, side, actors, places, anchor_days(frame.get("days") or (), published),
-        terms, figure, bool(frame.get("neg")), article, _day(published),
+        terms, figure, said_in_the_negative(frame), article, _day(published),
         _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
         sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by or frame.get("by")) if counted else frozenset(),
         by or frame.get("by"),
@@ -333,6 +346,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     same_count = bool(counted in event_lexicon().kinds and counted in group.counts and events_meet)
     if another_day and not same_count:
         return None  # a toll given each day is one toll updated; other deeds of another day are others
+    if counted in event_lexicon().kinds and not group.counts:
+        return None  # a toll is its own assertion, not one of the deeds or stories around it
     if claim.held and group.held and not _held_meet(claim.held, frozenset(group.held)):
         return None  # a toll on one side of a front and one on the other are two tolls
     strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds))
@@ -532,10 +547,16 @@ class Member(NamedTuple):
         return not self.evidence and (self.act is None or self.act in VERIFIABLE_ACTS)
 
 
+def said_in_the_negative(frame: dict) -> bool:
+    """Negated, but not an obligation: "hospitals must never be targets"
+    prescribes, it denies nothing."""
+    return bool(frame.get("neg")) and frame.get("modal") not in event_lexicon().obligations
+
+
 def stance_of(stance: str, frame: dict) -> str:
     """A claim said in the negative ("X had not struck Y", "no Israeli fire
     hit it", as its frame reads it) denies the positive."""
-    if frame.get("neg") and stance in ("asserts", "denies"):
+    if said_in_the_negative(frame) and stance in ("asserts", "denies"):
         return "asserts" if stance == "denies" else "denies"
     return stance or "asserts"
 

@@ -548,6 +548,37 @@ def test_tolls_on_either_side_of_a_front_are_two_tolls():
     assert rebel != government
 
 
+def test_words_of_one_kind_of_event_are_one_term():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-03-02"), [
+        claim("the clinic's director", "shelling wounded six nurses in Kharkiv on Saturday"),
+    ])
+    save_article(db, article("b", "AFP", "2025-03-03"), [
+        claim("the clinic's director", "six medics were injured by artillery fire in Kharkiv"),
+    ])
+    save_article(db, article("c", "DPA", "2025-03-03"), [
+        claim("a nurse", "she had to negotiate with the landlord in Kharkiv for months"),
+    ])
+    shelled, struck, other = groups_of(db, "shelling wounded", "injured by artillery", "landlord")
+    assert shelled == struck != other
+
+
+def test_a_prescription_in_the_negative_denies_nothing():
+    assert stance_of("asserts", frame("hospitals must never again be targets")) == "asserts"
+    assert stance_of("asserts", frame("the hospital was never a target")) == "denies"
+
+
+def test_a_toll_does_not_join_a_story_around_it():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-08"), [
+        claim("Valentyna", "I stayed through the shelling and through the flood in Kherson", type="witness"),
+        claim("Ukrainian interior ministry", "three people had died in the flood in Kherson",
+              figures=[figure("three", "people")], type="government"),
+    ])
+    story, toll = groups_of(db, "I stayed", "three people")
+    assert story != toll
+
+
 def test_the_seed_toll_and_the_celebrating_rebels_are_apart():
     db = new_db()
     save_article(db, article("seed", "AFP", "2024-11-30", SEED.read_text("utf-8")), seed_attributions())

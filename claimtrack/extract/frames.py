@@ -119,6 +119,7 @@ class EventLexicon:
     holding: frozenset  # verbs and nouns of holding an area ("held", "control")
     governments: frozenset  # words for a state's own government ("government-held", "regime-held")
     occupation: frozenset  # words whose bare adjective says someone else holds it ("the occupied bank")
+    obligations: frozenset  # modals that prescribe ("must", "should"): negated, they deny nothing
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +135,7 @@ def event_lexicon() -> EventLexicon:
                         {kind: frozenset(family) for family in data["related"] for kind in family},
                         frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]),
                         frozenset(data["evidence"]), frozenset(data["holding"]), frozenset(data["governments"]),
-                        frozenset(data["occupation"]))
+                        frozenset(data["occupation"]), frozenset(data["obligations"]))
 
 
 @lru_cache(maxsize=1)
