@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import importlib
 import os
 import sqlite3
 import threading
@@ -19,7 +20,6 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from .corroborate import update_groups
 from .executors import mapped_in_order
 from .model import Article, Attribution
 from .nlp import chosen_models
@@ -86,6 +86,19 @@ def load_extractor(model: str | None, registry_files: tuple[str, ...]) -> Extrac
         raise ExtractorUnavailable(f"cannot start the extractor: {one_line}") from exc
 
 
+def update_groups(db: sqlite_utils.Database, claim_ids: list[int]) -> set[int]:
+    """corroborate.update_groups, imported at first use: it imports spaCy
+    (for claim frames), which a parent whose workers parse needs only then."""
+    from .corroborate import update_groups as update
+
+    return update(db, claim_ids)
+
+
+def _import_quietly(module: str) -> None:
+    with contextlib.suppress(Exception):  # the import at first use reports it
+        importlib.import_module(module)
+
+
 Outcome = tuple[Article, "list[Attribution] | Problem"]
 
 
@@ -117,9 +130,31 @@ def extract_with(model: str | None, registry_files: tuple[str, ...], batch: list
         return extract_batch(load_extractor(model, registry_files), batch)
 
 
-def _batches(articles: list[Article]) -> Iterator[list[Article]]:
-    for start in range(0, len(articles), BATCH_SIZE):
-        yield articles[start : start + BATCH_SIZE]
+def _batches(articles: list[Article], processes: int) -> Iterator[list[Article]]:
+    """Tasks of at most BATCH_SIZE articles. With several processes each task
+    holds at most a 1/(2 x processes) share of the text still left (guided
+    self-scheduling): tasks shrink towards the end, so the processes finish
+    together instead of one parsing a last full batch while the others wait."""
+    if processes == 1:
+        for start in range(0, len(articles), BATCH_SIZE):
+            yield articles[start : start + BATCH_SIZE]
+        return
+    left = sum(len(article.text) for article in articles)
+    batch: list[Article] = []
+    size = 0
+    for article in articles:
+        if batch and (len(batch) >= BATCH_SIZE or size >= left / (2 * processes)):
+            yield batch
+            left -= size
+            batch, size = [], 0
+        batch.append(article)
+        size += len(article.text)
+    if batch:
+        yield batch
+
+
+def _processes(jobs: int, articles: list[Article]) -> int:
+    return min(jobs, -(-len(articles) // BATCH_SIZE))
 
 
 def extracted(
@@ -129,10 +164,11 @@ def extracted(
     `scheduler`, else from `jobs` local processes."""
     if scheduler:
         model = chosen_models(model)  # the client's choice, not each machine's default
+    processes = _processes(jobs, articles)
     return mapped_in_order(
         functools.partial(extract_with, model, registry_files),
-        _batches(articles),
-        processes=min(jobs, -(-len(articles) // BATCH_SIZE)),
+        _batches(articles, processes),
+        processes=processes,
         scheduler=scheduler,
     )
 
@@ -163,6 +199,10 @@ def ingest(
             summary.skipped += 1
         else:
             articles.append(item)
+    if articles and (_processes(jobs, articles) > 1 or scheduler):
+        # grouping's imports (spaCy: a second) while the workers start, not
+        # before they do, nor after they end
+        threading.Thread(target=_import_quietly, args=("claimtrack.corroborate",), daemon=True).start()
     if articles:
         bar_context = progress(length=len(articles)) if progress else contextlib.nullcontext()
         with bar_context as bar, extracted(articles, model, tuple(registry_files), jobs, scheduler) as batches:

@@ -6,6 +6,9 @@ import json
 
 import sqlite_utils
 
+from claimtrack.ingest import BATCH_SIZE, _batches
+from claimtrack.model import Article
+
 from .ingest_helpers import (
     SEED_ARTICLE,
     claims_per_article,
@@ -84,6 +87,18 @@ def test_two_jobs_store_what_one_job_stores(tmp_path):
     without_time = "select id, url, outlet, title, published, lang, text, sha256 from articles"
     for query in (without_time, "select * from claims", "select * from sources"):
         assert list(sqlite_utils.Database(two).query(query)) == list(sqlite_utils.Database(one).query(query))
+
+
+def test_tasks_for_workers_shrink_towards_the_end_and_keep_the_order():
+    # 80 articles of one length, 2 processes: full tasks first, then ever
+    # smaller ones, so that no worker is left parsing a full batch alone
+    articles = [Article(f"The army said bridge {n} fell on Monday.\n") for n in range(80)]
+    tasks = list(_batches(articles, processes=2))
+    assert [article for task in tasks for article in task] == articles
+    sizes = [len(task) for task in tasks]
+    assert sizes[0] == BATCH_SIZE and sizes[-1] == 1
+    assert sizes == sorted(sizes, reverse=True)
+    assert [len(task) for task in _batches(articles, processes=1)] == [BATCH_SIZE] * 5
 
 
 def test_kill_9_mid_run_leaves_whole_articles_and_rerun_completes(tmp_path):
