@@ -334,3 +334,10 @@ def test_a_second_cue_hung_on_the_first_content_is_a_claim_of_the_same_speaker(e
         ("The spokesman", "said", "asserts", "the port was not under attack"),
         ("The spokesman", "urged", "demands", "residents to stay calm"),
     ]
+
+
+def test_the_name_after_an_inverted_cue_speaks_where_the_title_parses_as_a_verb(extractor):
+    text = '"The budget is a disgrace," said Oversight ranking Democrat Elijah Cummings (D-Md.).'
+    claims = extractor.extract(Article(text=text + "\n"))
+    assert [(c.cue, c.kind, c.content) for c in claims] == [("said", "direct", "The budget is a disgrace")]
+    assert "Elijah Cummings" in claims[0].source_text

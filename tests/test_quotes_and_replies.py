@@ -245,3 +245,21 @@ def test_two_apostrophes_quote_like_a_double_quote():
         ("", None, "direct", "We had no power."),
     ]
     assert [text[s:e] for s, e in QuoteIndex(text).spans] == ["The shelling went on all night,", "We had no power."]
+
+
+def test_a_quote_before_a_cue_with_its_addressee_is_what_was_asked():
+    text = '"Who will pay for the repairs?" Haddad asked me. "Nobody has come."\n'
+    claims = Extractor().extract(Article(text=text))
+    assert [(c.source_text, c.cue, c.act, c.kind, c.content) for c in claims] == [
+        ("Haddad", "asked", "asks", "direct", "Who will pay for the repairs?"),
+        ("", None, "asks", "direct", "Nobody has come."),
+    ]
+
+
+def test_two_apostrophes_opening_a_sentence_do_not_end_the_one_before():
+    text = "Salma Idris runs the clinic. ''The shelling went on all night,'' said Ms. Idris. ''We had no power.''\n"
+    claims = Extractor().extract(Article(text=text))
+    assert [(c.source.name, c.cue, c.kind, c.content) for c in claims] == [
+        ("Salma Idris", "said", "direct", "The shelling went on all night"),
+        ("Salma Idris", None, "direct", "We had no power."),
+    ]

@@ -175,9 +175,22 @@ def _parse_text(text: str) -> str:
     normalized = normalize_quotation_marks(text)
     if len(normalized) != len(text):
         normalized = text
+    if DOUBLE_APOSTROPHE in normalized:
+        normalized = DOUBLE_APOSTROPHES.sub(_as_double_quote, normalized)
     cut = dateline_length(normalized)
     shortened = MARK_RUN.sub(lambda run: run.group()[:3].ljust(len(run.group())), normalized[cut:])
     return " " * cut + LONG_RUN.sub(_cut_run, shortened)
+
+
+# "''We will,'' he said": the parser reads two apostrophes as a closing quote
+# only, and starts a sentence after an opening one; it is shown '"', the
+# space on the side away from the quoted words
+DOUBLE_APOSTROPHES = re.compile(DOUBLE_APOSTROPHE)
+
+
+def _as_double_quote(mark: re.Match) -> str:
+    text, end = mark.string, mark.end()
+    return ' "' if end < len(text) and text[end].isalnum() else '" '
 
 
 # '!!!!!!', '““““““', '------': three marks say what a thousand do, and each
@@ -279,7 +292,9 @@ class DocumentPass:
         return (
             root.lemma_.lower() in self.lexicon.cue_verbs
             and any(c.dep_ == "nsubj" for c in root.children)
-            and not any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in root.children)
+            and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children)
+            # whom it was said to ("asked me", "told reporters") is no content of its own
+            and not any(c.dep_ == "dobj" and (c.n_lefts or c.n_rights) for c in root.children)
         )
 
     def _quote_runs_on(self, end: int, start: int) -> bool:
@@ -334,7 +349,7 @@ class DocumentPass:
         addressee = None
         if found.addressee is not None and (found.addressee.pos_ == "PROPN" or self.sources.registry.lookup(found.addressee.text)):
             # a known outlet whatever its tag ("à l'AFP" is often a common noun)
-            addressee = self.sources.resolve(found.addressee, mention_tokens(found.addressee), previous)
+            addressee = self.sources.resolve(found.addressee, _name_of(found.addressee), previous)
         kind, pieces = self._content(paragraph, sent, found)
         passage_end = paragraph.start + sent.end_char
         if following is not None:
@@ -566,6 +581,18 @@ class DocumentPass:
             and head.lower_ not in self.lexicon.label_rubrics
             and words(tokens).casefold() not in self.lexicon.places
         )
+
+
+def _name_of(addressee) -> list:
+    """An addressee's words up to its own: the capitalised words right after
+    it carry on a name the parser cut, not a speaker parsed inside its phrase
+    ("a déclaré à L'Orient-Le Jour un responsable")."""
+    name = [t for t in mention_tokens(addressee) if t.i <= addressee.i]
+    end = addressee.i + 1
+    while end < addressee.sent.end and addressee.doc[end].text[:1].isupper() and addressee.doc[end].pos_ in ("PROPN", "NOUN"):
+        name.append(addressee.doc[end])
+        end += 1
+    return name
 
 
 def _relay_spans(paragraph: Paragraph, relay: Found | None, absolute) -> dict:

@@ -186,7 +186,23 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
     before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     if before is not None and before.i not in quoted and before.ent_type_ in ("PERSON", "ORG") and before.dep_ in ("appos", "conj", "npadvmod"):
         return before  # "..., his wife Hillary Clinton, former president Bill Clinton said": a name the parser hung elsewhere
+    if before is not None and before.is_punct and verb.i + 1 < verb.sent.end:
+        named = _name_after(verb)
+        if named is not None:
+            return named
     return _phrase_before(verb, quoted)
+
+
+def _name_after(verb: Token) -> Token | None:
+    """'"...," said ranking Democrat Elijah Cummings.': the name right
+    after an inverted cue, where the parser made the title a verb."""
+    for token in verb.doc[verb.i + 1 : min(verb.sent.end, verb.i + 8)]:
+        if token.text in (",", ";", ":") or token.is_quote:
+            return None
+        last_of_name = token.i + 1 == len(token.doc) or token.doc[token.i + 1].pos_ != "PROPN"
+        if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "") and last_of_name:
+            return token
+    return None
 
 
 GOING_ON = {"go", "continue", "proceed", "begin", "start"}
