@@ -56,6 +56,7 @@ STRONG_COUNT = 0.6  # a figure counting the group's kind of event: above a side,
 STRONG_SIDE = 0.5
 NEWS_SPAN = timedelta(days=21)
 SIZE_WEIGHT = 0.05  # of two groups telling the same, the larger (a toll every outlet reports) wins
+FIGHTERS = " of fighters"  # a count of fighters: "kill of fighters"
 FRONT_SIDES = ("state", "other")  # held by the state of the place, or by someone else
 SAME_COUNTER = 0.2  # a figure joins the count its own side keeps (an update) before another's
 
@@ -123,7 +124,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         frame = {"places": sorted(places_in_text(content)),
                  "terms": sorted({w.lower() for w in WORD.findall(content)})}
     counts = frame.get("counts") or []
-    stated = [interval(found, counts[n] if n < len(counts) else None) for n, found in enumerate(figures or ())]
+    stated = [interval(found, _count_of(found, counts[n] if n < len(counts) else None)) for n, found in enumerate(figures or ())]
     stated = [x for x in stated if x]
     # the figure of a kind of event ("471 died") over one of people or things
     figure = next((x for x in stated if x[4] in event_lexicon().kinds), stated[0] if stated else None)
@@ -169,6 +170,20 @@ def _held(written: frozenset, places: frozenset, by: str | None = None) -> froze
         holders.add(by)
     generic = {"government": "state", "occupied": "other", **dict.fromkeys(event_lexicon().sides.values(), "other")}
     return frozenset(generic.get(h) or ("state" if h == state else "other" if state else h) for h in holders)
+
+
+def _count_of(figure: dict, kind: str | None) -> str | None:
+    """What a figure counts: its frame's class of event, told apart when it
+    counts fighters ("killed 300 terrorists" is not the toll "300 people
+    were killed")."""
+    noun = (figure.get("counted") or "").lower()
+    if kind in event_lexicon().kinds and (noun in event_lexicon().fighters or noun.rstrip("s") in event_lexicon().fighters):
+        return kind + FIGHTERS
+    return kind
+
+
+def _of_fighters(count: str) -> str:
+    return count.removesuffix(FIGHTERS)
 
 
 def _day(published: str | None) -> date | None:
@@ -348,6 +363,8 @@ def score(group: Centroid, claim: Features) -> float | None:
         return None  # a toll given each day is one toll updated; other deeds of another day are others
     if counted in event_lexicon().kinds and not group.counts:
         return None  # a toll is its own assertion, not one of the deeds or stories around it
+    if counted and counted not in group.counts and _of_fighters(counted) in {_of_fighters(c) for c in group.counts}:
+        return None  # fighters killed and people killed are two counts
     if claim.held and group.held and not _held_meet(claim.held, frozenset(group.held)):
         return None  # a toll on one side of a front and one on the other are two tolls
     strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds))

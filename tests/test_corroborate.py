@@ -579,6 +579,23 @@ def test_a_toll_does_not_join_a_story_around_it():
     assert story != toll
 
 
+def test_a_monitor_toll_updated_daily_is_one_group_and_fighters_killed_another():
+    db = new_db()
+    days = [("a", "AFP", "2024-11-28", OSDH, "at least 182 people had been killed in the fighting in Aleppo province",
+             ("at least 182", "people")),
+            ("b", "Reuters", "2024-11-29", "Syrian army", "its forces had killed hundreds of terrorists in Aleppo province",
+             ("hundreds", "terrorists")),
+            ("c", "AP", "2024-11-30", OSDH, "the death toll from the offensive in Aleppo province had risen to 277",
+             ("277", None)),
+            ("d", "DPA", "2024-12-01", OSDH, "more than 300 people have been killed in Aleppo province since Wednesday",
+             ("more than 300", "people"))]
+    for aid, outlet, published, source, content, stated in days:
+        save_article(db, article(aid, outlet, published), [claim(source, content, figures=[figure(*stated)])])
+    first, fighters, second, third = groups_of(db, "at least 182", "terrorists", "risen to 277", "more than 300")
+    assert first == second == third != fighters
+    assert db["claim_groups"].get(first)["verdict"] == "single_origin"
+
+
 def test_the_seed_toll_and_the_celebrating_rebels_are_apart():
     db = new_db()
     save_article(db, article("seed", "AFP", "2024-11-30", SEED.read_text("utf-8")), seed_attributions())

@@ -120,6 +120,7 @@ class EventLexicon:
     governments: frozenset  # words for a state's own government ("government-held", "regime-held")
     occupation: frozenset  # words whose bare adjective says someone else holds it ("the occupied bank")
     obligations: frozenset  # modals that prescribe ("must", "should"): negated, they deny nothing
+    fighters: frozenset  # nouns of fighters: "300 terrorists killed" is no toll of "300 people"
 
 
 @lru_cache(maxsize=1)
@@ -135,7 +136,8 @@ def event_lexicon() -> EventLexicon:
                         {kind: frozenset(family) for family in data["related"] for kind in family},
                         frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]),
                         frozenset(data["evidence"]), frozenset(data["holding"]), frozenset(data["governments"]),
-                        frozenset(data["occupation"]), frozenset(data["obligations"]))
+                        frozenset(data["occupation"]), frozenset(data["obligations"]),
+                        frozenset(data["fighters"]))
 
 
 @lru_cache(maxsize=1)
