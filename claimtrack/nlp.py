@@ -23,6 +23,9 @@ ENTITY_LABELS = {"fr": {"PER": "PERSON", "LOC": "GPE"}}
 # The French model starts sentences after '»,' ("« ... », a-t-il dit") and
 # at lower-case words; no sentence does, so its parser is told so
 SENTENCE_GUARD = {"fr"}
+# "L'Orient-Le Jour": the French tokenizer splits "-Le" off as the clitic of an
+# imperative, cutting the name in pieces the parser scatters
+NAME_WITH_ARTICLE = {"fr": re.compile(r"[A-ZÀ-Ý]\w*-L(?:e|a|es)").fullmatch}
 LANGUAGE_PREFIX = re.compile(r"^(?P<lang>[a-z]{2})=(?P<name>.+)$")
 
 
@@ -78,6 +81,10 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
         nlp.add_pipe("claimtrack_entity_labels", after="ner", config={"labels": ENTITY_LABELS[lang]})
     if lang in SENTENCE_GUARD and "parser" in nlp.pipe_names:
         nlp.add_pipe("claimtrack_sentence_guard", before="parser")
+    if lang in NAME_WITH_ARTICLE:
+        # a capitalised article after a hyphen is part of a name, not a clitic ("dites-le")
+        token_match = nlp.tokenizer.token_match
+        nlp.tokenizer.token_match = lambda text: NAME_WITH_ARTICLE[lang](text) or (token_match and token_match(text))
     return nlp
 
 

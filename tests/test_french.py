@@ -121,6 +121,46 @@ def test_addressee_of_an_unnamed_official(extractor, text, mention):
     assert claim.addressee is not None and claim.addressee.name == "AFP"
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("« Nous avons tout perdu », a raconté à L'Orient-Le Jour une habitante de Nabatiyé.", "une habitante de Nabatiyé"),
+        ("Un secouriste a déclaré à L’Orient-Le Jour que trois immeubles s'étaient effondrés.", "Un secouriste"),
+    ],
+)
+def test_outlet_name_with_an_article_after_its_hyphen_is_one_addressee(extractor, text, mention):
+    """"L'Orient-Le Jour": "-Le" is no clitic pronoun ("dites-le"), and a
+    speaker the parser hangs inside the outlet's phrase is no part of it."""
+    claim = one(extractor, text)
+    assert claim.source_text == mention
+    assert claim.addressee is not None and claim.addressee.name == "L'Orient-Le Jour"
+    assert "Orient" not in claim.content
+
+
+def test_outlet_name_with_an_article_after_its_hyphen_speaks(extractor):
+    claim = one(extractor, "Selon L'Orient-Le Jour, des frappes ont visé trois villages du Sud.")
+    assert (claim.source_text, claim.source.name) == ("L'Orient-Le Jour", "L'Orient-Le Jour")
+
+
+def test_descriptor_before_an_organisation_name_is_that_organisation(extractor):
+    """"L'ONG Human Rights Watch", "l'organisation Amnesty International": one source, the named one."""
+    for text in (
+        "L'ONG Human Rights Watch a dénoncé des exécutions sommaires dans la ville.",
+        "Des exécutions sommaires ont eu lieu, a affirmé mardi l'ONG Human Rights Watch.",
+        "Selon l'ONG Human Rights Watch (HRW), des civils ont été exécutés.",
+    ):
+        assert one(extractor, text).source.name == "Human Rights Watch", text
+
+
+def test_witness_present_on_site_perceives(extractor):
+    """"présente sur place" is an adjective the tagger takes for the verb
+    "présenter": the cue is still the reporter's."""
+    claim = one(extractor, "Une journaliste de l'AFP présente sur place a vu des corps dans la rue.")
+    assert (claim.kind, claim.cue, claim.source_text) == ("perception", "vu", "Une journaliste de l'AFP")
+    assert claim.source.parent.name == "AFP"
+    assert claim.content == "des corps dans la rue"
+
+
 def test_denial_of_what_was_said_before(extractor):
     """"ce que X dément" denies the content reported just before; the
     participle after it is X's too."""

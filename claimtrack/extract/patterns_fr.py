@@ -136,6 +136,16 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
         ]
         if after:
             return after[0]
+        told = _addressee(verb, french_cues())
+        if told is not None:
+            # "a déclaré à L'Orient-Le Jour un responsable": the subject parsed inside the addressee's name
+            doc, end = verb.doc, told.i + 1
+            while end < verb.sent.end and doc[end].pos_ in ("PROPN", "NOUN") and doc[end].text[:1].isupper():
+                end += 1
+            if end < verb.sent.end and doc[end].pos_ == "DET":
+                subject = next((t for t in doc[end + 1 : end + 4] if t.pos_ in ("NOUN", "PROPN")), None)
+                if subject is not None:
+                    return subject
     agents = [c for c in verb.children if c.dep_ == "obl:agent"]
     if agents and any(c.dep_ == "aux:pass" for c in verb.children):
         return agents[0]
@@ -151,6 +161,9 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
             speaker = speaker_of(sibling, quoted)
             if speaker is not None:
                 return speaker
+    if verb.dep_ == "advcl" and head.i < verb.i and any(c.dep_ == "aux:tense" for c in verb.children):
+        # "Une journaliste de l'AFP présente sur place a vu": the adjective taken for the verb, the cue for its clause
+        return speaker_of(head, quoted)
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl", "advmod") and participle) or verb.dep_ == "xcomp":
         return speaker_of(head, quoted)
     return None
@@ -394,20 +407,44 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if lemma in cues.quote_only_verbs and not all(t.i in quoted for t in content if t.is_alpha):
             continue
+        named = _name_after_descriptor(subject, lexicon)
         found.append(
             Found(
                 cue=cue,
                 form="perception" if perception else "verb",
-                mention_head=subject,
+                mention_head=named or subject,
                 mention=mention,
                 clause=clause,
                 content=content,
                 stance="denies" if lemma in lexicon.denial_verbs else "asserts",
                 act=lexicon.act_of(lemma, infinitive=any(c.dep_ == "xcomp" for c in content_children)),
                 addressee=addressee,
+                # the name a descriptor introduces speaks: "l'ONG Human Rights Watch"
+                speaker=named and _entity_tokens(named),
             )
         )
     return found
+
+
+def _name_after_descriptor(head: Token, lexicon: Lexicon) -> Token | None:
+    """"l'ONG Human Rights Watch", "l'organisation américaine Amnesty
+    International": the name an organisation's descriptor introduces (not a
+    title's: "le porte-parole, X" is found by title)."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() in lexicon.title_nouns:
+        return None
+    for child in head.rights:
+        if child.dep_ in ("appos", "nmod", "flat:name") and child.ent_type_ == "ORG" and not any(c.dep_ == "case" for c in child.children):
+            if all(t.dep_ == "amod" for t in head.doc[head.i + 1 : child.i] if t.head == head):
+                return child
+    return None
+
+
+def _entity_tokens(name: Token) -> list[Token]:
+    """The words of the name an entity token begins, however the parser split it."""
+    end = name.i + 1
+    while end < len(name.doc) and name.doc[end].ent_iob_ == "I":
+        end += 1
+    return list(name.doc[name.i : end])
 
 
 def _content_tokens(sent: Span, verb: Token, content_children: list[Token], clause: set[int]) -> list[Token]:
@@ -467,6 +504,8 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         )
         if author is not None:
             item.speaker = mention_tokens(author)  # "selon un communiqué de l'armée": the army speaks
+        elif (name := _name_after_descriptor(named, lexicon)) is not None:
+            item.mention_head, item.speaker = name, _entity_tokens(name)  # "selon l'ONG Human Rights Watch (HRW)"
         found.append(item)
     return found
 
