@@ -49,6 +49,7 @@ WEIGHT_CEILING = 7.0  # zipf frequency at which a word weighs nothing ("the" is 
 CENTROID_TERMS = 64  # a group keeps its heaviest terms only: memory stays flat
 SAME_ARTICLE_SIMILARITY = 0.5  # two claims of one article must say much the same
 MIN_SIMILARITY = 0.3
+FIGURE_TERM_WEIGHT = 6.0  # "12.7 metres", "1,364 people": as telling as a rare word, not a name
 EVENT_TERM_WEIGHT = 2.5  # a class of event weighs as a word like "strike"
 NAME_WEIGHT = WEIGHT_CEILING - 0.5  # a word almost never written: a name
 MIN_SCORE = 0.5
@@ -109,6 +110,8 @@ def term_weight(term: str) -> float:
     class of event as little as a common word: frames already match classes."""
     if term.startswith("ev:"):
         return EVENT_TERM_WEIGHT
+    if term.startswith("n:"):
+        return FIGURE_TERM_WEIGHT
     return max(0.0, WEIGHT_CEILING - zipf_frequency(term, "en"))
 
 
@@ -129,9 +132,10 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     # the figure of a kind of event ("471 died") over one of people or things
     figure = next((x for x in stated if x[4] in event_lexicon().kinds), stated[0] if stated else None)
     places = frozenset(frame.get("places") or ()) or _title_places(title)
-    # words of one class of event also share a term ("hit", "struck": strike)
+    # words of one class of event also share a term ("hit", "struck": strike); a telling figure is a term
     words = frame.get("terms") or ()
-    terms = {term: term_weight(term) for term in (*words, *filter(None, map(_class_term, words)))}
+    telling = [f"n:{v:g}" for x in stated for v in {x[0], x[1]} if math.isfinite(v) and _telling(v)]
+    terms = {term: term_weight(term) for term in (*words, *filter(None, map(_class_term, words)), *telling)}
     actors = frozenset(frame.get("actors") or ())
     side = frame.get("agent")
     side = side if side and known_side(side) else None
@@ -180,6 +184,12 @@ def _count_of(figure: dict, kind: str | None) -> str | None:
     if kind in event_lexicon().kinds and (noun in event_lexicon().fighters or noun.rstrip("s") in event_lexicon().fighters):
         return kind + FIGHTERS
     return kind
+
+
+def _telling(value: float) -> bool:
+    """A figure only one statement would give: not round ("12.7", "471",
+    "2,743"; not "500", "three", "40,000")."""
+    return value != int(value) or (value >= 100 and value % 10 != 0)
 
 
 def _of_fighters(count: str) -> str:

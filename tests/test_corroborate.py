@@ -596,6 +596,22 @@ def test_a_monitor_toll_updated_daily_is_one_group_and_fighters_killed_another()
     assert db["claim_groups"].get(first)["verdict"] == "single_origin"
 
 
+def test_a_telling_figure_ties_paraphrases():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-06"), [
+        claim("International Atomic Energy Agency", "the Zaporizhzhia plant could not pump cooling water below 12.7 metres",
+              figures=[figure("below 12.7", "metres")]),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-07"), [
+        claim("Energoatom", "under 12.7 meters the reservoir is useless for the power station",
+              figures=[figure("under 12.7", "meters")]),
+        claim("Energoatom", "the reservoir in Zaporizhzhia stood at 16.3 meters on Tuesday", figures=[figure("16.3", "meters")]),
+    ])
+    pump, useless, level = groups_of(db, "could not pump", "useless", "stood at")
+    assert pump == useless != level
+    assert corroborate._telling(12.7) and corroborate._telling(2743) and not corroborate._telling(40000)
+
+
 def test_the_seed_toll_and_the_celebrating_rebels_are_apart():
     db = new_db()
     save_article(db, article("seed", "AFP", "2024-11-30", SEED.read_text("utf-8")), seed_attributions())
