@@ -152,6 +152,21 @@ def test_descriptor_before_an_organisation_name_is_that_organisation(extractor):
         assert one(extractor, text).source.name == "Human Rights Watch", text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le maire a estimé que la ville tenait, tout en précisant que les renforts manquaient.",
+        "Le maire a affirmé que la ville tenait, en ajoutant que les renforts manquaient.",
+    ],
+)
+def test_gerund_speaks_for_the_cue_it_follows(extractor, text):
+    """"..., tout en précisant que B": a claim of the same speaker, cut out of the first one's content."""
+    first, second = extractor.extract(french(text))
+    assert (first.source_text, first.content) == ("Le maire", "la ville tenait")
+    assert second.source is first.source and second.cue.endswith(("précisant", "ajoutant"))
+    assert second.content == "les renforts manquaient"
+
+
 def test_witness_present_on_site_perceives(extractor):
     """"présente sur place" is an adjective the tagger takes for the verb
     "présenter": the cue is still the reporter's."""

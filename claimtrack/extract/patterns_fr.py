@@ -362,7 +362,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if verb.dep_ == "amod" or (_negated(verb) and lemma not in lexicon.denial_verbs):
             continue
-        subject, mention, own_clause = speaker_of(verb, quoted), None, set()
+        gerund = _gerund_start(verb)
+        said = _cue_above(verb, lexicon) if gerund is not None else None
+        # "a estimé que A, tout en précisant que B": a gerund speaks for the cue it hangs under
+        subject, mention, own_clause = speaker_of(said or verb, quoted), None, set()
         if subject is None and any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children):
             subject, mention = phrase_before(verb) or (None, None)
         if subject is None or bare(subject) in cues.no_source_subjects:
@@ -378,6 +381,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if perception and not _humanlike(subject, lexicon):
             continue
         cue = [verb] if noun is None else list(sent.doc[verb.i : noun.i + 1])
+        if said is not None:
+            cue = list(sent.doc[gerund.i : verb.i + 1])
         addressee = _addressee(verb, cues)
         skip = {noun.i} if noun is not None else set()
         skip |= {subject.i} | ({addressee.i, addressee.head.i} - {verb.i} if addressee is not None else set())
@@ -424,6 +429,24 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             )
         )
     return found
+
+
+def _gerund_start(verb: Token) -> Token | None:
+    """"en précisant", "tout en ajoutant": the first word of a gerund."""
+    doc = verb.doc
+    if "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense") or verb.i < 1 or doc[verb.i - 1].lower_ != "en":
+        return None
+    return doc[verb.i - 2] if verb.i >= 2 and doc[verb.i - 2].lower_ == "tout" else doc[verb.i - 1]
+
+
+def _cue_above(verb: Token, lexicon: Lexicon) -> Token | None:
+    """The nearest cue verb a word hangs under, however deep the parser put it."""
+    token = verb.head
+    while token.head != token:
+        if token.pos_ == "VERB" and token.i < verb.i and cue_lemma(token, lexicon) in lexicon.cue_verbs:
+            return token
+        token = token.head
+    return token if token.pos_ == "VERB" and token.i < verb.i and cue_lemma(token, lexicon) in lexicon.cue_verbs else None
 
 
 def _name_after_descriptor(head: Token, lexicon: Lexicon) -> Token | None:
