@@ -679,7 +679,7 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
             item.relay = reported[0]
         for other in outer:
             if other not in reported or item.mention_head.pos_ == "PRON":
-                side = subtree_ids(item.cue[0]) if item.form != "according_to" else item.clause
+                side = subtree_ids(item.anchor) | {t.i for t in item.cue} if item.form != "according_to" else item.clause
                 if item.cue[0].pos_ not in ("VERB", "AUX"):  # a mistagged cue: its words are its own
                     side = side | item.clause | {t.i for t in item.content}
                 other.content = [t for t in other.content if t.i not in side]
