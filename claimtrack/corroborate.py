@@ -371,6 +371,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     same_count = bool(counted in event_lexicon().kinds and counted in group.counts and events_meet)
     if another_day and not same_count:
         return None  # a toll given each day is one toll updated; other deeds of another day are others
+    if same_count and not _causes_meet(claim.events - {counted}, events - {counted}):
+        return None  # the dead of air strikes on a town and those of the fighting elsewhere are two tolls
     if counted in event_lexicon().kinds and not group.counts:
         return None  # a toll is its own assertion, not one of the deeds or stories around it
     if counted and counted not in group.counts and _of_fighters(counted) in {_of_fighters(c) for c in group.counts}:
@@ -394,6 +396,14 @@ def _held_meet(a: frozenset, b: frozenset) -> bool:
     """The same side of a front; a holder named where no state was known
     ("under Kyiv's control" with no place) may be either."""
     return any(x == y or (x in FRONT_SIDES) != (y in FRONT_SIDES) for x in a for y in b)
+
+
+@lru_cache(maxsize=10_000)
+def _causes_meet(claim: frozenset, group: frozenset) -> bool:
+    """What two counts are counts of ("killed in air strikes", "killed in the
+    fighting") can be one: either says none, or their kinds of event meet."""
+    claim, group = claim - event_lexicon().wildcards, group - event_lexicon().wildcards
+    return not claim or not group or bool(_widen(claim) & _widen(group))
 
 
 def _overlap(claim: frozenset, group: frozenset) -> float:

@@ -591,8 +591,14 @@ def test_a_monitor_toll_updated_daily_is_one_group_and_fighters_killed_another()
              ("more than 300", "people"))]
     for aid, outlet, published, source, content, stated in days:
         save_article(db, article(aid, outlet, published), [claim(source, content, figures=[figure(*stated)])])
-    first, fighters, second, third = groups_of(db, "at least 182", "terrorists", "risen to 277", "more than 300")
+    save_article(db, article("e", "AP", "2024-12-01"), [
+        claim("White Helmets", "at least 12 civilians were killed in air strikes on Aleppo city in Aleppo province",
+              figures=[figure("at least 12", "civilians")]),
+    ])
+    first, fighters, second, third, strikes = groups_of(db, "at least 182", "terrorists", "risen to 277", "more than 300",
+                                                        "air strikes on Aleppo")
     assert first == second == third != fighters
+    assert strikes not in (first, fighters)  # the dead of air strikes are not the dead of the fighting
     assert db["claim_groups"].get(first)["verdict"] == "single_origin"
 
 
@@ -610,6 +616,19 @@ def test_a_telling_figure_ties_paraphrases():
     pump, useless, level = groups_of(db, "could not pump", "useless", "stood at")
     assert pump == useless != level
     assert corroborate._telling(12.7) and corroborate._telling(2743) and not corroborate._telling(40000)
+
+
+def test_an_attack_is_any_deed_and_control_says_where():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-03-10"), [
+        claim(OSDH, "an air strike on the market in Sarmada killed 14 people", figures=[figure("14", "people")]),
+    ])
+    save_article(db, article("b", "AFP", "2025-03-10"), [
+        claim("White Helmets", "14 people died in the attack on the Sarmada market", figures=[figure("14", "people")]),
+    ])
+    strike, attack = groups_of(db, "air strike", "the attack")
+    assert strike == attack
+    assert "capture" not in frame("the death toll in areas under Kyiv's control had risen to 16")["events"]
 
 
 def test_the_seed_toll_and_the_celebrating_rebels_are_apart():

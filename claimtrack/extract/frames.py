@@ -199,7 +199,10 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     names = _names(tokens, side_speaker, {t.i for t in heads})
     actors = sorted({actor for actor, _t in names if actor})
     places = sorted(set(_places(tokens, {t.i for t in heads})))
-    background_tokens = _background(tokens, pred, lexicon.background)
+    speaker_side = speaker and (actor_key(speaker) or speaker)
+    held_tokens = set()  # "under Kyiv's control" says where, not that anyone took anything
+    held = _held(tokens, names, speaker_side, held_tokens)
+    background_tokens = _background(tokens, pred, lexicon.background) | held_tokens
     classes = {event for t in tokens if t.i not in background_tokens for event in _classes_of(t)}
     classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
     if in_english(pred.lemma_.lower(), pred.lang_) in lexicon.accusations:
@@ -207,7 +210,6 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     event_words = [t for t in tokens if t.i not in background_tokens and t.pos_ in ("VERB", "NOUN", "ADJ")
                    and _classes_of(t) and _in_core(t, inside)
                    and in_english(t.lemma_.lower(), t.lang_) not in lexicon.participants]
-    speaker_side = speaker and (actor_key(speaker) or speaker)
     return {
         "pred": pred.lemma_.lower(),
         "neg": _negated(pred) or _negated(_deed_clause(pred, event_words, inside)),
@@ -220,7 +222,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
         "days": sorted(_days([t for t in tokens if t.i not in background_tokens])),
         "counts": [_counts(tokens, figure, events) for figure in figures],
         "terms": sorted({_term(t) for t in tokens if _content_word(t)}),
-        "held": sorted(_held(tokens, names, speaker_side)),
+        "held": sorted(held),
         "by": speaker_side,
     }
 
@@ -490,14 +492,16 @@ def _unparsed_french_subject(verb, inside):
         i -= 1
 
 
-def _held(tokens, names, speaker_side) -> set[str]:
+def _held(tokens, names, speaker_side, used: set | None = None) -> set[str]:
     """Who holds the area the claim is about, as written: "government-held
     areas", "rebel-held Idlib", "under Kyiv's control", "territory held by
     Russian forces", "the side they control" (they: the last side named,
     else the speaker), "the occupied part" ("occupied"). A side's name is
     its key ("Kyiv" -> Ukrainian government), a government or regime is
-    "government"; what a frame compares with the state of its places."""
+    "government"; what a frame compares with the state of its places. The
+    holding words read go into `used`: they tell where, not what happened."""
     lexicon = event_lexicon()
+    used = set() if used is None else used
     doc = tokens[0].doc
     found = set()
     for t in tokens:
@@ -509,6 +513,7 @@ def _held(tokens, names, speaker_side) -> set[str]:
             holder = doc[t.i - 2]
         elif t.dep_ == "amod" and word in lexicon.occupation:
             found.add("occupied")  # "the occupied part": held by someone else than its state
+            used.add(t.i)
         elif t.dep_ == "pobj" and t.head.lower_ in ("under", "sous"):  # "under Kyiv's control"
             holder = next((c for c in t.children if c.dep_ == "poss"), None) or next(
                 (g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
@@ -517,6 +522,7 @@ def _held(tokens, names, speaker_side) -> set[str]:
                            if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ in SUBJECTS), None)
         if holder is None:
             continue
+        used.add(t.i)
         word = in_english(holder.lemma_.lower(), holder.lang_)
         if word in lexicon.governments:
             found.add("government")
