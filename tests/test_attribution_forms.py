@@ -341,3 +341,16 @@ def test_the_name_after_an_inverted_cue_speaks_where_the_title_parses_as_a_verb(
     claims = extractor.extract(Article(text=text + "\n"))
     assert [(c.cue, c.kind, c.content) for c in claims] == [("said", "direct", "The budget is a disgrace")]
     assert "Elijah Cummings" in claims[0].source_text
+
+
+def test_a_standing_read_in_polls_is_the_polls_claim(extractor):
+    assert claims_of(extractor, "The governor trails her rival in most surveys.") == [
+        ("most surveys", "in", "asserts", "The governor trails her rival")
+    ]
+    assert claims_of(extractor, "The mayor voted in the poll at the school.") == []
+
+
+def test_a_poll_closing_a_headline_finds_what_it_follows(extractor):
+    assert claims_of(extractor, "Trust in the army falls among young voters, poll finds; ") == [
+        ("poll", "finds", "asserts", "Trust in the army falls among young voters")
+    ]

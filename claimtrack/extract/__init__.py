@@ -17,7 +17,7 @@ from ..sources.registry import Registry
 from .languages import LanguagePipeline, load_pipeline
 from .lexicon import Lexicon
 from .patterns import Found, mention_tokens
-from .quotes import DOUBLE_APOSTROPHE, QUOTE_CHARS, QuoteIndex, has_quote_mark
+from .quotes import DOUBLE_APOSTROPHE, DOUBLE_APOSTROPHES, QUOTE_CHARS, QuoteIndex, has_quote_mark
 from ..sources.scope import scope_generic_sources
 from .frames import frame_of
 from .resolve import DocumentSources, Forward, person_spans, words
@@ -182,15 +182,13 @@ def _parse_text(text: str) -> str:
     return " " * cut + LONG_RUN.sub(_cut_run, shortened)
 
 
-# "''We will,'' he said": the parser reads two apostrophes as a closing quote
-# only, and starts a sentence after an opening one; it is shown '"', the
-# space on the side away from the quoted words
-DOUBLE_APOSTROPHES = re.compile(DOUBLE_APOSTROPHE)
-
-
 def _as_double_quote(mark: re.Match) -> str:
+    """"''We will,'' he said": the parser reads two apostrophes as a closing
+    quote only, and starts a sentence after an opening one, so an opening
+    pair is shown as ' "'; a closing one stays (a space after it would be a
+    token of its own)."""
     text, end = mark.string, mark.end()
-    return ' "' if end < len(text) and text[end].isalnum() else '" '
+    return ' "' if end < len(text) and text[end].isalnum() else mark.group()
 
 
 # '!!!!!!', '““““““', '------': three marks say what a thousand do, and each

@@ -51,6 +51,7 @@ class Lexicon:
     label_rubrics: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     inverted_cues: tuple[tuple[str, str], ...] = ()  # (form, lemma): 'Said Ellis:'
+    poll_nouns: frozenset[str] = frozenset()  # "leads in the latest poll": the poll is the source
 
     # derived once per lexicon: these are asked for every token of every parsed sentence
     @cached_property

@@ -662,11 +662,11 @@ def _publishes_document(verb: Token, lexicon: Lexicon) -> bool:
 
 def _document_finding(verb: Token, lexicon: Lexicon) -> bool:
     """"A report by Amnesty found that ...", "The poll shows ...": documents
-    find and show what they hold."""
+    find and show what they hold; "..., a poll finds" holds the clause it closes."""
     if verb.lemma_.lower() not in lexicon.document_verbs:
         return False
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.document_nouns for c in verb.children) and any(
-        c.dep_ in ("ccomp", "dobj") for c in verb.children
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in lexicon.document_nouns for c in verb.children) and (
+        verb.dep_ == "parataxis" or any(c.dep_ in ("ccomp", "dobj") for c in verb.children)
     )
 
 
@@ -737,10 +737,23 @@ def find_noun_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         noun = objects[0]
         author = author_of(noun, lexicon)
-        if author is None:
-            continue
-        found.append(_phrase_attribution(sent, token, {token.i} | subtree_ids(token), [noun], "noun", author, author, lexicon))
+        if _standing_in_poll(token, noun, lexicon):
+            # "she trails him in the latest Quinnipiac poll": the poll says so, "in" is the cue
+            found.append(_phrase_attribution(sent, token, {token.i} | subtree_ids(token), [token], "noun", author or noun, noun, lexicon))
+        elif author is not None:
+            found.append(_phrase_attribution(sent, token, {token.i} | subtree_ids(token), [noun], "noun", author, author, lexicon))
     return found
+
+
+def _standing_in_poll(preposition: Token, noun: Token, lexicon: Lexicon) -> bool:
+    """"leads in polls", "in the latest poll", "in most surveys": a standing
+    read in a poll; not "voted in the poll" (an election)."""
+    return (
+        preposition.lower_ == "in"
+        and preposition.head.pos_ in ("VERB", "AUX")
+        and noun.lemma_.lower() in lexicon.poll_nouns
+        and (noun.tag_ == "NNS" or any(c.dep_ != "det" for c in noun.children))
+    )
 
 
 def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:

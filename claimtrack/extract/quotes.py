@@ -12,7 +12,9 @@ STRAIGHT = '"'
 QUOTE_CHARS = OPENERS + CLOSERS + STRAIGHT
 # two apostrophes stand for a straight double quote in some wire copy ("''We will,'' he said")
 DOUBLE_APOSTROPHE = "''"
-QUOTE_MARK = re.compile(f"{DOUBLE_APOSTROPHE}|[{QUOTE_CHARS}]")
+# ("'I'm sorry,''' said X": a single quote closes, then the double one)
+DOUBLE_APOSTROPHES = re.compile(f"{DOUBLE_APOSTROPHE}(?!')")
+QUOTE_MARK = re.compile(f"{DOUBLE_APOSTROPHES.pattern}|[{QUOTE_CHARS}]")
 
 
 def has_quote_mark(line: str) -> bool:
