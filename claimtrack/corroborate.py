@@ -115,6 +115,15 @@ def term_weight(term: str) -> float:
     return max(0.0, WEIGHT_CEILING - zipf_frequency(term, "en"))
 
 
+def stated_figures(frame: dict, figures: list) -> tuple[list, tuple | None]:
+    """A claim's figures as intervals of what they count, and the one that
+    tells it: of a kind of event ("471 died") over one of people or things."""
+    counts = frame.get("counts") or []
+    stated = [interval(found, _count_of(found, counts[n] if n < len(counts) else None)) for n, found in enumerate(figures or ())]
+    stated = [x for x in stated if x]
+    return stated, next((x for x in stated if x[4] in event_lexicon().kinds), stated[0] if stated else None)
+
+
 def claim_features(frame: dict, figures: list, published=None, title=None, article=None,
                    act=None, content=None, by=None) -> Features:
     """A claim's features from its stored frame. Its side is the frame's
@@ -126,11 +135,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     if not frame and content:
         frame = {"places": sorted(places_in_text(content)),
                  "terms": sorted({w.lower() for w in WORD.findall(content)})}
-    counts = frame.get("counts") or []
-    stated = [interval(found, _count_of(found, counts[n] if n < len(counts) else None)) for n, found in enumerate(figures or ())]
-    stated = [x for x in stated if x]
-    # the figure of a kind of event ("471 died") over one of people or things
-    figure = next((x for x in stated if x[4] in event_lexicon().kinds), stated[0] if stated else None)
+    stated, figure = stated_figures(frame, figures)
     places = frozenset(frame.get("places") or ()) or _title_places(title)
     # words of one class of event also share a term ("hit", "struck": strike); a telling figure is a term
     words = frame.get("terms") or ()
@@ -353,32 +358,34 @@ def score(group: Centroid, claim: Features) -> float | None:
     hospital", "Israel was not responsible") or one kind of thing counted
     ("471 died", "the toll rose to 500") is the same assertion however few
     words the claims share; otherwise they must share rare words."""
-    events, sides, days, group_kinds, _mass, group_names, _places = group.main()
+    events, sides, days, group_kinds, _mass, group_names, places = group.main()
     if claim.kinds and group_kinds and not claim.kinds & group_kinds:
         return None
     if claim.agent and sides and not _same_agent(claim.agent, sides):
         return None
-    if claim.places and group.places and not _places_agree(claim.places, group.main().places):
+    if claim.places and places and not _places_agree(claim.places, places):
         return None
     another_day = bool(claim.days and days and not _days_agree(claim.days, days))
     if claim.published and group.seen and not (
             group.seen[0] - NEWS_SPAN <= claim.published <= group.seen[1] + NEWS_SPAN):
         return None  # news of one event comes within weeks: the same words a season later are another
-    found = similarity(group, claim)
     events_meet = _events_meet(claim.events, events)
     same_side = bool(events_meet and claim.agent and sides)
     counted = claim.figure and claim.figure[4]
-    same_count = bool(counted in event_lexicon().kinds and counted in group.counts and events_meet)
+    kinds = event_lexicon().kinds
+    same_count = bool(counted in kinds and counted in group.counts and events_meet)
     if another_day and not same_count:
         return None  # a toll given each day is one toll updated; other deeds of another day are others
     if same_count and not _causes_meet(claim.events - {counted}, events - {counted}):
         return None  # the dead of air strikes on a town and those of the fighting elsewhere are two tolls
-    if counted in event_lexicon().kinds and not group.counts:
+    if counted in kinds and not group.counts:
         return None  # a toll is its own assertion, not one of the deeds or stories around it
-    if counted and counted not in group.counts and _of_fighters(counted) in {_of_fighters(c) for c in group.counts}:
+    if counted and counted not in group.counts and (
+            _of_fighters(counted) in group.counts or counted + FIGHTERS in group.counts):
         return None  # fighters killed and people killed are two counts
     if claim.held and group.held and not _held_meet(claim.held, frozenset(group.held)):
         return None  # a toll on one side of a front and one on the other are two tolls
+    found = similarity(group, claim)
     strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds))
     if not strong:
         if claim.names and group_names and not claim.names & group_names:
@@ -739,11 +746,12 @@ def _claims_sql(db) -> str:
 def _member(origins: Origins, row) -> Member:
     _group, claim, source, relayed_by, stance, frame, figures, published, outlet, article, act = row
     frame, figures = json.loads(frame or "{}"), json.loads(figures or "[]")
-    f = claim_features(frame, figures)
+    _stated, figure = stated_figures(frame, figures)
     first = next((x for x in figures if interval(x)), None)
-    return Member(claim, origins.of(source, relayed_by, outlet), stance_of(stance, frame), f.figure,
+    return Member(claim, origins.of(source, relayed_by, outlet), stance_of(stance, frame), figure,
                   first and first.get("text"), published, outlet, article,
-                  negated=f.negated and stance in ("asserts", "denies"), act=act, evidence=origins.is_evidence(source))
+                  negated=said_in_the_negative(frame) and stance in ("asserts", "denies"), act=act,
+                  evidence=origins.is_evidence(source))
 
 
 def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:
