@@ -309,6 +309,18 @@ def test_doer_the_parser_lost_is_the_side_of_the_claim(extractor, text):
     assert claim.frame["agent"] == "rebels"
 
 
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        ("L'ONU a dénoncé un sabotage délibéré de la part de l'Ukraine.", "Ukrainian government"),
+        ("L'armée a dénoncé un bombardement par les forces russes.", "Russian government"),
+    ],
+)
+def test_doer_of_a_deed_named_by_a_noun(extractor, text, agent):
+    """"de la part de X", "par X" name who did it, as "by X" does."""
+    assert one(extractor, text).frame["agent"] == agent
+
+
 def test_french_retelling_of_the_seed_shares_origins_and_groups(tmp_path):
     """The seed and its French retelling (the same 15 claims, in the same
     order) ingested together: each French claim has its English twin's

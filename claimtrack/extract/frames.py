@@ -263,7 +263,8 @@ def _names(tokens, speaker, heads=frozenset()):
             if actor is None and t.ent_type_ in ("NORP", "ORG"):
                 actor = _key(span.text)
             as_side = (span.root.dep_ in ACTOR_DEPS or span.root.i in heads
-                       or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by"))
+                       or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by")
+                       or _by_in_french(span.root) or _by_in_french(span.root.head))
             origin = _fired_from(span)
             if origin:
                 found.append((origin, span.root))
@@ -456,8 +457,10 @@ def _doer_tokens(word, inside):
         for c in word.children:
             if c.dep_ in ACTOR_DEPS:
                 yield from c.subtree
-            elif (c.dep_ == "prep" and c.lower_ == "by") or c.dep_ == "acl":  # "a rocket fired by X"
+            elif (c.dep_ == "prep" and c.lower_ == "by") or c.dep_ == "acl" or _by_in_french(c):  # "a rocket fired by X"
                 yield from (t for t in c.subtree if t.dep_ != "relcl")
+        if word.head.i not in inside:  # "par X" the parser hung on the cue verb, outside the content
+            yield from (t for s in word.head.children if s.i > word.i and s.i in inside and _by_in_french(s) for t in s.subtree)
     clause = word.head if word.dep_ in ("acomp", "attr", "dobj") and word.pos_ != "VERB" and word.head.i in inside else word
     if clause is not word:
         passive = False
@@ -471,6 +474,12 @@ def _doer_tokens(word, inside):
             yield from (t for c in child.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree)
     if word.lang_ == "fr" and word.pos_ == "VERB" and not passive and not any(c.dep_ in SUBJECTS for c in word.children):
         yield from _unparsed_french_subject(word, inside)
+
+
+def _by_in_french(child) -> bool:
+    """"un sabotage par l'Ukraine", "de la part de l'Ukraine": who did the deed a noun names."""
+    cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+    return child.dep_ in ("nmod", "obl", "obl:agent", "obl:arg", "obl:mod") and ("par" in cases or (child.lemma_ == "part" and bool(cases & {"de", "d'"})))
 
 
 def _unparsed_french_subject(verb, inside):
