@@ -314,6 +314,8 @@ def _places(tokens, heads=frozenset()):
     for span in _name_spans(tokens):
         doc = span.doc
         region = doc[span.start : span.end + 1] if span.end < len(doc) and doc[span.end].lower_ in REGION_WORDS else None
+        if span.start >= 2 and doc[span.start - 1].lower_ in ("de", "d'", "d’") and in_english(doc[span.start - 2].lower_, doc.lang_) in REGION_WORDS:
+            region = doc[span.start - 2 : span.end]  # "région de Kherson"
         place = (region is not None and places.lookup(region.text)) or places.lookup(span.text)
         if place is None and (span.root.ent_type_ in ("GPE", "LOC", "FAC") or (
                 _name_like(span.root) and (span.root.ent_type_ not in NOT_PLACES or _unknown_word(span.root))
