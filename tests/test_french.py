@@ -280,6 +280,10 @@ def test_french_generic_bodies_belong_to_the_state_of_the_article(extractor):
             "The Russian defence ministry said its forces had destroyed the dam.",
             "Le ministère russe de la Défense a affirmé que ses forces avaient détruit le barrage.",
         ),
+        (
+            "About 600 square kilometres of Kherson region were under water on Thursday, the governor said.",
+            "Quelque 600 km² de la région de Kherson étaient sous les eaux jeudi, a affirmé le gouverneur.",
+        ),
     ],
 )
 def test_french_frames_read_like_english_ones(extractor, english, french_text):
