@@ -378,6 +378,8 @@ def score(group: Centroid, claim: Features) -> float | None:
         return None  # a toll given each day is one toll updated; other deeds of another day are others
     if same_count and not _causes_meet(claim.events - {counted}, events - {counted}):
         return None  # the dead of air strikes on a town and those of the fighting elsewhere are two tolls
+    if same_count and claim.agent and not sides and _deeds(claim.events - {counted}) and not _deeds(events - {counted}):
+        return None  # "Russian forces fired on the boats, killing three" is a deed, not one more figure of a bare toll
     if counted in kinds and not group.counts:
         return None  # a toll is its own assertion, not one of the deeds or stories around it
     if counted and counted not in group.counts and (
@@ -405,11 +407,16 @@ def _held_meet(a: frozenset, b: frozenset) -> bool:
     return any(x == y or (x in FRONT_SIDES) != (y in FRONT_SIDES) for x in a for y in b)
 
 
+def _deeds(events: frozenset) -> frozenset:
+    """The kinds of deed among event classes: not who is to blame or what shows it."""
+    return events - event_lexicon().wildcards
+
+
 @lru_cache(maxsize=10_000)
 def _causes_meet(claim: frozenset, group: frozenset) -> bool:
     """What two counts are counts of ("killed in air strikes", "killed in the
     fighting") can be one: either says none, or their kinds of event meet."""
-    claim, group = claim - event_lexicon().wildcards, group - event_lexicon().wildcards
+    claim, group = _deeds(claim), _deeds(group)
     return not claim or not group or bool(_widen(claim) & _widen(group))
 
 

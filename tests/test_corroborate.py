@@ -618,6 +618,23 @@ def test_a_telling_figure_ties_paraphrases():
     assert corroborate._telling(12.7) and corroborate._telling(2743) and not corroborate._telling(40000)
 
 
+def test_a_deed_with_its_dead_is_not_one_more_figure_of_a_bare_toll():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-08"), [
+        claim("Russian defence ministry", "at least six people had died in Nova Kakhovka",
+              figures=[figure("at least six", "people")], type="military"),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-09"), [
+        claim("Russian defence ministry", "the toll in Nova Kakhovka had risen to nine", figures=[figure("nine")],
+              type="military"),
+        claim("Ukrainian interior ministry", "Russian forces fired on evacuation boats in Nova Kakhovka, killing three people",
+              figures=[figure("three", "people")], type="government"),
+    ])
+    toll, update, boats = groups_of(db, "at least six", "risen to nine", "evacuation boats")
+    assert toll == update != boats
+    assert db["claim_groups"].get(toll)["verdict"] == "single_origin"
+
+
 def test_an_attack_is_any_deed_and_control_says_where():
     db = new_db()
     save_article(db, article("a", "AP", "2025-03-10"), [
