@@ -78,6 +78,7 @@ class Features(NamedTuple):
     mass: float = 0.0  # total weight of its terms
     held: frozenset = frozenset()  # a count's side of the front: "state" (its own government's), "other"
     by: str | None = None  # the side of who says it
+    telling: frozenset = frozenset()  # its telling figures, as terms ("n:12.7")
 
 
 @lru_cache(maxsize=4096)
@@ -155,7 +156,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         terms, figure, said_in_the_negative(frame), article, _day(published),
         _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
         sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by or frame.get("by")) if counted else frozenset(),
-        by or frame.get("by"),
+        by or frame.get("by"), frozenset(telling),
     )
 
 
@@ -388,7 +389,9 @@ def score(group: Centroid, claim: Features) -> float | None:
     if claim.held and group.held and not _held_meet(claim.held, frozenset(group.held)):
         return None  # a toll on one side of a front and one on the other are two tolls
     found = similarity(group, claim)
-    strong = STRONG_COUNT * same_count or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds))
+    same_figure = any(t in group.terms for t in claim.telling)  # "12.7 metres" twice: one statement
+    strong = (STRONG_COUNT * (same_count or same_figure)
+              or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds)))
     if not strong:
         if claim.names and group_names and not claim.names & group_names:
             return None  # words no dictionary knows are names: these name other things

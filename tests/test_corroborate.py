@@ -612,9 +612,11 @@ def test_a_telling_figure_ties_paraphrases():
         claim("Energoatom", "under 12.7 meters the reservoir is useless for the power station",
               figures=[figure("under 12.7", "meters")]),
         claim("Energoatom", "the reservoir in Zaporizhzhia stood at 16.3 meters on Tuesday", figures=[figure("16.3", "meters")]),
+        claim("Ukrhydroenergo", "below 12.7 meters nothing more could be drawn for its cooling ponds",
+              figures=[figure("below 12.7", "meters")]),
     ])
-    pump, useless, level = groups_of(db, "could not pump", "useless", "stood at")
-    assert pump == useless != level
+    pump, useless, level, ponds = groups_of(db, "could not pump", "useless", "stood at", "cooling ponds")
+    assert pump == useless == ponds != level  # in the same article too, the same telling figure is the same statement
     assert corroborate._telling(12.7) and corroborate._telling(2743) and not corroborate._telling(40000)
 
 
