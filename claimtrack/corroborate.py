@@ -639,6 +639,7 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
         figured = [m for m in claims if m.figure is not None]
         if figured:
             latest[key] = figured[-1]
+            figured = [m for m in figured if m.figure[4] == latest[key].figure[4]]  # an update counts the same thing
         origins.append({
             "name": key,
             "claims": len(claims),

@@ -239,6 +239,14 @@ def test_judge_later_figure_from_the_same_origin_is_an_update():
     assert why.endswith("; SOHR updated its figure (311 -> 514)")
 
 
+def test_judge_a_figure_of_another_thing_is_no_update():
+    _verdict, why, _ = judge([
+        member(1, "Russian government", fig=("about 22,000", "people"), published="2023-06-06"),
+        member(2, "Russian government", fig=("14", "settlements"), published="2023-06-07"),
+    ])
+    assert "updated" not in why
+
+
 # -- grouping --------------------------------------------------------------------
 
 
