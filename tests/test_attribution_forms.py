@@ -354,3 +354,26 @@ def test_a_poll_closing_a_headline_finds_what_it_follows(extractor):
     assert claims_of(extractor, "Trust in the army falls among young voters, poll finds; ") == [
         ("poll", "finds", "asserts", "Trust in the army falls among young voters")
     ]
+
+
+@pytest.mark.parametrize(
+    "headline, expected",
+    [
+        ("Red Cross Urges Both Sides To Spare Civilians In Besieged City", ("Red Cross", "Urges", "demands", "Both Sides To Spare Civilians In Besieged City")),
+        (
+            "Opposition Leader Accuses Government Of Rigging Vote In Three Provinces.",
+            ("Opposition Leader", "Accuses", "accuses", "Government Of Rigging Vote In Three Provinces"),
+        ),
+    ],
+)
+def test_a_title_case_headline_is_read_like_a_sentence(extractor, headline, expected):
+    text = headline + "\nThe count went on in the capital on Monday.\n"
+    assert claims_of(extractor, text) == [expected]
+
+
+def test_questions_raised_by_a_thing_are_asked_by_nobody_named(extractor):
+    text = "The delays are raising questions about how the aid will reach the north.\n"
+    claims = extractor.extract(Article(text=text))
+    assert [(c.source, c.source_text, c.cue, c.act, c.content) for c in claims] == [
+        (None, "", "raising questions", "asks", "how the aid will reach the north")
+    ]

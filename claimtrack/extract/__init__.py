@@ -118,7 +118,7 @@ class Extractor:
         found: dict[int, list[Attribution]] = {}
         for pipeline in {id(p): p for p in pipelines}.values():  # each language's articles through its model
             jobs = (
-                (_parse_text(article.text[p.start : p.end]), (n, p))
+                (_parse_text(article.text[p.start : p.end], pipeline if p.index == 0 else None), (n, p))
                 for n, (article, plan) in enumerate(zip(batch, plans))
                 if pipelines[n] is pipeline
                 for p in plan
@@ -168,10 +168,13 @@ def dateline_length(line: str) -> int:
     return match.end() if match else 0
 
 
-def _parse_text(text: str) -> str:
+def _parse_text(text: str, title: LanguagePipeline | None = None) -> str:
     """What the parser sees: fancy quotes as ASCII, the dateline blanked,
-    runs of marks shortened and long runs without a space cut, all
-    length-preserving so every offset still indexes the article text."""
+    runs of marks shortened and long runs without a space cut, a first line
+    in Title Case (`title`: its language) in sentence case where it can
+    tell, all length-preserving so every offset still indexes the article text."""
+    if title is not None:
+        text = _sentence_case(text, title)
     normalized = normalize_quotation_marks(text)
     if len(normalized) != len(text):
         normalized = text
@@ -180,6 +183,27 @@ def _parse_text(text: str) -> str:
     cut = dateline_length(normalized)
     shortened = MARK_RUN.sub(lambda run: run.group()[:3].ljust(len(run.group())), normalized[cut:])
     return " " * cut + LONG_RUN.sub(_cut_run, shortened)
+
+
+# "Obama Seeks More Refugees As He Marks Holiday": the small model takes every
+# capitalised word for a name; cue words and function words are shown in
+# lower case (names stay as written)
+TITLE_WORD = re.compile(r"(?<=\s)[A-Z][a-z’']+\b")
+TITLE_CASE_SHARE = 0.7
+
+
+def _sentence_case(line: str, pipeline: LanguagePipeline) -> str:
+    words = line.split()
+    if len(words) < 4 or sum(w[:1].isupper() for w in words) < TITLE_CASE_SHARE * len(words):
+        return line
+    lexicon = pipeline.lexicon
+
+    def lower(word: re.Match) -> str:
+        lowered = word.group().lower()
+        keep = lowered not in lexicon.headline_function_words and not pipeline.candidate.fullmatch(lowered)
+        return word.group() if keep or len(lowered) != len(word.group()) else lowered
+
+    return TITLE_WORD.sub(lower, line)
 
 
 def _as_double_quote(mark: re.Match) -> str:
@@ -373,7 +397,8 @@ class DocumentPass:
         attribution = Attribution(
             source=source,
             source_text=self._text_of(paragraph, found.mention),
-            cue="".join(t.text_with_ws for t in found.cue).strip(),  # "D'après" is one cue
+            # "D'après" is one cue; read off the article (the parser may have seen it in another case)
+            cue="".join(self.text[slice(s, s + len(t.text_with_ws))] for t in found.cue for s in [paragraph.start + t.idx]).strip(),
             kind=kind,
             stance=found.stance,
             act=found.act,

@@ -52,6 +52,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     inverted_cues: tuple[tuple[str, str], ...] = ()  # (form, lemma): 'Said Ellis:'
     poll_nouns: frozenset[str] = frozenset()  # "leads in the latest poll": the poll is the source
+    headline_function_words: frozenset[str] = frozenset()  # lower-cased in a Title Case headline
 
     # derived once per lexicon: these are asked for every token of every parsed sentence
     @cached_property

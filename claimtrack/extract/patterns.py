@@ -405,7 +405,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         head = subject
         mention = mention_tokens(subject, lexicon.people_nouns)
         cue = [token]
-        if subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in lexicon.document_nouns:
+        if subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in lexicon.document_nouns and _relative_subject(token) is None:
+            # (not "the party's top figures, who said": people)
             # "The agency's statement said": the agency speaks through the noun
             author = author_of(subject, lexicon)
             if author is not None:
@@ -738,8 +739,12 @@ def find_noun_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         noun = objects[0]
         author = author_of(noun, lexicon)
         if _standing_in_poll(token, noun, lexicon):
-            # "she trails him in the latest Quinnipiac poll": the poll says so, "in" is the cue
-            found.append(_phrase_attribution(sent, token, {token.i} | subtree_ids(token), [token], "noun", author or noun, noun, lexicon))
+            # "she trails him in the latest Quinnipiac poll": the poll says so, "in" is the cue,
+            # the clause it qualifies the content
+            standing = _phrase_attribution(sent, token, {token.i} | subtree_ids(token), [token], "noun", author or noun, noun, lexicon)
+            within = subtree_ids(_qualified_clause(token))
+            standing.content = [t for t in standing.content if t.i in within]
+            found.append(standing)
         elif author is not None:
             found.append(_phrase_attribution(sent, token, {token.i} | subtree_ids(token), [noun], "noun", author, author, lexicon))
     return found
@@ -750,10 +755,17 @@ def _standing_in_poll(preposition: Token, noun: Token, lexicon: Lexicon) -> bool
     read in a poll; not "voted in the poll" (an election)."""
     return (
         preposition.lower_ == "in"
-        and preposition.head.pos_ in ("VERB", "AUX")
+        and _qualified_clause(preposition).pos_ in ("VERB", "AUX")
         and noun.lemma_.lower() in lexicon.poll_nouns
         and (noun.tag_ == "NNS" or any(c.dep_ != "det" for c in noun.children))
     )
+
+
+def _qualified_clause(preposition: Token) -> Token:
+    """The verb a phrase qualifies, also where the parser hung it on the
+    verb's object ("trails the senator in the latest poll")."""
+    head = preposition.head
+    return head.head if head.dep_ in ("dobj", "attr") else head
 
 
 def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
@@ -856,6 +868,8 @@ def find_nominal_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
             cue = [noun.head, noun]
             if author is not None and author.pos_ not in ("PROPN", "NOUN") and author.lower_ not in PERSONAL_PRONOUNS - {"who"}:
                 continue
+            if author is not None and not is_humanlike(author, lexicon):
+                author = None  # "the remarks raised questions about": asked, by nobody named
         elif author is not None and author.pos_ not in ("PROPN", "NOUN") and author.lower_ not in POSSESSIVE_PRONOUNS:
             continue  # "my claim", "whose claim": the writer's own, or nobody to resolve
         content_head = next(
@@ -868,7 +882,7 @@ def find_nominal_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         content = [t for t in content_head.subtree if not t.is_space and t.i > noun.i]
         if content and content[0].dep_ == "prep":
             content = content[1:]  # "call for a ceasefire": the ceasefire is called for
-        if author is None and not _introduced_clause(noun):
+        if author is None and len(cue) == 1 and not _introduced_clause(noun):
             continue  # "allegations that ...": a claim nobody named makes, with what it holds
         mention = _author_mention(author) if author is not None else []
         clause = {t.i for t in cue} | {t.i for t in mention}
