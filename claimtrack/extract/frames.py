@@ -596,7 +596,7 @@ def _days(tokens) -> set[str]:
         following_word = following is not None and in_english(following.lower_.strip("."), t.lang_)
         if word in WEEKDAYS or word in ("yesterday", "today"):
             found.add(word)
-        elif _month(word) and following is not None and following.text.isdigit() and int(following.text) <= 31:
+        elif following is not None and following.text.isdigit() and int(following.text) <= 31 and _month(word):
             found.add(f"{_month(word):02d}-{int(following.text):02d}")
         elif t.text.isdigit() and int(t.text) <= 31 and following is not None and _month(following_word):
             found.add(f"{_month(following_word):02d}-{int(t.text):02d}")

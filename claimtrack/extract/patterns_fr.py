@@ -434,7 +434,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
 def _gerund_start(verb: Token) -> Token | None:
     """"en précisant", "tout en ajoutant": the first word of a gerund."""
     doc = verb.doc
-    if "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense") or verb.i < 1 or doc[verb.i - 1].lower_ != "en":
+    if verb.i < 1 or doc[verb.i - 1].lower_ != "en" or "Part" not in verb.morph.get("VerbForm") or "Pres" not in verb.morph.get("Tense"):
         return None
     return doc[verb.i - 2] if verb.i >= 2 and doc[verb.i - 2].lower_ == "tout" else doc[verb.i - 1]
 
