@@ -571,6 +571,12 @@ def test_words_of_one_kind_of_event_are_one_term():
     assert shelled == struck != other
 
 
+def test_a_participle_used_as_an_adjective_is_its_verb():
+    assert "intercept" in frame("it was an intercepted call between two commanders")["terms"]
+    assert "displace" in frame("the school sheltered displaced families")["terms"]
+    assert "sophisticated" in frame("it was a sophisticated weapon")["terms"]  # no verb "sophisticate" a reader knows
+
+
 def test_a_prescription_in_the_negative_denies_nothing():
     assert stance_of("asserts", frame("hospitals must never again be targets")) == "asserts"
     assert stance_of("asserts", frame("the hospital was never a target")) == "denies"

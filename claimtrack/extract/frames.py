@@ -41,6 +41,7 @@ ARGUMENT_DEPS = frozenset("nsubj nsubjpass dobj attr conj appos pobj prep acomp 
 NOT_PLACES = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT EVENT LAW LANGUAGE".split())
 CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")  # "02:54", "02h54": a time of day names its event as a rare word would
 COMMON_WORD = 3.0  # zipf frequency of a word every reader knows
+KNOWN_VERB = 2.5  # zipf frequency above which a participle's stem is taken for its verb ("displace" 2.97)
 REGION_WORDS = frozenset("region province oblast governorate district".split())  # "Kherson region" is not Kherson
 NAME_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"))
 
@@ -233,7 +234,19 @@ def _term(token) -> str:
     if token.pos_ == "PROPN" and token.lang_ != "en":  # "Alep" is Aleppo
         place = gazetteer().lookup(token.text)
         return in_english((place if place and " " not in place else token.text).lower(), token.lang_)
+    if token.pos_ == "ADJ" and token.lang_ == "en" and token.lemma_.lower().endswith("ed"):
+        return _participle_verb(token.lemma_.lower())  # "an intercepted call" says what "intercepted a call" says
     return in_english((token.text if token.pos_ == "PROPN" else token.lemma_).lower(), token.lang_)
+
+
+@lru_cache(maxsize=10_000)
+def _participle_verb(word: str) -> str:
+    """The verb of an English participle used as an adjective ("intercepted":
+    intercept, "displaced": displace, "occupied": occupy, "planned": plan),
+    when wordfreq knows it; else the word."""
+    stems = [word[:-3] + "y"] if word.endswith("ied") else []
+    stems += [word[:-1], word[:-2]] + ([word[:-3]] if len(word) > 4 and word[-3] == word[-4] else [])
+    return next((stem for stem in stems if len(stem) > 2 and zipf_frequency(stem, "en") >= KNOWN_VERB), word)
 
 
 def _content_word(token) -> bool:
