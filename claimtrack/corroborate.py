@@ -395,8 +395,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     if not strong:
         if claim.names and group_names and not claim.names & group_names:
             return None  # words no dictionary knows are names: these name other things
-        if found < (SAME_ARTICLE_SIMILARITY if claim.article in group.articles else MIN_SIMILARITY):
-            return None  # two claims of one article must assert the same thing
+        if found < (SAME_ARTICLE_SIMILARITY if group.articles == {claim.article} else MIN_SIMILARITY):
+            return None  # two claims of one article must assert the same thing; a group other articles tell is the news
     total = (found + strong + 0.15 * events_meet + SIZE_WEIGHT * math.log2(group.n)
              + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and days and not another_day)
              + SAME_COUNTER * (same_count and claim.by in group.by))

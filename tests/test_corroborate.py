@@ -571,6 +571,21 @@ def test_words_of_one_kind_of_event_are_one_term():
     assert shelled == struck != other
 
 
+def test_a_group_other_articles_tell_is_joined_as_from_another_article():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-06"), [
+        claim("Ukrhydroenergo", "the machine hall of the Kakhovka plant was blown up from the inside"
+              " and the station is completely destroyed"),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-07"), [
+        claim("Ukrhydroenergo", "the Kakhovka station is completely destroyed"),
+        claim("Ukrhydroenergo", "saboteurs blew up the Kakhovka engine room from inside"),
+        claim("Ukrhydroenergo", "the company would pay its Kakhovka staff through the summer"),
+    ])
+    hall, destroyed, saboteurs, pay = groups_of(db, "machine hall", "completely destroyed", "saboteurs", "pay its")
+    assert hall == destroyed == saboteurs != pay
+
+
 def test_a_participle_used_as_an_adjective_is_its_verb():
     assert "intercept" in frame("it was an intercepted call between two commanders")["terms"]
     assert "displace" in frame("the school sheltered displaced families")["terms"]
