@@ -263,3 +263,12 @@ def test_two_apostrophes_opening_a_sentence_do_not_end_the_one_before():
         ("Salma Idris", "said", "direct", "The shelling went on all night"),
         ("Salma Idris", None, "direct", "We had no power."),
     ]
+
+
+def test_an_opening_mark_typed_to_close_a_quote_closes_it():
+    text = "“Not yet,“ said Nadia Karim, the port director. “The cranes are still down.”\n"
+    claims = Extractor().extract(Article(text=text))
+    assert [(c.source.name, c.cue, c.kind, c.content) for c in claims] == [
+        ("Nadia Karim", "said", "direct", "Not yet"),
+        ("Nadia Karim", None, "direct", "The cranes are still down."),
+    ]

@@ -490,7 +490,7 @@ class DocumentPass:
         for qs, qe in self.quotes.overlapping(sent_start - 1, sent_end + 1):
             if qe <= clause_start and qs >= sent_start - 1:
                 between = self.text[qe:clause_start]
-                if re.fullmatch(r"[\s,”\"»’'%s]*" % re.escape(DASHES), between) and re.search(r"[,.!?…-]\s*$", self.text[qs:qe]):
+                if re.fullmatch(r"[\s,“”\"»’'%s]*" % re.escape(DASHES), between) and re.search(r"[,.!?…-]\s*$", self.text[qs:qe]):
                     pieces.append((qs, qe))
             elif qs >= clause_end and qs <= sent_end:
                 between = self.text[clause_end:qs]

@@ -24,12 +24,14 @@ def has_quote_mark(line: str) -> bool:
 def _role(text: str, i: int, j: int) -> str:
     """'open' or 'close' for the mark text[i:j]; straight quotes by their neighbours."""
     mark = text[i:j]
-    if mark in OPENERS:
-        return "open"
-    if mark in CLOSERS:
-        return "close"
     before = text[i - 1] if i > 0 else " "
     after = text[j] if j < len(text) else " "
+    if mark in OPENERS:
+        # '“It's unusual,“ said X': an opening mark typed for a closing one, after
+        # the end of what was said and before a space
+        return "close" if before in ",.!?" and (after.isspace() or j == len(text)) else "open"
+    if mark in CLOSERS:
+        return "close"
     if before.isspace() or before in "([{—–-/":
         return "open"
     if after.isspace() or after in ".,;:!?)]}—–-":
