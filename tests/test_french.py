@@ -167,6 +167,13 @@ def test_gerund_speaks_for_the_cue_it_follows(extractor, text):
     assert second.content == "les renforts manquaient"
 
 
+def test_title_before_a_name_says_whose_official(extractor):
+    """"le maire installé par Moscou, X, a affirmé": X speaks for the state that installed him."""
+    claim = one(extractor, "Sur la rive gauche occupée, le maire installé par Moscou, Vladimir Leontiev, a affirmé que sa ville était inondée.")
+    assert claim.source_text == "le maire installé par Moscou, Vladimir Leontiev"
+    assert (claim.source.name, claim.source.parent.name) == ("Vladimir Leontiev", "Russian government")
+
+
 def test_witness_present_on_site_perceives(extractor):
     """"présente sur place" is an adjective the tagger takes for the verb
     "présenter": the cue is still the reporter's."""

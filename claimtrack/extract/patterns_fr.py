@@ -22,6 +22,7 @@ CONTENT_DEPS = ("ccomp", "xcomp", "obj", "obl:arg", "csubj")
 NEAR_DEPS = ("aux", "aux:tense", "aux:pass", "aux:caus", "expl:subj", "expl:comp", "expl:pass", "advmod", "punct", "cc")
 NEAR_OBLIQUES = ("obl:mod", "obl", "nmod")  # "a annoncé samedi", "a de son côté rejeté"
 DROPPED_FROM_MENTION = ("acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp")
+INSTALLING = ("installer", "nommer")  # "le maire installé par Moscou": part of who he is
 RELATIVE = ("qui", "que", "lequel", "laquelle", "lesquels", "lesquelles")
 # the dependencies of what a French cue reports ("a affirmé que ... a dit ...")
 FRENCH_COMPLEMENT_DEPS = ("ccomp", "xcomp", "obj", "obl:arg", "conj", "case", "obl:mod")
@@ -75,7 +76,9 @@ def mention_tokens(head: Token) -> list[Token]:
         t.i
         for c in head.children
         # clauses, and appositions holding one ("la coalition dont fait partie le M23")
-        if c.dep_ in DROPPED_FROM_MENTION or (c.dep_ == "appos" and any(g.dep_ in DROPPED_FROM_MENTION for g in c.subtree))
+        # (but "installé par Moscou" says whose official it is: "le maire installé par Moscou")
+        if (c.dep_ in DROPPED_FROM_MENTION and not (c.dep_ == "acl" and c.lemma_.lower() in INSTALLING))
+        or (c.dep_ == "appos" and any(g.dep_ in DROPPED_FROM_MENTION for g in c.subtree))
         or (c.dep_ == "nmod" and any(g.lemma_.lower() in asides for g in c.subtree))
         for t in c.subtree
     }
@@ -368,6 +371,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         subject, mention, own_clause = speaker_of(said or verb, quoted), None, set()
         if subject is None and any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children):
             subject, mention = phrase_before(verb) or (None, None)
+        elif subject is not None and subject.ent_type_ == "PERSON" and subject.i < verb.i:
+            mention = _titled_name(subject, lexicon)
         if subject is None or bare(subject) in cues.no_source_subjects:
             continue
         mention = mention or mention_tokens(subject)
@@ -431,6 +436,22 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
     return found
 
 
+def _titled_name(name: Token, lexicon: Lexicon) -> list[Token] | None:
+    """"(Sur la rive gauche,) le maire installé par Moscou, Vladimir Leontiev,
+    a affirmé": the title between the commas before a name says who he is."""
+    doc, tokens = name.doc, mention_tokens(name)
+    start = tokens[0].i if tokens else name.i
+    if start - 2 < name.sent.start or doc[start - 1].text != ",":
+        return None
+    first = start - 2
+    while first > name.sent.start and doc[first - 1].text != ",":
+        first -= 1
+    title = doc[first : start - 1]
+    if title[0].pos_ != "DET" or not any(t.lemma_.lower() in lexicon.title_nouns for t in title):
+        return None
+    return list(doc[first : max(t.i for t in tokens) + 1]) if tokens else None
+
+
 def _gerund_start(verb: Token) -> Token | None:
     """"en précisant", "tout en ajoutant": the first word of a gerund."""
     doc = verb.doc
@@ -463,11 +484,13 @@ def _name_after_descriptor(head: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _entity_tokens(name: Token) -> list[Token]:
-    """The words of the name an entity token begins, however the parser split it."""
-    end = name.i + 1
+    """The words of the name an entity token is in, however the parser split it."""
+    start, end = name.i, name.i + 1
+    while start > 0 and name.doc[start].ent_iob_ == "I":
+        start -= 1
     while end < len(name.doc) and name.doc[end].ent_iob_ == "I":
         end += 1
-    return list(name.doc[name.i : end])
+    return list(name.doc[start:end])
 
 
 def _content_tokens(sent: Span, verb: Token, content_children: list[Token], clause: set[int]) -> list[Token]:

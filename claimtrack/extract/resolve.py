@@ -347,6 +347,10 @@ class DocumentSources:
                     if nation is not None:
                         return self._government_of(nation.text)
             for child in title.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in ruling_verbs():  # "le maire installé par Moscou"
+                    ruler = next((c for c in child.children if c.dep_ == "obl:agent" and c.ent_type_ in ("GPE", "LOC")), None)
+                    if ruler is not None:
+                        return self._government_of(ruler.text)
                 # "conseiller de la présidence": UD hangs the body on the title, its preposition on the body
                 french = child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in FRENCH_OF for c in child.children)
                 if (child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with")) or french:
