@@ -371,7 +371,8 @@ def score(group: Centroid, claim: Features) -> float | None:
             group.seen[0] - NEWS_SPAN <= claim.published <= group.seen[1] + NEWS_SPAN):
         return None  # news of one event comes within weeks: the same words a season later are another
     events_meet = _events_meet(claim.events, events)
-    same_side = bool(events_meet and claim.agent and sides)
+    # a side doing the group's kind of thing; what only shows something ("interpreted the video") does nothing
+    same_side = bool(events_meet and claim.agent and sides and claim.events - event_lexicon().showing)
     counted = claim.figure and claim.figure[4]
     kinds = event_lexicon().kinds
     same_count = bool(counted in kinds and counted in group.counts and events_meet)

@@ -586,6 +586,20 @@ def test_a_group_other_articles_tell_is_joined_as_from_another_article():
     assert hall == destroyed == saboteurs != pay
 
 
+def test_who_takes_part_is_no_doer_and_what_shows_is_no_deed():
+    assert frame("the planned summit in Doha between Egypt's president and Qatar's emir will not go ahead")["agent"] is None
+    assert frame("Russian air raids on Aleppo killed 20 people")["agent"] == "Russian government"
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-03-02"), [
+        claim("Qatari foreign ministry", "US President Joe Biden had called off the summit in Doha"),
+    ])
+    save_article(db, article("b", "AFP", "2025-03-03"), [
+        claim("Pentagon", "US analysts had interpreted the satellite images of the port differently"),
+    ])
+    summit, images = groups_of(db, "summit", "satellite images")
+    assert summit != images
+
+
 def test_a_participle_used_as_an_adjective_is_its_verb():
     assert "intercept" in frame("it was an intercepted call between two commanders")["terms"]
     assert "displace" in frame("the school sheltered displaced families")["terms"]

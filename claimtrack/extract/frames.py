@@ -40,6 +40,7 @@ PLACE_WORDS = frozenset("al el the of city town village hospital camp district r
 ARGUMENT_DEPS = frozenset("nsubj nsubjpass dobj attr conj appos pobj prep acomp oprd obj nsubj:pass".split())
 NOT_PLACES = frozenset("DATE TIME CARDINAL ORDINAL QUANTITY MONEY PERCENT EVENT LAW LANGUAGE".split())
 CLOCK = re.compile(r"\d{1,2}[:h]\d{2}")  # "02:54", "02h54": a time of day names its event as a rare word would
+PARTNER_PREPOSITIONS = frozenset("between with among entre avec parmi".split())  # who takes part, not who does
 COMMON_WORD = 3.0  # zipf frequency of a word every reader knows
 KNOWN_VERB = 2.5  # zipf frequency above which a participle's stem is taken for its verb ("displace" 2.97)
 REGION_WORDS = frozenset("region province oblast governorate district".split())  # "Kherson region" is not Kherson
@@ -122,6 +123,7 @@ class EventLexicon:
     occupation: frozenset  # words whose bare adjective says someone else holds it ("the occupied bank")
     obligations: frozenset  # modals that prescribe ("must", "should"): negated, they deny nothing
     fighters: frozenset  # nouns of fighters: "300 terrorists killed" is no toll of "300 people"
+    showing: frozenset  # classes that show an event without being a deed ("video", "radar")
 
 
 @lru_cache(maxsize=1)
@@ -138,7 +140,7 @@ def event_lexicon() -> EventLexicon:
                         frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]),
                         frozenset(data["evidence"]), frozenset(data["holding"]), frozenset(data["governments"]),
                         frozenset(data["occupation"]), frozenset(data["obligations"]),
-                        frozenset(data["fighters"]))
+                        frozenset(data["fighters"]), frozenset(data["showing"]))
 
 
 @lru_cache(maxsize=1)
@@ -470,8 +472,8 @@ def _doer_tokens(word, inside):
     if word.pos_ in ("NOUN", "PROPN"):
         yield word
         for c in word.children:
-            if c.dep_ in ACTOR_DEPS:
-                yield from c.subtree
+            if c.dep_ in ACTOR_DEPS:  # a participle's phrase ("planned in Amman between X and Y") names no doer
+                yield from (c.subtree if c.pos_ != "VERB" else (c,))
             elif (c.dep_ == "prep" and c.lower_ == "by") or c.dep_ == "acl" or _by_in_french(c):  # "a rocket fired by X"
                 yield from (t for t in c.subtree if t.dep_ != "relcl")
         if word.head.i not in inside:  # "par X" the parser hung on the cue verb, outside the content
@@ -481,7 +483,7 @@ def _doer_tokens(word, inside):
         passive = False
     for child in clause.children:
         if (child.dep_ in ("agent", "obl:agent")) if passive else child.dep_ in ("nsubj", "csubj"):
-            yield from child.subtree
+            yield from _doer_phrase(child)
     for child in word.children:  # where it came from: "fired from Gaza", "caused by X, launched from Gaza"
         if child.dep_ == "prep" and child.lower_ == "from":
             yield from child.subtree
@@ -489,6 +491,16 @@ def _doer_tokens(word, inside):
             yield from (t for c in child.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree)
     if word.lang_ == "fr" and word.pos_ == "VERB" and not passive and not any(c.dep_ in SUBJECTS for c in word.children):
         yield from _unparsed_french_subject(word, inside)
+
+
+def _doer_phrase(token):
+    """The words of a subject that can name its doer: not those of what it
+    is between or with ("the summit between Biden and Egypt's Sisi", "talks
+    with Hamas"), which take part but do not do it."""
+    yield token
+    for child in token.children:
+        if not (child.dep_ == "prep" and child.lower_ in PARTNER_PREPOSITIONS):
+            yield from _doer_phrase(child)
 
 
 def _by_in_french(child) -> bool:
