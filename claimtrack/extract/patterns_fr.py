@@ -440,7 +440,7 @@ def _titled_name(name: Token, lexicon: Lexicon) -> list[Token] | None:
     """"(Sur la rive gauche,) le maire installé par Moscou, Vladimir Leontiev,
     a affirmé": the title between the commas before a name says who he is."""
     doc, tokens = name.doc, mention_tokens(name)
-    start = tokens[0].i if tokens else name.i
+    start = min(t.i for t in tokens + [name])
     if start - 2 < name.sent.start or doc[start - 1].text != ",":
         return None
     first = start - 2
@@ -449,7 +449,7 @@ def _titled_name(name: Token, lexicon: Lexicon) -> list[Token] | None:
     title = doc[first : start - 1]
     if title[0].pos_ != "DET" or not any(t.lemma_.lower() in lexicon.title_nouns for t in title):
         return None
-    return list(doc[first : max(t.i for t in tokens) + 1]) if tokens else None
+    return list(doc[first : max(t.i for t in tokens + [name]) + 1])
 
 
 def _gerund_start(verb: Token) -> Token | None:
@@ -462,12 +462,12 @@ def _gerund_start(verb: Token) -> Token | None:
 
 def _cue_above(verb: Token, lexicon: Lexicon) -> Token | None:
     """The nearest cue verb a word hangs under, however deep the parser put it."""
-    token = verb.head
+    token = verb
     while token.head != token:
+        token = token.head
         if token.pos_ == "VERB" and token.i < verb.i and cue_lemma(token, lexicon) in lexicon.cue_verbs:
             return token
-        token = token.head
-    return token if token.pos_ == "VERB" and token.i < verb.i and cue_lemma(token, lexicon) in lexicon.cue_verbs else None
+    return None
 
 
 def _name_after_descriptor(head: Token, lexicon: Lexicon) -> Token | None:
