@@ -600,6 +600,22 @@ def test_who_takes_part_is_no_doer_and_what_shows_is_no_deed():
     assert summit != images
 
 
+def test_a_government_s_terrorists_are_the_armed_side_it_fights():
+    assert frame("terrorist groups had not entered the town")["agent"] == "rebels"
+    assert frame("Russian terrorists had wrecked the dam")["agent"] == "Russian government"
+    db = new_db()
+    save_article(db, article("a", "AFP", "2024-11-29"), [
+        claim(OSDH, "jihadist-led rebels had entered the western districts of Aleppo city"),
+        claim("Syrian army", "terrorist groups had not entered Aleppo and the army was repelling the attack"),
+    ])
+    save_article(db, article("b", "AP", "2024-11-30"), [
+        claim(OSDH, "rebels now control Aleppo city except the Kurdish-held districts"),
+    ])
+    entered, denied, control = groups_of(db, "jihadist-led", "terrorist groups", "now control")
+    assert entered == denied == control
+    assert db["claim_groups"].get(entered)["verdict"] == "contested"
+
+
 def test_a_participle_used_as_an_adjective_is_its_verb():
     assert "intercept" in frame("it was an intercepted call between two commanders")["terms"]
     assert "displace" in frame("the school sheltered displaced families")["terms"]

@@ -267,7 +267,8 @@ def _names(tokens, speaker, heads=frozenset()):
     sides = event_lexicon().sides
     for t in tokens:
         if t.lemma_.lower() in sides:
-            found.append((sides[t.lemma_.lower()], t))
+            named = next((actor_key(c.text) for c in t.children if c.dep_ in ("amod", "compound") and actor_key(c.text)), None)
+            found.append((named or sides[t.lemma_.lower()], t))  # "Russian terrorists" are Russia's side
         elif (t.lower_ in SELF_WORDS and (t.dep_ == "poss" or "Yes" in t.morph.get("Poss")) and speaker
               and not any(x.dep_ in SUBJECTS and x.pos_ in ("NOUN", "PROPN") for x in tokens if x.i < t.i)):
             # "its" after a subject of its own is that subject's ("Israel would share ... with its allies")
