@@ -377,3 +377,30 @@ def test_questions_raised_by_a_thing_are_asked_by_nobody_named(extractor):
     assert [(c.source, c.source_text, c.cue, c.act, c.content) for c in claims] == [
         (None, "", "raising questions", "asks", "how the aid will reach the north")
     ]
+
+
+def test_a_participle_after_a_noun_takes_the_noun_as_its_speaker(extractor):
+    assert claims_of(extractor, "Militias opposing the truce shelled the port again on Sunday.") == [
+        ("Militias", "opposing", "asserts", "the truce")
+    ]
+
+
+def test_a_view_of_someone_as_something_is_a_belief(extractor):
+    assert claims_of(extractor, "Many residents view the governor as unfit to lead the recovery.") == [
+        ("Many residents", "view", "believes", "the governor as unfit to lead the recovery")
+    ]
+
+
+def test_what_a_thing_appears_to_do_is_held_by_nobody_named(extractor):
+    text = "The new levees appear to have spared the lower town from the flood.\n"
+    claims = extractor.extract(Article(text=text))
+    assert [(c.source, c.cue, c.act, c.content) for c in claims] == [
+        (None, "appear", "believes", "The new levees to have spared the lower town from the flood")
+    ]
+
+
+def test_a_participle_inside_what_another_says_only_describes(extractor):
+    text = "The army said the recording was a call between two commanders discussing the blast."
+    assert claims_of(extractor, text) == [
+        ("The army", "said", "asserts", "the recording was a call between two commanders discussing the blast")
+    ]

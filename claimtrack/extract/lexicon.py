@@ -53,6 +53,7 @@ class Lexicon:
     inverted_cues: tuple[tuple[str, str], ...] = ()  # (form, lemma): 'Said Ellis:'
     poll_nouns: frozenset[str] = frozenset()  # "leads in the latest poll": the poll is the source
     headline_function_words: frozenset[str] = frozenset()  # lower-cased in a Title Case headline
+    evidential_verbs: frozenset[str] = frozenset()  # "the donors appear to have ties": nobody named holds it
 
     # derived once per lexicon: these are asked for every token of every parsed sentence
     @cached_property

@@ -170,6 +170,8 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
         return subject_of(head.head, quoted, cues)
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, quoted)
+    if _participle(verb) and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
+        return head  # "the super PACs supporting Kasich", "protesters calling for his release"
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ == "VERB":
         return subject_of(head, quoted)  # "..., he told AFP, adding that ..."
     if _goes_on(verb):
@@ -203,6 +205,11 @@ def _name_after(verb: Token) -> Token | None:
         if token.pos_ == "PROPN" and token.ent_type_ in ("PERSON", "ORG", "") and last_of_name:
             return token
     return None
+
+
+def _participle(verb: Token) -> bool:
+    """"the super PACs supporting Kasich": a participle after its noun."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG"
 
 
 GOING_ON = {"go", "continue", "proceed", "begin", "start"}
@@ -308,10 +315,11 @@ def _content_child(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so" and c.i == verb.i + 1), None)
 
 
-def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token | None) -> set[int]:
+def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token | None, quoted: set[int] = frozenset()) -> set[int]:
     """The attribution clause: verb, subject phrase, adjacent modifiers.
     What follows the start of the content ("saw fire from the direction of
-    Sake") is content, whatever the parser hung it on."""
+    Sake") is content, whatever the parser hung it on; so is a quoted
+    modifier ('"Not yet," said X': the parser hung "yet" on "said")."""
     content_start = min(exclude) if exclude and min(exclude) > verb.i else None
     speaker = _speaker_ids(subject, verb)
     clause = {verb.i} | speaker
@@ -328,6 +336,8 @@ def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token
             ids = {child.i} if child.is_punct else subtree_ids(child)
             if child.dep_ == "prep" and ids and (min(ids) > verb.i + 6 or max(ids) < first - 1):
                 continue  # a far-off attachment belongs to the content
+            if not child.is_punct and ids <= quoted:
+                continue
             clause |= ids
     # the speaker stays in the clause even where the parser hung it on the content
     return (clause - exclude) | speaker
@@ -417,6 +427,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if perception and not is_humanlike(head, lexicon):
             continue
         if lemma in lexicon.human_subject_cues and not _named_agent(head, lexicon):
+            if lemma in lexicon.evidential_verbs and head is subject:
+                found.extend(_evidential(sent, token, subject))
             continue
         if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ") or head.lower_ in ("there",):
             continue
@@ -458,7 +470,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
                 (c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None
             )
         exclude = subtree_ids(content_child) if content_child is not None else set()
-        clause = _contiguous(_clause_ids(token, subject, exclude, addressee), token.i)
+        clause = _contiguous(_clause_ids(token, subject, exclude, addressee, quoted), token.i)
         stance = "denies" if lemma in lexicon.denial_verbs else "asserts"
         infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children) or (
             content_child is not None and any(c.dep_ == "xcomp" for c in content_child.children) and particle is not None
@@ -607,6 +619,19 @@ def _asks_whether(clause: Token) -> bool:
 def _participle_clause(verb: Token) -> bool:
     """A past participle heading a side clause of its own ("Asked about X, he said")."""
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "ccomp") and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in verb.children)
+
+
+def _evidential(sent: Span, verb: Token, subject: Token) -> list[Found]:
+    """"The donors appear to have ties to ...", "the closures seem to have
+    helped": a claim of the text itself, whose source is not named; the
+    subject and its infinitive are the content."""
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None)
+    if infinitive is None:
+        return []
+    cue = sorted([verb] + [c for c in verb.children if c.dep_ in ("aux", "neg") and c.i < verb.i], key=lambda t: t.i)
+    held = subtree_ids(subject) | subtree_ids(infinitive)
+    content = [t for t in sent if t.i in held and not t.is_space]
+    return [Found(cue=cue, form="verb", mention_head=None, mention=[], clause={t.i for t in cue}, content=content, act="believes")]
 
 
 def _passive_cue(sent: Span, verb: Token, lemma: str, lexicon: Lexicon) -> list[Found]:
@@ -810,6 +835,9 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
             and outer.mention_head.i == inner.mention_head.i
         )
 
+    # a participle inside what another says describes ("said it was a call
+    # between two members discussing the blast"), it claims nothing
+    candidates = [f for f in candidates if not (_participle(f.anchor) and any(f.anchor.i in held[id(o)] for o in candidates))]
     candidates = [
         f
         for f in candidates
