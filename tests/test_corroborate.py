@@ -586,6 +586,13 @@ def test_a_group_other_articles_tell_is_joined_as_from_another_article():
     assert hall == destroyed == saboteurs != pay
 
 
+def test_an_aside_on_the_subject_is_no_part_of_the_claim():
+    aside = frame("The bridge, blown up by the rebels on the night of May 3, cannot be repaired")
+    assert (aside["pred"], aside["events"], aside["agent"], aside["days"]) == ("repair", ["repair"], None, [])
+    assert "explode" in frame("The bridge blown up by the rebels cannot be repaired")["events"]
+    assert frame("A rocket fired by the rebels hit the school")["agent"] == "rebels"
+
+
 def test_who_takes_part_is_no_doer_and_what_shows_is_no_deed():
     assert frame("the planned summit in Doha between Egypt's president and Qatar's emir will not go ahead")["agent"] is None
     assert frame("Russian air raids on Aleppo killed 20 people")["agent"] == "Russian government"

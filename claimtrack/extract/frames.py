@@ -218,7 +218,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
         "neg": _negated(pred) or _negated(_deed_clause(pred, event_words, inside)),
         "modal": _modality(pred),
         "events": sorted(classes),
-        "agent": _agent(pred, names, inside, event_words, speaker_side),
+        "agent": _agent(pred, [(a, t) for a, t in names if t.i not in background_tokens], inside, event_words, speaker_side),
         "patient": _patient(pred),
         "actors": actors,
         "places": places,
@@ -385,7 +385,20 @@ def _background(tokens, pred, background) -> set[int]:
     for t in tokens:
         if t.lower_ in background and t.dep_ in ("prep", "mark") and t.head.i == pred.i:
             found.update(x.i for x in t.subtree)
+        elif _aside_on_subject(t, pred):
+            found.update(x.i for x in t.subtree)
     return found
+
+
+def _aside_on_subject(token, pred) -> bool:
+    """A participle set off by commas after the head's subject ("The plant,
+    blown up by X on June 6, cannot be restored") recalls what the subject
+    is; the claim is what follows. Without commas it tells which one ("a
+    rocket fired by X hit it") and stays."""
+    subject = token.head
+    return (token.dep_ == "acl" and token.tag_ == "VBN" and subject.head.i == pred.i
+            and subject.dep_ in ("nsubj", "nsubjpass") and token.i > 0
+            and token.doc[token.i - 1].text == "," and subject.i < token.i)
 
 
 def _negated(pred) -> bool:
