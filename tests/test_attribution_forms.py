@@ -404,3 +404,10 @@ def test_a_participle_inside_what_another_says_only_describes(extractor):
     assert claims_of(extractor, text) == [
         ("The army", "said", "asserts", "the recording was a call between two commanders discussing the blast")
     ]
+
+
+def test_calling_something_a_quoted_name_is_a_claim_however_the_quote_is_parsed(extractor):
+    text = 'The former governor called the use of emergency decrees "quite dangerous."'
+    assert claims_of(extractor, text) == [
+        ("The former governor", "called", "asserts", 'the use of emergency decrees "quite dangerous."')
+    ]

@@ -566,16 +566,12 @@ def _has_clause(verb: Token, lemma: str) -> bool:
 
 def _names(verb: Token) -> bool:
     """Whether a verb gives its object a name: "called the strikes a war crime"
-    (a predicate), or "calls the plan 'a disaster'" (parsed as an apposition)."""
+    (a predicate), or "calls the plan 'a disaster'" (a quote after the object,
+    however the parser hung it: an apposition, a modifier, a phrase)."""
     return any(
-        c.dep_ == "oprd" or (c.dep_ == "dobj" and any(a.dep_ == "appos" and _opens_quote(a) for a in c.children))
+        c.dep_ == "oprd" or (c.dep_ == "dobj" and any(t.is_quote and t.i > c.i for t in c.subtree))
         for c in verb.children
     )
-
-
-def _opens_quote(phrase: Token) -> bool:
-    start = phrase.left_edge.i
-    return start > 0 and phrase.doc[start - 1].is_quote
 
 
 def _next_to_quote(verb: Token, quoted: set[int]) -> bool:
