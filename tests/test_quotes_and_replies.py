@@ -256,19 +256,20 @@ def test_a_quote_before_a_cue_with_its_addressee_is_what_was_asked():
     ]
 
 
-def test_two_apostrophes_opening_a_sentence_do_not_end_the_one_before():
-    text = "Salma Idris runs the clinic. ''The shelling went on all night,'' said Ms. Idris. ''We had no power.''\n"
+@pytest.mark.parametrize(
+    "text, speaker, said, more",
+    [
+        # two apostrophes opening a sentence do not end the one before
+        ("Salma Idris runs the clinic. ''The shelling went on all night,'' said Ms. Idris. ''We had no power.''\n",
+         "Salma Idris", "The shelling went on all night", "We had no power."),
+        # an opening mark typed to close a quote closes it
+        ("“Not yet,“ said Nadia Karim, the port director. “The cranes are still down.”\n",
+         "Nadia Karim", "Not yet", "The cranes are still down."),
+    ],
+)
+def test_quote_marks_of_real_copy(text, speaker, said, more):
     claims = Extractor().extract(Article(text=text))
     assert [(c.source.name, c.cue, c.kind, c.content) for c in claims] == [
-        ("Salma Idris", "said", "direct", "The shelling went on all night"),
-        ("Salma Idris", None, "direct", "We had no power."),
-    ]
-
-
-def test_an_opening_mark_typed_to_close_a_quote_closes_it():
-    text = "“Not yet,“ said Nadia Karim, the port director. “The cranes are still down.”\n"
-    claims = Extractor().extract(Article(text=text))
-    assert [(c.source.name, c.cue, c.kind, c.content) for c in claims] == [
-        ("Nadia Karim", "said", "direct", "Not yet"),
-        ("Nadia Karim", None, "direct", "The cranes are still down."),
+        (speaker, "said", "direct", said),
+        (speaker, None, "direct", more),
     ]
