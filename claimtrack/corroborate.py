@@ -83,10 +83,13 @@ class Features(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def _title_places(title: str | None) -> frozenset:
-    """The towns and regions a title names; a state it names is too wide
-    to tell events apart, and is often a side ("Israel denies ...")."""
+    """The regions of the towns a title names (a claim of an article on
+    "flooded Kherson" may be about a town nearby); a state it names is too
+    wide to tell events apart, and a state or capital is often a side
+    ("Israel denies ...", "Kyiv and Moscow trade blame")."""
     places = gazetteer()
-    return frozenset(p for p in places_in_text(title or "") if places.parent.get(p) is not None)
+    named = [p for p in places_in_text(title or "") if places.parent.get(p) is not None and actor_key(p) is None]
+    return frozenset(named)
 
 
 @lru_cache(maxsize=10_000)
@@ -603,9 +606,10 @@ class Member(NamedTuple):
 
 
 def said_in_the_negative(frame: dict) -> bool:
-    """Negated, but not an obligation: "hospitals must never be targets"
-    prescribes, it denies nothing."""
-    return bool(frame.get("neg")) and frame.get("modal") not in event_lexicon().obligations
+    """Negated, but not an obligation or an inability: "hospitals must never
+    be targets" prescribes, "the plant cannot pump" states; neither denies."""
+    lexicon = event_lexicon()
+    return bool(frame.get("neg")) and frame.get("modal") not in lexicon.obligations | lexicon.abilities
 
 
 def stance_of(stance: str, frame: dict) -> str:

@@ -593,6 +593,28 @@ def test_an_aside_on_the_subject_is_no_part_of_the_claim():
     assert frame("A rocket fired by the rebels hit the school")["agent"] == "rebels"
 
 
+def test_a_capital_in_a_title_is_a_side_not_a_place():
+    assert corroborate._title_places("Kyiv and Moscow trade blame over Kakhovka dam breach") == {"Kakhovka"}
+    assert corroborate._title_places("Flooded Kherson empties as the Dnipro rises") == {"Kherson"}
+
+
+def test_an_inability_denies_nothing():
+    assert stance_of("asserts", frame("the plant cannot pump water below 12.7 metres")) == "asserts"
+    assert stance_of("asserts", frame("Russian forces could not have blown up the dam")) == "denies"
+
+
+def test_what_shows_an_event_did_not_do_it():
+    assert frame("its data show an explosion at 02:54", "Norwegian seismic institute")["agent"] is None
+    assert frame("its forces shelled the town", "Russian defence ministry")["agent"] == "Russian government"
+
+
+def test_a_time_is_no_place():
+    from claimtrack.nlp import load
+
+    french = load(lang="fr")
+    assert frame_of(french("l'explosion a eu lieu vers 02h50 à Kherson"))["places"] == ["Kherson"]
+
+
 def test_who_takes_part_is_no_doer_and_what_shows_is_no_deed():
     assert frame("the planned summit in Doha between Egypt's president and Qatar's emir will not go ahead")["agent"] is None
     assert frame("Russian air raids on Aleppo killed 20 people")["agent"] == "Russian government"

@@ -122,6 +122,7 @@ class EventLexicon:
     governments: frozenset  # words for a state's own government ("government-held", "regime-held")
     occupation: frozenset  # words whose bare adjective says someone else holds it ("the occupied bank")
     obligations: frozenset  # modals that prescribe ("must", "should"): negated, they deny nothing
+    abilities: frozenset  # modals of what can be ("cannot be restored"): negated, they state what is
     fighters: frozenset  # nouns of fighters: "300 terrorists killed" is no toll of "300 people"
     showing: frozenset  # classes that show an event without being a deed ("video", "radar")
 
@@ -139,7 +140,7 @@ def event_lexicon() -> EventLexicon:
                         {kind: frozenset(family) for family in data["related"] for kind in family},
                         frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]),
                         frozenset(data["evidence"]), frozenset(data["holding"]), frozenset(data["governments"]),
-                        frozenset(data["occupation"]), frozenset(data["obligations"]),
+                        frozenset(data["occupation"]), frozenset(data["obligations"]), frozenset(data["abilities"]),
                         frozenset(data["fighters"]), frozenset(data["showing"]))
 
 
@@ -340,7 +341,7 @@ def _places(tokens, heads=frozenset()):
             place = in_english(_key(span.text), span.root.lang_)  # "Dniepr" is the Dnipro
             if any(place in p or p in place for p in seen):
                 continue
-        if place is None or place in seen or not any(c.isalpha() for c in place):
+        if place is None or place in seen or not place[:1].isalpha():  # "02h50" is a time
             continue
         if (span.root.dep_ in ACTOR_DEPS or span.root.i in heads) and actor_key(span.text) is not None:
             continue  # "Moscow denied", "Israel's army", "blamed Ukraine": a side, not where it happened
@@ -497,6 +498,8 @@ def _doer_tokens(word, inside):
         passive = False
     for child in clause.children:
         if (child.dep_ in ("agent", "obl:agent")) if passive else child.dep_ in ("nsubj", "csubj"):
+            if {in_english(child.lemma_.lower(), child.lang_), child.lower_} & event_lexicon().evidence:
+                continue  # "its data show an explosion": what shows it did not do it
             yield from _doer_phrase(child)
     for child in word.children:  # where it came from: "fired from Gaza", "caused by X, launched from Gaza"
         if child.dep_ == "prep" and child.lower_ == "from":
