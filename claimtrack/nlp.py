@@ -23,6 +23,9 @@ ENTITY_LABELS = {"fr": {"PER": "PERSON", "LOC": "GPE"}}
 # The French model starts sentences after '»,' ("« ... », a-t-il dit") and
 # at lower-case words; no sentence does, so its parser is told so
 SENTENCE_GUARD = {"fr"}
+# "Kyiv says A; Moscow says B": a name after a semicolon starts a clause of
+# its own, which the English parser otherwise hangs inside the first one's
+SEMICOLON_SENTENCES = {"en"}
 # "L'Orient-Le Jour": the French tokenizer splits "-Le" off as the clitic of an
 # imperative, cutting the name in pieces the parser scatters
 NAME_WITH_ARTICLE = {"fr": re.compile(r"[A-ZÀ-Ý]\w*-L(?:e|a|es)").fullmatch}
@@ -81,6 +84,8 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
         nlp.add_pipe("claimtrack_entity_labels", after="ner", config={"labels": ENTITY_LABELS[lang]})
     if lang in SENTENCE_GUARD and "parser" in nlp.pipe_names:
         nlp.add_pipe("claimtrack_sentence_guard", before="parser")
+    if lang in SEMICOLON_SENTENCES and "parser" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+        nlp.add_pipe("claimtrack_semicolon_sentences", before="parser")
     if lang in NAME_WITH_ARTICLE:
         # a capitalised article after a hyphen is part of a name, not a clitic ("dites-le")
         token_match = nlp.tokenizer.token_match
@@ -105,12 +110,27 @@ def no_sentence_start(doc):
     return doc
 
 
+def sentence_after_semicolon(doc):
+    """A sentence starts at a proper noun after a semicolon ("...; Moscow
+    says Ukraine destroyed it"); written as one array, as no_sentence_start."""
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START]).astype("int64")
+    for token in doc[1:]:
+        if doc[token.i - 1].text == ";" and token.tag_ in ("NNP", "NNPS"):
+            starts[token.i] = 1
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+    return doc
+
+
 def _register_components() -> None:
     from spacy.language import Language
     from spacy.tokens import Span
 
     if not Language.has_factory("claimtrack_sentence_guard"):
         Language.component("claimtrack_sentence_guard", func=no_sentence_start)
+    if not Language.has_factory("claimtrack_semicolon_sentences"):
+        Language.component("claimtrack_semicolon_sentences", func=sentence_after_semicolon)
 
     class EntityLabels:
         def __init__(self, labels: dict[str, str]):

@@ -608,6 +608,18 @@ def test_what_shows_an_event_did_not_do_it():
     assert frame("its forces shelled the town", "Russian defence ministry")["agent"] == "Russian government"
 
 
+def test_each_side_of_a_semicolon_says_its_own():
+    from claimtrack.extract import Extractor
+
+    extractor = Extractor()
+    text = "Kyiv says Russian forces blew up the dam from inside; Moscow says Ukraine destroyed it."
+    assert [(c.source_text, c.content) for c in extractor.extract(Article(text=text))] == [
+        ("Kyiv", "Russian forces blew up the dam from inside"), ("Moscow", "Ukraine destroyed it")]
+    text = "Officials said the bridge collapsed; rescuers were searching the river."
+    assert [c.content for c in extractor.extract(Article(text=text))] == [
+        "the bridge collapsed; rescuers were searching the river"]
+
+
 def test_a_time_is_no_place():
     from claimtrack.nlp import load
 
