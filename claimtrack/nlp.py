@@ -111,14 +111,18 @@ def no_sentence_start(doc):
 
 
 def sentence_after_semicolon(doc):
-    """A sentence starts at a proper noun after a semicolon ("...; Moscow
-    says Ukraine destroyed it"); written as one array, as no_sentence_start."""
+    """A sentence starts at a proper noun after a semicolon when a verb
+    follows before the next one ("...; Moscow says Ukraine destroyed it",
+    not a list "in Kyiv; Kharkiv; Odesa"); written as one array, as
+    no_sentence_start."""
     from spacy.attrs import SENT_START
 
     starts = doc.to_array([SENT_START]).astype("int64")
     for token in doc[1:]:
         if doc[token.i - 1].text == ";" and token.tag_ in ("NNP", "NNPS"):
-            starts[token.i] = 1
+            clause = next((t for t in doc[token.i:] if t.text == ";" or t.tag_.startswith("VB")), None)
+            if clause is not None and clause.tag_.startswith("VB"):
+                starts[token.i] = 1
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 

@@ -618,6 +618,9 @@ def test_each_side_of_a_semicolon_says_its_own():
     text = "Officials said the bridge collapsed; rescuers were searching the river."
     assert [c.content for c in extractor.extract(Article(text=text))] == [
         "the bridge collapsed; rescuers were searching the river"]
+    text = "Aid reached families in Kharkiv; Odesa; and Mykolaiv, the agency said."
+    assert [c.content for c in extractor.extract(Article(text=text))] == [
+        "Aid reached families in Kharkiv; Odesa; and Mykolaiv"]
 
 
 def test_a_time_is_no_place():
