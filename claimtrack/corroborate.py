@@ -83,12 +83,14 @@ class Features(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def _title_places(title: str | None) -> frozenset:
-    """The regions of the towns a title names (a claim of an article on
-    "flooded Kherson" may be about a town nearby); a state it names is too
-    wide to tell events apart, and a state or capital is often a side
-    ("Israel denies ...", "Kyiv and Moscow trade blame")."""
+    """The towns and regions a title names; a state it names is too wide
+    to tell events apart, and is often a side ("Israel denies ..."), and so
+    are the capitals of two states ("Kyiv and Moscow trade blame"; "missiles
+    hit Kyiv" keeps its place)."""
     places = gazetteer()
-    named = [p for p in places_in_text(title or "") if places.parent.get(p) is not None and actor_key(p) is None]
+    named = [p for p in places_in_text(title or "") if places.parent.get(p) is not None]
+    if len({actor_key(p) for p in named} - {None}) >= 2:
+        named = [p for p in named if actor_key(p) is None]
     return frozenset(named)
 
 

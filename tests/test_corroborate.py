@@ -596,6 +596,7 @@ def test_an_aside_on_the_subject_is_no_part_of_the_claim():
 def test_a_capital_in_a_title_is_a_side_not_a_place():
     assert corroborate._title_places("Kyiv and Moscow trade blame over Kakhovka dam breach") == {"Kakhovka"}
     assert corroborate._title_places("Flooded Kherson empties as the Dnipro rises") == {"Kherson"}
+    assert corroborate._title_places("Russian missiles hit Kyiv overnight") == {"Kyiv"}
 
 
 def test_an_inability_denies_nothing():
