@@ -156,12 +156,13 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     # the side's own name is matched as the side, not again as a word
     terms = {t: w for t, w in terms.items() if w > 0 and not (side and actor_key(t) == side)}
     counted = figure is not None and figure[4] in event_lexicon().kinds
+    by = by or frame.get("by")
     return Features(
         events, side, actors, places, anchor_days(frame.get("days") or (), published),
         terms, figure, said_in_the_negative(frame), article, _day(published),
         _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
-        sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by or frame.get("by")) if counted else frozenset(),
-        by or frame.get("by"), frozenset(telling),
+        sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by) if counted else frozenset(),
+        by, frozenset(telling),
     )
 
 

@@ -97,17 +97,14 @@ def no_sentence_start(doc):
     """No sentence starts after a comma, colon or semicolon, with a comma,
     or at a lower-case word. Written as one array: setting each token's
     is_sent_start checks the whole doc for a parse (quadratic)."""
-    from spacy.attrs import SENT_START
-
-    starts = doc.to_array([SENT_START]).astype("int64")
+    starts = _sentence_starts(doc)
     previous = ""
     for token in doc:
         text = token.text
         if token.i and (previous in (",", ":", ";") or text in (",", ")") or text[:1].islower()):
             starts[token.i] = -1
         previous = text
-    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
-    return doc
+    return _with_sentence_starts(doc, starts)
 
 
 def sentence_after_semicolon(doc):
@@ -115,14 +112,27 @@ def sentence_after_semicolon(doc):
     follows before the next one ("...; Moscow says Ukraine destroyed it",
     not a list "in Kyiv; Kharkiv; Odesa"); written as one array, as
     no_sentence_start."""
-    from spacy.attrs import SENT_START
-
-    starts = doc.to_array([SENT_START]).astype("int64")
+    if ";" not in doc.text:
+        return doc  # most paragraphs: no token to look at
+    starts = _sentence_starts(doc)
     for token in doc[1:]:
         if doc[token.i - 1].text == ";" and token.tag_ in ("NNP", "NNPS"):
             clause = next((t for t in doc[token.i:] if t.text == ";" or t.tag_.startswith("VB")), None)
             if clause is not None and clause.tag_.startswith("VB"):
                 starts[token.i] = 1
+    return _with_sentence_starts(doc, starts)
+
+
+def _sentence_starts(doc):
+    """The doc's sentence starts as one signed array (1 starts, -1 does not, 0 unknown)."""
+    from spacy.attrs import SENT_START
+
+    return doc.to_array([SENT_START]).astype("int64")
+
+
+def _with_sentence_starts(doc, starts):
+    from spacy.attrs import SENT_START
+
     doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import functools
 import json
 import sqlite3
 from pathlib import Path
@@ -447,17 +448,13 @@ def save_article(
         )
         # an article's claims share their SourceRefs: each is looked up once
         source_ids: dict[int, int | None] = {}
-        source_types: dict[int | None, str | None] = {}
+        stored_type = functools.cache(functools.partial(_source_type, db))
 
         def stored(ref: SourceRef | None) -> int | None:
+            # by identity: a SourceRef holds lists and is not hashable
             if id(ref) not in source_ids:
                 source_ids[id(ref)] = source_id(db, ref)
             return source_ids[id(ref)]
-
-        def stored_type(source: int | None) -> str | None:
-            if source not in source_types:
-                source_types[source] = _source_type(db, source)
-            return source_types[source]
 
         db["claims"].insert_all(
             (
