@@ -145,7 +145,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     places = frozenset(frame.get("places") or ()) or _title_places(title)
     # words of one class of event also share a term ("hit", "struck": strike); a telling figure is a term
     words = frame.get("terms") or ()
-    telling = [f"n:{v:g}" for x in stated for v in {x[0], x[1]} if math.isfinite(v) and _telling(v)]
+    telling = [f"n:{v:g}" for found in figures or () for v in _written(found) if _telling(v)]
     terms = {term: term_weight(term) for term in (*words, *filter(None, map(_class_term, words)), *telling)}
     actors = frozenset(frame.get("actors") or ())
     side = frame.get("agent")
@@ -198,10 +198,19 @@ def _count_of(figure: dict, kind: str | None) -> str | None:
     return kind
 
 
+def _written(figure: dict) -> set:
+    """The bounds of a figure that its text writes in digits: "12.7 metres",
+    "between 100 and 300"; not those read into words ("hundreds": 200-999)."""
+    digits = re.sub(r"\D", "", figure.get("text") or "")
+    return {float(v) for v in (figure.get("low"), figure.get("high"))
+            if isinstance(v, (int, float)) and ("%f" % v).rstrip("0").rstrip(".").replace(".", "") in digits}
+
+
 def _telling(value: float) -> bool:
     """A figure only one statement would give: not round ("12.7", "471",
-    "2,743"; not "500", "three", "40,000")."""
-    return value != int(value) or (value >= 100 and value % 10 != 0)
+    "2,743", "22,000"; not "500", "three", "40,000", "150")."""
+    return value != int(value) or (value >= 100 and value % 10 != 0) or (
+        value >= 1000 and value % 10 ** int(math.log10(value)) != 0)
 
 
 def _of_fighters(count: str) -> str:

@@ -839,3 +839,25 @@ def test_rejecting_the_other_sides_account_joins_the_deed_it_answers():
     shelling, denial, rejection, hospitals = groups_of(db, "shelled the airport", "did not shell", "Congolese account",
                                                        "hospitals in Goma")
     assert shelling == denial == rejection != hospitals
+
+
+def test_only_a_figure_written_in_digits_is_telling():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-06"), [
+        claim("health officials", "hundreds of people were killed in the blast at the clinic",
+              figures=[figure("hundreds", "people")]),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-07"), [
+        claim("a charity", "hundreds of displaced families were sleeping in the school gym",
+              figures=[figure("hundreds", "families")]),
+        claim("the regional governor", "about 22,000 people lived in the 14 villages that could be flooded",
+              figures=[figure("about 22,000", "people")]),
+    ])
+    save_article(db, article("c", "DPA", "2025-06-07"), [
+        claim("the regional governor", "14 villages with a population of about 22,000 were in the flood zone",
+              figures=[figure("about 22,000")]),
+    ])
+    killed, sleeping, lived, zone = groups_of(db, "were killed", "gym", "lived in", "flood zone")
+    assert killed != sleeping  # "hundreds" is 200-999 read into a word: no one figure ties them
+    assert lived == zone  # "22,000" twice is one statement
+    assert not corroborate._telling(500) and corroborate._telling(22_000) and corroborate._telling(1_400)
