@@ -14,7 +14,8 @@ here. The last line is always
     attribution F1 NN.N (P NN.N, R NN.N); source NN.N cue NN.N content NN.N
 
 A claim that only continues an earlier quote of the same source (no cue of its
-own) is, in PolNeAR, more content of that attribution: it is merged into it.
+own), or shares its cue with the one before ("said A, and that B"), is, in
+PolNeAR, more content of that attribution: it is merged into it.
 A relayed claim is scored as the relay's attribution: PolNeAR marks the outer
 report of nested ones, with the inner source, cue and content as its content.
 """
@@ -43,6 +44,7 @@ def predictions(db_path: str) -> dict[str, list[dict]]:
     db = sqlite_utils.Database(db_path)
     by_article: dict[str, list[dict]] = defaultdict(list)
     last_of_source: dict[tuple[str, int | None], dict] = {}
+    of_cue: dict[tuple[str, str], dict] = {}
     for row in db.query("select article, source, cue, spans from claims order by article, id"):
         spans = json.loads(row["spans"])
         key = (row["article"], row["source"])
@@ -58,8 +60,14 @@ def predictions(db_path: str) -> dict[str, list[dict]]:
                 "cue": spans["relay_cue"],
                 "content": attribution["source"] + attribution["cue"] + attribution["content"],
             }
+        cue_key = (row["article"], json.dumps(attribution["cue"]))
+        if attribution["cue"] and cue_key in of_cue:
+            # "said A, and that B": two claims of one cue, one attribution in PolNeAR
+            same_cue = of_cue[cue_key]
+            same_cue["content"] += [s for s in attribution["content"] if s not in same_cue["content"]]
+            continue
         by_article[row["article"]].append(attribution)
-        last_of_source[key] = attribution
+        last_of_source[key] = of_cue[cue_key] = attribution
     return by_article
 
 

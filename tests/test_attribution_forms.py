@@ -300,6 +300,46 @@ FORMS = {
         "Many residents view the governor as unfit to lead the recovery.",
         [("Many residents", "view", "believes", "the governor as unfit to lead the recovery")],
     ),
+    "one cue, two that-clauses": (
+        "The harbour master said the pier had collapsed overnight, and that no ship had been inside the port.",
+        [
+            ("The harbour master", "said", "asserts", "the pier had collapsed overnight"),
+            ("The harbour master", "said", "asserts", "no ship had been inside the port"),
+        ],
+    ),
+    "one cue, a that-clause after two joined clauses": (
+        "The provincial governor said 12 villagers had died and 30 were missing, and that 4,000 people had fled.",
+        [
+            ("The provincial governor", "said", "asserts", "12 villagers had died and 30 were missing"),
+            ("The provincial governor", "said", "asserts", "4,000 people had fled"),
+        ],
+    ),
+    "adding that, hung on the first content": (
+        "The fire chief said no crew had entered the warehouse, adding that drones had tracked the blaze from the start.",
+        [
+            ("The fire chief", "said", "asserts", "no crew had entered the warehouse"),
+            ("The fire chief", "adding", "asserts", "drones had tracked the blaze from the start"),
+        ],
+    ),
+    "that-clause hung on a time after the cue": (
+        "The World Food Programme said overnight that its warehouse in Kassala was still operating.",
+        [("The World Food Programme", "said", "asserts", "its warehouse in Kassala was still operating")],
+    ),
+    "two speakers joined by and": (
+        "Norway's foreign ministry said the strike was unlawful, and Chile's defence ministry said it was an accident.",
+        [
+            ("Norway's foreign ministry", "said", "asserts", "the strike was unlawful"),
+            ("Chile's defence ministry", "said", "asserts", "it was an accident"),
+        ],
+    ),
+    "speaker after a fronted place": (
+        "In Port Sudan, the acting governor, Hamid Osman, said on local radio that the airport had reopened.",
+        [("the acting governor, Hamid Osman", "said", "asserts", "the airport had reopened")],
+    ),
+    "people reported missing are narration": (
+        "The coastguard said six fishermen reported missing had reached the shore.",
+        [("The coastguard", "said", "asserts", "six fishermen reported missing had reached the shore")],
+    ),
     "calling something a quoted name, however the quote is parsed": (
         'The former governor called the use of emergency decrees "quite dangerous."',
         [("The former governor", "called", "asserts", 'the use of emergency decrees "quite dangerous."')],

@@ -173,6 +173,9 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
     if _participle(verb) and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
         return head  # "the super PACs supporting Kasich", "protesters calling for his release"
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ == "VERB":
+        if head.dep_ == "ccomp" and head.head.lemma_ in cues and verb.doc[verb.i - 1].text == ",":
+            # "X said A had happened, adding that B": the parser hung "adding" on A; X adds
+            return subject_of(head.head, quoted, cues)
         return subject_of(head, quoted)  # "..., he told AFP, adding that ..."
     if _goes_on(verb):
         # "went on to say", "continued to call for"; "was quick to add": the subject of "was"
@@ -185,14 +188,40 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
         for child in quoted_verb.children:
             if child.dep_ == "nsubjpass":
                 return child
+    fronted = _apposed_to_fronted_phrase(verb)
+    if fronted is not None:
+        return fronted
     before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
-    if before is not None and before.i not in quoted and before.ent_type_ in ("PERSON", "ORG") and before.dep_ in ("appos", "conj", "npadvmod"):
-        return before  # "..., his wife Hillary Clinton, former president Bill Clinton said": a name the parser hung elsewhere
+    if (
+        before is not None
+        and before.i not in quoted
+        and before.ent_type_ in ("PERSON", "ORG")
+        and (before.dep_ in ("appos", "conj", "npadvmod") or before.head.pos_ == "NOUN")
+    ):
+        # "..., his wife Hillary Clinton, former president Bill Clinton said", "..., town head
+        # John Smith told reporters": a name the parser hung elsewhere
+        return before
     if before is not None and before.is_punct and verb.i + 1 < verb.sent.end:
         named = _name_after(verb)
         if named is not None:
             return named
     return _phrase_before(verb, quoted)
+
+
+def _apposed_to_fronted_phrase(verb: Token) -> Token | None:
+    """"In Kherson, the mayor, Ivan Petrov, said": the parser hung the
+    speaker on the place, as its apposition; it runs up to the cue."""
+    doc = verb.doc
+    for phrase in verb.children:
+        if phrase.dep_ != "prep" or phrase.i > verb.i:
+            continue
+        for appos in (t for t in phrase.subtree if t.dep_ == "appos"):
+            end = appos.right_edge.i + 1
+            if end < verb.i and doc[end].text == ",":
+                end += 1
+            if end == verb.i:
+                return appos
+    return None
 
 
 def _name_after(verb: Token) -> Token | None:
@@ -307,12 +336,30 @@ def _content_child(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ not in ("PRON",):
             return child
+    clause = _clause_on_modifier(verb)
+    if clause is not None:
+        return clause
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "about", "against") and child.i > verb.i:
             # "warned of severe consequences": what was warned of
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     # "after 55 percent said so": "so" stands for what was said
     return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so" and c.i == verb.i + 1), None)
+
+
+def _clause_on_modifier(verb: Token) -> Token | None:
+    """"said overnight that ...", "denied from the start that ...": the
+    that-clause the parser hung on a modifier of the cue, right after it."""
+    for child in verb.children:
+        if child.i < verb.i or child.dep_ not in ("advmod", "npadvmod", "prep"):
+            continue
+        holders = [child] + [c for c in child.children if c.dep_ == "pobj"]
+        for clause in (c for holder in holders for c in holder.children):
+            if clause.dep_ in ("ccomp", "acl") and _that_marked(clause):
+                modifier = subtree_ids(child) - subtree_ids(clause)
+                if max(modifier) + 1 == clause.left_edge.i:
+                    return clause
+    return None
 
 
 def _clause_ids(verb: Token, subject: Token, exclude: set[int], addressee: Token | None, quoted: set[int] = frozenset()) -> set[int]:
@@ -393,7 +440,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if token.i not in quoted and _passive_without_agent(token, lemma, lexicon):
             found.extend(_passive_cue(sent, token, lemma, lexicon))
             continue
-        if token.i in quoted or token.dep_ in ("amod", "compound"):
+        if token.i in quoted or token.dep_ in ("amod", "compound") or _reduced_passive(token, lexicon):
             continue
         if _unrealised(token, quoted) and token.dep_ != "xcomp" and not _goes_on(token):
             continue  # "would consider", "may announce": not said (yet)
@@ -517,8 +564,34 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             speaker = replace(speaker, mention_head=citing, mention=mention, relay=speaker)
         if head.lower_ in FIRST_AND_SECOND_PERSON:
             speaker.mention_head = None  # the writer's own voice ("I think", "we know"): nobody to resolve
-        found.append(speaker)
+        found.extend(_one_per_clause(speaker, content_child))
     return found
+
+
+def _one_per_clause(found: Found, content_child: Token | None) -> list[Found]:
+    """"said A, and that B": one cue, two claims; each that-clause the
+    parser joined to the first is a claim of its own (B may deny what A
+    does not)."""
+    if content_child is None or content_child.dep_ != "ccomp":
+        return [found]
+    # (the parser may chain the conjuncts: "A and B, and that C" hangs C on B)
+    conjuncts, todo = [], [content_child]
+    while todo:
+        todo = [c for t in todo for c in t.children if c.dep_ == "conj" and c.i > t.i]
+        conjuncts += todo
+    further = sorted((c for c in conjuncts if _that_marked(c)), key=lambda c: c.i)
+    if not further:
+        return [found]
+    parts = [subtree_ids(c) for c in further]
+    # each part stops where the next begins
+    parts = [part - set().union(*parts[n + 1 :]) for n, part in enumerate(parts)]
+    joined = set().union(*parts)
+    first = replace(found, content=[t for t in found.content if t.i not in joined])
+    return [first] + [replace(found, content=[t for t in found.content if t.i in part]) for part in parts]
+
+
+def _that_marked(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _relative_subject(verb: Token) -> Token | None:
@@ -604,6 +677,18 @@ def _passive_without_agent(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
         return True
     return lemma in lexicon.passive_cues and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in verb.children
+    )
+
+
+def _reduced_passive(verb: Token, lexicon: Lexicon) -> bool:
+    """"residents reported missing", "soldiers reported dead": a participle
+    (which the tagger may take for a past) with a predicate, and no auxiliary
+    nor object, says what people were reported to be."""
+    deps = {c.dep_ for c in verb.children}
+    return (
+        verb.lemma_.lower() in lexicon.passive_cues
+        and any(c.dep_ == "oprd" and c.pos_ in ("ADJ", "VERB") for c in verb.children)
+        and not deps & {"aux", "auxpass", "dobj", "ccomp"}
     )
 
 
@@ -824,12 +909,13 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     def reports(outer: Found, inner: Found) -> bool:
         if outer is inner or inner.anchor.i not in held[id(outer)] or outer.anchor.i not in reporters[id(inner)]:
             return False  # (the set look-ups first: this is asked of every pair)
-        # "X said A and said B": the parser may hang the second "said" on A; X makes two claims
+        # "X said A and said B": the parser may hang the second "said" on A; X makes two claims;
+        # so does "X said A, and Y said B": Y's statement is no part of X's
         return not (
             inner.anchor.dep_ == "conj"
             and None not in (outer.mention_head, inner.mention_head)
             and outer.mention_head.i == inner.mention_head.i
-        )
+        ) and not (_own_clause(inner.anchor) and _states(inner, lexicon))
 
     # a participle inside what another says describes ("said it was a call
     # between two members discussing the blast"), it claims nothing
@@ -976,6 +1062,15 @@ def _reporters(inner: Token, complements: tuple[str, ...] = COMPLEMENT_DEPS) -> 
     # "Back home, X said, he decided ...": a parenthetical cue reports the clause it interrupts
     found |= {c.i for c in inner.children if c.dep_ == "parataxis"}
     return found
+
+
+def _own_clause(conjunct: Token) -> bool:
+    """A conjunct with its own subject after ", and": a sentence of its own."""
+    if conjunct.dep_ != "conj" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+        return False
+    start = conjunct.left_edge.i
+    doc = conjunct.doc
+    return start >= 2 and doc[start - 1].dep_ == "cc" and doc[start - 2].text in (",", ";")
 
 
 def _last_word(sent: Span) -> int:
