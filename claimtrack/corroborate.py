@@ -24,11 +24,13 @@ import re
 from collections import defaultdict
 from datetime import date, timedelta
 from functools import lru_cache
+from importlib import resources
 from itertools import groupby
 from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
+from .datafiles import parse_yaml
 from .extract.frames import WORD, actor_key, anchor_days, event_lexicon, frame_of, gazetteer, places_in_text
 from .figures import figures_in
 from .sources.registry import default_registry
@@ -110,12 +112,28 @@ def _class_term(word: str) -> str | None:
     return f"ev:{classes[0]}" if classes else None
 
 
+@lru_cache(maxsize=1)
+def _synonym_classes() -> dict:
+    """The term each class of synonyms shares -> its words (`events.yml` synonyms)."""
+    data = parse_yaml(resources.files("claimtrack.extract").joinpath("events.yml").read_text("utf-8"))
+    return {f"syn:{words[0]}": tuple(words) for words in data["synonyms"]}
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict:
+    """A word -> the term of its class of synonyms ("landmine", "minefield": "syn:mine")."""
+    return {word: term for term, words in _synonym_classes().items() for word in words}
+
+
 @lru_cache(maxsize=200_000)
 def term_weight(term: str) -> float:
     """Rare words weigh more ("misfire" 4.5, "hospital" 1.9, "say" 1.1); a
-    class of event as little as a common word: frames already match classes."""
+    class of event as little as a common word: frames already match classes;
+    a class of synonyms as its commonest word."""
     if term.startswith("ev:"):
         return EVENT_TERM_WEIGHT
+    if term.startswith("syn:"):
+        return min(map(term_weight, _synonym_classes()[term]))
     if term.startswith("n:"):
         return FIGURE_TERM_WEIGHT
     return max(0.0, WEIGHT_CEILING - zipf_frequency(term, "en"))
@@ -143,10 +161,11 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
                  "terms": sorted({w.lower() for w in WORD.findall(content)})}
     stated, figure = stated_figures(frame, figures)
     places = frozenset(frame.get("places") or ()) or _title_places(title)
-    # words of one class of event also share a term ("hit", "struck": strike); a telling figure is a term
+    # words of one class of event or of synonyms also share a term ("hit", "struck": strike); a telling figure is a term
     words = frame.get("terms") or ()
     telling = [f"n:{v:g}" for found in figures or () for v in _written(found) if _telling(v)]
-    terms = {term: term_weight(term) for term in (*words, *filter(None, map(_class_term, words)), *telling)}
+    classes = (*map(_class_term, words), *map(_synonyms().get, words))
+    terms = {term: term_weight(term) for term in (*words, *filter(None, classes), *telling)}
     actors = frozenset(frame.get("actors") or ())
     side = frame.get("agent")
     side = side if side and known_side(side) else None
@@ -238,10 +257,11 @@ class Centroid:
     """What a group's claims have in common: how often each term, event
     class, agent, place and day occurs among its members."""
 
-    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts", "seen", "held", "by", "_main")
+    __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts", "seen", "held", "by", "speakers",
+                 "_main")
 
     def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=(), counts=(), seen=(),
-                 held=(), by=()):
+                 held=(), by=(), speakers=()):
         self.n = n
         self.terms: dict = dict(terms or {})
         self.events: dict = dict(events or {})
@@ -252,6 +272,7 @@ class Centroid:
         self.seen = [date.fromisoformat(d) for d in seen]  # first and last publication date
         self.held = set(held)  # the sides of the front its counts are on
         self.by = set(by)  # the sides of who says its counts
+        self.speakers = set(speakers)  # the origins of who says its claims
         self._main = None  # (events, agents, days) a third of the members name, until one more joins
 
     def add(self, f: Features) -> None:
@@ -271,13 +292,15 @@ class Centroid:
             self.counts.add(f.figure[4])
             self.by.update([f.by] if f.by else [])
         self.held |= f.held
+        self.speakers.update([f.by] if f.by else [])
         if f.published:
             self.seen = [min(self.seen[0], f.published), max(self.seen[1], f.published)] if self.seen else [f.published] * 2
 
     def to_json(self) -> str:
         return json.dumps([self.n, self.terms, self.events, self.agents, sorted(self.places),
                            dict(sorted(self.days.items())), sorted(a for a in self.articles if a), sorted(self.counts),
-                           [d.isoformat() for d in self.seen], sorted(self.held), sorted(self.by)])
+                           [d.isoformat() for d in self.seen], sorted(self.held), sorted(self.by),
+                           sorted(self.speakers)])
 
     @classmethod
     def from_json(cls, text: str) -> Centroid:
@@ -411,8 +434,11 @@ def score(group: Centroid, claim: Features) -> float | None:
     if not strong:
         if claim.names and group_names and not claim.names & group_names:
             return None  # words no dictionary knows are names: these name other things
-        if found < (SAME_ARTICLE_SIMILARITY if group.articles == {claim.article} else MIN_SIMILARITY):
-            return None  # two claims of one article must assert the same thing; a group other articles tell is the news
+        # two claims of one article by one origin must assert the same thing; a group other articles
+        # tell is the news, and so is what an article sets side by side from two origins
+        alone = group.articles == {claim.article} and (not claim.by or claim.by in group.speakers)
+        if found < (SAME_ARTICLE_SIMILARITY if alone else MIN_SIMILARITY):
+            return None
     total = (found + strong + 0.15 * events_meet + SIZE_WEIGHT * math.log2(group.n)
              + 0.15 * bool(claim.places and group.places) + 0.1 * bool(claim.days and days and not another_day)
              + SAME_COUNTER * (same_count and claim.by in group.by))
@@ -451,7 +477,9 @@ def block_keys(f: Features) -> list[str]:
     its agent, its states and its rarest words."""
     places = gazetteer()
     anchors = sorted({f"p:{places.chain(p)[-1]}" for p in f.places})
-    anchors += [f"w:{t}" for t in sorted(f.terms, key=lambda t: (-f.terms[t], t))[:RARE_KEYS]]
+    # a word of a class of synonyms keys as its class ("crater" finds "hole"); kinds of event key already
+    rare = sorted((t for t in f.terms if not t.startswith(("syn:", "ev:"))), key=lambda t: (-f.terms[t], t))[:RARE_KEYS]
+    anchors += [f"w:{_synonyms().get(t, t)}" for t in rare]
     kinds = sorted({min(_widen([e])) for e in f.events}) or ["-"]
     # one side's deeds meet whatever kind of deed each names (keys without "|": SIDE_WINDOW groups each)
     own = [f"a:{f.agent}"] if f.agent else []

@@ -861,3 +861,30 @@ def test_only_a_figure_written_in_digits_is_telling():
     assert killed != sleeping  # "hundreds" is 200-999 read into a word: no one figure ties them
     assert lived == zone  # "22,000" twice is one statement
     assert not corroborate._telling(500) and corroborate._telling(22_000) and corroborate._telling(1_400)
+
+
+def test_synonyms_news_uses_for_one_thing_share_a_term():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-06"), [
+        claim("a reporter", "the blast left only a small hole in the car park"),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-07"), [
+        claim("the army", "the car park showed no crater"),
+        claim("the mayor", "residents queued for bottled water"),
+    ])
+    hole, crater, queued = groups_of(db, "small hole", "no crater", "queued")
+    assert hole == crater != queued
+    assert corroborate._synonyms()["landmine"] == corroborate._synonyms()["minefield"]
+
+
+def test_two_origins_an_article_sets_side_by_side_may_tell_one_thing():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-08"), [
+        claim("Energoatom", "the reactors' cooling pond was stable on Tuesday morning, quite enough for the station's needs",
+              type="government"),
+        claim("International Atomic Energy Agency", "the pond, which is full, held enough water to supply the reactors for"
+              " several months"),
+        claim("International Atomic Energy Agency", "its inspectors would rotate through the site next week"),
+    ])
+    stable, full, rotate = groups_of(db, "was stable", "is full", "rotate")
+    assert stable == full != rotate
