@@ -132,19 +132,16 @@ def alias_keys(alias: str) -> dict:
 
 # What the stored keys are made with: when one of these changes, every
 # stored alias is keyed again (store.ensure_schema).
-_KEY_MAKERS = [
-    ("claimtrack.sources", "identity.py"),
-    ("claimtrack.sources", "registry.py"),
-    ("claimtrack.sources", "spellings.yml"),
-    ("claimtrack.extract", "gazetteer.yml"),
-]
+# Paths inside the claimtrack package: resources.files("claimtrack.extract")
+# would import that package, and with it spaCy, in a parent that only stores.
+_KEY_MAKERS = ["sources/identity.py", "sources/registry.py", "sources/spellings.yml", "extract/gazetteer.yml"]
 
 
 @lru_cache(maxsize=1)
 def alias_keys_digest() -> str:
     digest = hashlib.sha256()
-    for package, name in _KEY_MAKERS:
-        digest.update(resources.files(package).joinpath(name).read_bytes())
+    for path in _KEY_MAKERS:
+        digest.update(resources.files("claimtrack").joinpath(path).read_bytes())
     return digest.hexdigest()[:16]
 
 
