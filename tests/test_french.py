@@ -445,3 +445,67 @@ def test_french_figures(extractor, text, low, high, approx):
 def test_french_dates_and_articles_are_no_figures(extractor):
     doc = extractor.pipeline("fr").nlp("Un responsable a vu l'explosion vers 02h50 le 6 juin 2023.")
     assert figures_in(doc) == []
+
+
+def test_area_held_by_a_side_in_french_is_where_not_what(extractor):
+    """"le territoire contrôlé par la Russie" says who holds the area, as
+    "territory held by Russian forces": no capture, and Russia is a side, not a place."""
+    claim = one(extractor, "« Plus de 3.000 habitants vivent encore sur la rive contrôlée par la Russie », a déclaré le gouverneur.")
+    assert claim.frame["held"] == ["Russian government"]
+    assert "capture" not in claim.frame["events"]
+    assert "Russia" not in claim.frame["places"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon l'enquêteur, le trou mesure un mètre, et non le cratère qu'aurait laissé un missile israélien.",
+        "Selon l'enquêteur, la charge a explosé près de la clinique, où une frappe israélienne avait tué 30 personnes en mai.",
+    ],
+)
+def test_french_relative_clause_describes(extractor, text):
+    """A clause opened by a relative pronoun describes what it hangs on,
+    however the parser attached it: its doer is not the claim's, nor its toll."""
+    claim = one(extractor, text)
+    assert claim.frame["agent"] is None
+    assert all(count != "kill" for count in claim.frame["counts"])
+
+
+def test_french_cleft_keeps_its_doer(extractor):
+    claim = one(extractor, "Selon le ministre, ce sont les forces russes qui ont fait sauter le pont.")
+    assert claim.frame["agent"] == "Russian government"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Le porte-parole du gouvernement a de son côté rejeté toute responsabilité de l'armée.", "rejeté"),
+        ("La milice a pour sa part démenti toute implication dans l'attaque.", "démenti"),
+    ],
+)
+def test_participle_after_an_inserted_phrase_keeps_its_auxiliary(extractor, text, cue):
+    """"a de son côté rejeté": the parser hangs the participle on the phrase
+    and the object on "a"; the denial and what it denies are still read."""
+    claim = one(extractor, text)
+    assert claim.cue == cue and claim.stance == "denies"
+    assert claim.content.startswith("toute")
+
+
+def test_deed_laid_on_someone_names_its_doer(extractor):
+    """"imputer le drame à X" lays the deed on X, as "blamed X" does."""
+    claim = one(extractor, "Le Premier ministre a imputé le massacre à Israël.")
+    assert claim.frame["agent"] == "Israeli government"
+
+
+def test_denied_origin_is_the_speakers_deed(extractor):
+    """"a démenti être à l'origine du tir": what the speaker denies having caused, as "denied responsibility"."""
+    claim = one(extractor, "Le Hezbollah a démenti être à l'origine du tir.")
+    assert claim.frame["agent"] == "Hezbollah"
+    assert "cause" in claim.frame["events"]
+
+
+def test_leaders_trip_postponed_is_a_visit(extractor):
+    """A leader's "déplacement" is a trip, not a displacement of people; "reporter" postpones it."""
+    claim = one(extractor, "Le président reporte son déplacement au Caire, a indiqué la présidence.")
+    assert "displace" not in claim.frame["events"]
+    assert {"visit", "postpone"} <= set(claim.frame["terms"])

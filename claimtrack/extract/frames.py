@@ -45,6 +45,7 @@ COMMON_WORD = 3.0  # zipf frequency of a word every reader knows
 KNOWN_VERB = 2.5  # zipf frequency above which a participle's stem is taken for its verb ("displace" 2.97)
 REGION_WORDS = frozenset("region province oblast governorate district".split())  # "Kherson region" is not Kherson
 NAME_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"))
+IMPUTING = frozenset(("blame", "attribute"))  # verbs laying a deed on someone, read in English
 
 
 @dataclass(frozen=True)
@@ -343,8 +344,8 @@ def _places(tokens, heads=frozenset()):
                 continue
         if place is None or place in seen or not place[:1].isalpha():  # "02h50" is a time
             continue
-        if (span.root.dep_ in ACTOR_DEPS or span.root.i in heads) and actor_key(span.text) is not None:
-            continue  # "Moscow denied", "Israel's army", "blamed Ukraine": a side, not where it happened
+        if (span.root.dep_ in ACTOR_DEPS or span.root.i in heads or _by_in_french(span.root)) and actor_key(span.text) is not None:
+            continue  # "Moscow denied", "Israel's army", "blamed Ukraine", "occupée par la Russie": a side, not where it happened
         seen.add(place)
         yield place
 
@@ -477,8 +478,36 @@ def _in_core(token, inside) -> bool:
     while token.head.i != token.i and token.head.i in inside:
         if token.dep_ in SIDE_CLAUSES and not (token.dep_ == "relcl" and any(c.dep_ == "mark" for c in token.children)):
             return False  # (a "relative clause" with "that" as its mark is what was said: "confidence that X did it")
+        if _opened_by_relative(token):
+            return False
         token = token.head
     return True
+
+
+def _in_relative(token, inside) -> bool:
+    """Inside a relative clause of the content."""
+    while token.head.i != token.i and token.head.i in inside:
+        if _opened_by_relative(token):
+            return True
+        token = token.head
+    return False
+
+
+def _opened_by_relative(token) -> bool:
+    """A French clause opened by a relative pronoun, however the parser hung
+    it ("l'hôpital, où une explosion a fait des centaines de morts", "le
+    cratère qu'aurait laissé une bombe"): it describes what it hangs on. Not
+    a cleft ("ce sont les forces russes qui ont fait sauter le barrage"):
+    that one is the claim."""
+    if token.lang_ == "en" or token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PRON", "NUM"):
+        return False
+    first = token.doc[token.left_edge.i]
+    if first.i == token.i or first.pos_ != "PRON" or "Rel" not in first.morph.get("PronType"):
+        return False
+    antecedent = token.head
+    cleft = any(c.dep_ == "cop" for c in antecedent.children) and any(
+        c.lower_ in ("ce", "c'", "c’") for c in antecedent.children if c.dep_ in SUBJECTS)
+    return not cleft
 
 
 def _doer_tokens(word, inside):
@@ -491,8 +520,9 @@ def _doer_tokens(word, inside):
                 yield from (c.subtree if c.pos_ != "VERB" else (c,))
             elif (c.dep_ == "prep" and c.lower_ == "by") or c.dep_ == "acl" or _by_in_french(c):  # "a rocket fired by X"
                 yield from (t for t in c.subtree if t.dep_ != "relcl")
-        if word.head.i not in inside:  # "par X" the parser hung on the cue verb, outside the content
-            yield from (t for s in word.head.children if s.i > word.i and s.i in inside and _by_in_french(s) for t in s.subtree)
+        if word.head.i not in inside:  # "par X", or "imputé le drame à X", the parser hung on the cue verb
+            yield from (t for s in word.head.children if s.i > word.i and s.i in inside
+                        and (_by_in_french(s) or _imputed_to(s)) for t in s.subtree)
     clause = word.head if word.dep_ in ("acomp", "attr", "dobj") and word.pos_ != "VERB" and word.head.i in inside else word
     if clause is not word:
         passive = False
@@ -524,6 +554,12 @@ def _by_in_french(child) -> bool:
     """"un sabotage par l'Ukraine", "de la part de l'Ukraine": who did the deed a noun names."""
     cases = {c.lower_ for c in child.children if c.dep_ == "case"}
     return child.dep_ in ("nmod", "obl", "obl:agent", "obl:arg", "obl:mod") and ("par" in cases or (child.lemma_ == "part" and bool(cases & {"de", "d'"})))
+
+
+def _imputed_to(child) -> bool:
+    """"(imputer, attribuer) le drame à Israël": who a deed is laid on."""
+    return (in_english(child.head.lemma_.lower(), child.lang_) in IMPUTING
+            and any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux") for c in child.children))
 
 
 def _unparsed_french_subject(verb, inside):
@@ -570,9 +606,8 @@ def _held(tokens, names, speaker_side, used: set | None = None) -> set[str]:
         elif t.dep_ == "pobj" and t.head.lower_ in ("under", "sous"):  # "under Kyiv's control"
             holder = next((c for c in t.children if c.dep_ == "poss"), None) or next(
                 (g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"), None)
-        elif t.pos_ == "VERB":  # "held by Russian forces", "the side they control"
-            holder = next((g for c in t.children if c.dep_ in ("agent", "obl:agent") for g in c.children
-                           if g.dep_ == "pobj"), None) or next((c for c in t.children if c.dep_ in SUBJECTS), None)
+        elif t.pos_ == "VERB":  # "held by Russian forces", "contrôlé par la Russie", "the side they control"
+            holder = next(_by_nouns(t), None) or next((c for c in t.children if c.dep_ in SUBJECTS), None)
         if holder is None:
             continue
         used.add(t.i)
@@ -594,6 +629,16 @@ def _held(tokens, names, speaker_side, used: set | None = None) -> set[str]:
     return found
 
 
+def _by_nouns(verb):
+    """The nouns of a passive verb's "by" phrase: English hangs them on
+    "by", UD hangs the noun itself ("contrôlé par la Russie")."""
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            yield child
+        elif child.dep_ == "agent":
+            yield from (g for g in child.children if g.dep_ == "pobj")
+
+
 def _patient(pred) -> str | None:
     for child in pred.children:
         if child.dep_ in ("dobj", "nsubjpass"):
@@ -611,6 +656,8 @@ def _counts(tokens, figure, events: dict) -> str | None:
             return events[word][0]
     words = (figure.get("text") or "").split(" ")
     number = next((t for t in tokens if t.text in words and (t.like_num or t.text == words[-1])), None)
+    if number is not None and _in_relative(number, {t.i for t in tokens}):
+        return None  # "the hospital, where a blast killed hundreds": what the claim recalls, not what it counts
     if number is not None:
         noun = number
         while noun.dep_ in NUMBER_DEPS and noun.head.i != noun.i:

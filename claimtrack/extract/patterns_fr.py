@@ -102,7 +102,7 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     passive ("annoncé par l'armée"), or the subject of the verb a participle
     or a coordinated verb hangs on ("..., dénonçant un massacre")."""
     # the parser sometimes hangs the subject on the auxiliary ("X a ... déploré")
-    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")]
+    auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")] + [a for a in [_auxiliary_above(verb)] if a is not None]
     # a pronominal verb's subject may be parsed as a passive one ("l'ONU s'est interrogée")
     pronominal = any(c.dep_.startswith("expl") and bare(c) in ("se", "s'", "s’") for c in verb.children)
     subjects = [c for h in (verb, *auxiliaries) for c in h.children if c.dep_ == "nsubj" or (pronominal and c.dep_ == "nsubj:pass")]
@@ -169,6 +169,17 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
         return speaker_of(head, quoted)
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl", "advmod") and participle) or verb.dep_ == "xcomp":
         return speaker_of(head, quoted)
+    return None
+
+
+def _auxiliary_above(verb: Token) -> Token | None:
+    """The auxiliary of a participle the parser hung on the phrase set
+    between them ("X a de son côté rejeté ...", "a pour sa part indiqué"),
+    the auxiliary heading the clause."""
+    phrase = verb.head
+    if (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and phrase.dep_ in (*NEAR_OBLIQUES, "obl:arg")
+            and phrase.head.lemma_ in ("avoir", "être") and phrase.head.i < phrase.i < verb.i):  # tagged AUX or VERB
+        return phrase.head
     return None
 
 
@@ -392,7 +403,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         skip = {noun.i} if noun is not None else set()
         skip |= {subject.i} | ({addressee.i, addressee.head.i} - {verb.i} if addressee is not None else set())
         skip |= {c.i for c in verb.children if c.lemma_.lower() in cues.time_nouns}  # "a affirmé jeudi que"
-        content_children = [c for c in verb.children if c.dep_ in CONTENT_DEPS and c.i not in skip]
+        stranded = _auxiliary_above(verb)  # "a de son côté rejeté toute responsabilité": the object hung on "a"
+        content_children = [c for c in (*verb.children, *(stranded.children if stranded is not None else ()))
+                            if c.dep_ in CONTENT_DEPS and c.i not in skip and (c.head == verb or c.i > verb.i)]
         if subject.i > verb.i:  # inverted: the content came before ("« ... », a déclaré sur X le porte-parole")
             content_children = [c for c in content_children if c.i > subject.right_edge.i]
             if not content_children:  # and what ends the sentence after the subject describes it,
