@@ -85,15 +85,17 @@ class Features(NamedTuple):
 
 @lru_cache(maxsize=4096)
 def _title_places(title: str | None) -> frozenset:
-    """The towns and regions a title names; a state it names is too wide
-    to tell events apart, and is often a side ("Israel denies ..."), and so
-    are the capitals of two states ("Kyiv and Moscow trade blame"; "missiles
-    hit Kyiv" keeps its place)."""
+    """The regions a title names, a town as its region ("Flooded Kherson
+    empties": Kherson region); a state it names is too wide to tell events
+    apart, and is often a side ("Israel denies ..."), and so are the
+    capitals of two states ("Kyiv and Moscow trade blame"; "missiles hit
+    Kyiv" keeps its place)."""
     places = gazetteer()
     named = [p for p in places_in_text(title or "") if places.parent.get(p) is not None]
     if len({actor_key(p) for p in named} - {None}) >= 2:
         named = [p for p in named if actor_key(p) is None]
-    return frozenset(named)
+    # a town in a title stands for its region: the article's claims may tell of any town there
+    return frozenset(places.parent[p] if places.parent.get(places.parent[p]) is not None else p for p in named)
 
 
 @lru_cache(maxsize=10_000)
@@ -117,6 +119,13 @@ def _synonym_classes() -> dict:
     """The term each class of synonyms shares -> its words (`events.yml` synonyms)."""
     data = parse_yaml(resources.files("claimtrack.extract").joinpath("events.yml").read_text("utf-8"))
     return {f"syn:{words[0]}": tuple(words) for words in data["synonyms"]}
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> frozenset:
+    """Words that say how sure a claim is, not what it asserts (`events.yml` hedges)."""
+    data = parse_yaml(resources.files("claimtrack.extract").joinpath("events.yml").read_text("utf-8"))
+    return frozenset(data["hedges"])
 
 
 @lru_cache(maxsize=1)
@@ -162,7 +171,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     stated, figure = stated_figures(frame, figures)
     places = frozenset(frame.get("places") or ()) or _title_places(title)
     # words of one class of event or of synonyms also share a term ("hit", "struck": strike); a telling figure is a term
-    words = frame.get("terms") or ()
+    words = [w for w in frame.get("terms") or () if w not in _hedges()]
     telling = [f"n:{v:g}" for found in figures or () for v in _written(found) if _telling(v)]
     classes = (*map(_class_term, words), *map(_synonyms().get, words))
     terms = {term: term_weight(term) for term in (*words, *filter(None, classes), *telling)}

@@ -594,8 +594,8 @@ def test_an_aside_on_the_subject_is_no_part_of_the_claim():
 
 
 def test_a_capital_in_a_title_is_a_side_not_a_place():
-    assert corroborate._title_places("Kyiv and Moscow trade blame over Kakhovka dam breach") == {"Kakhovka"}
-    assert corroborate._title_places("Flooded Kherson empties as the Dnipro rises") == {"Kherson"}
+    assert corroborate._title_places("Kyiv and Moscow trade blame over Kakhovka dam breach") == {"Kherson region"}
+    assert corroborate._title_places("Flooded Kherson empties as the Dnipro rises") == {"Kherson region"}
     assert corroborate._title_places("Russian missiles hit Kyiv overnight") == {"Kyiv"}
 
 
@@ -888,3 +888,30 @@ def test_two_origins_an_article_sets_side_by_side_may_tell_one_thing():
     ])
     stable, full, rotate = groups_of(db, "was stable", "is full", "rotate")
     assert stable == full != rotate
+
+
+def test_a_town_in_a_title_stands_for_its_region():
+    db = new_db()
+    save_article(db, Article(text="text of a", id="a", outlet="AP", published="2025-06-07",
+                             title="Flooded Kherson empties as the Dnipro rises"), [
+        claim("rescuers", "the floodwater had swept away the ferry pier overnight"),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-07"), [
+        claim("the mayor", "the floodwater in Oleshky had swept away the ferry pier"),
+        claim("the mayor", "the floodwater in Odesa had swept away the ferry pier"),
+    ])
+    untold, oleshky, odesa = groups_of(db, "overnight", "in Oleshky", "in Odesa")
+    assert untold == oleshky != odesa
+
+
+def test_how_sure_a_claim_is_is_not_what_it_asserts():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-07"), [
+        claim("fire investigators", "the assessment concluded with a high degree of confidence that the warehouse fire was"
+              " probably started deliberately"),
+        claim("fire investigators", "the warehouse fire was started on purpose"),
+        claim("fire investigators", "the owners had let the insurance lapse"),
+    ])
+    hedged, plain, insurance = groups_of(db, "degree of confidence", "on purpose", "insurance")
+    assert hedged == plain != insurance
+    assert "probably" not in corroborate.claim_features(frame("the fire was probably started deliberately"), []).terms
