@@ -411,11 +411,15 @@ def _stored_source(db: sqlite_utils.Database, ref: SourceRef, parent_id: int | N
         found = db["sources"].insert(
             {"name": ref.name, "type": ref.type, "parent": parent_id}
         ).last_pk
-    aliases = {ref.name, *ref.aliases}
-    db["source_aliases"].insert_all(
-        ({"alias": alias, "source": found, **identity.alias_keys(alias)} for alias in aliases if alias),
-        ignore=True,
-    )
+    # most mentions are of a source already stored with all its aliases:
+    # only new ones are keyed and written
+    stored = {row[0] for row in db.execute("select alias from source_aliases where source = ?", [found])}
+    new_aliases = {alias for alias in (ref.name, *ref.aliases) if alias} - stored
+    if new_aliases:
+        db["source_aliases"].insert_all(
+            ({"alias": alias, "source": found, **identity.alias_keys(alias)} for alias in new_aliases),
+            ignore=True,
+        )
     return found
 
 
