@@ -461,6 +461,7 @@ def test_area_held_by_a_side_in_french_is_where_not_what(extractor):
     [
         "Selon l'enquêteur, le trou mesure un mètre, et non le cratère qu'aurait laissé un missile israélien.",
         "Selon l'enquêteur, la charge a explosé près de la clinique, où une frappe israélienne avait tué 30 personnes en mai.",
+        "L'armée affirme ne pas avoir visé l'école de Khan Younès, où une explosion a fait des dizaines de morts lundi.",
     ],
 )
 def test_french_relative_clause_describes(extractor, text):
@@ -469,6 +470,12 @@ def test_french_relative_clause_describes(extractor, text):
     claim = one(extractor, text)
     assert claim.frame["agent"] is None
     assert all(count != "kill" for count in claim.frame["counts"])
+
+
+def test_blame_with_a_named_doer_is_not_the_speakers(extractor):
+    """"was caused by an errant rocket" names its doer, if by no side: not the speaker's own deed."""
+    claim = one(extractor, "Selon le rapport, l'explosion a probablement été causée par une roquette défaillante.")
+    assert claim.frame["agent"] is None
 
 
 def test_french_cleft_keeps_its_doer(extractor):

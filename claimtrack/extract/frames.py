@@ -467,7 +467,9 @@ def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None
             if t.i in by_token:
                 return by_token[t.i]
     no_subject = pred.tag_ == "VBG" and not any(c.dep_ in SUBJECTS for c in pred.children)
-    only_blame = pred in event_words and set(_classes_of(pred)) == {lexicon.blame}
+    # "denied any responsibility"; not "was caused by an errant rocket", whose doer is named, if by no side
+    only_blame = (pred in event_words and set(_classes_of(pred)) == {lexicon.blame}
+                  and not any(c.dep_ in (*SUBJECTS, "agent", "obl:agent") and c.i in inside for c in pred.children))
     named_inside = any(t.i in by_token for t in pred.subtree)
     return speaker_side if speaker_side and not named_inside and (no_subject or only_blame) else None
 
@@ -485,12 +487,13 @@ def _in_core(token, inside) -> bool:
 
 
 def _in_relative(token, inside) -> bool:
-    """Inside a relative clause of the content."""
-    while token.head.i != token.i and token.head.i in inside:
-        if _opened_by_relative(token):
-            return True
+    """Inside a relative clause of the content, even one the parser hung
+    outside it (on the cue verb), unless the content opens with it."""
+    while not (_opened_by_relative(token) and token.left_edge.i > min(inside)):
+        if token.head.i == token.i or token.head.i not in inside:
+            return False
         token = token.head
-    return False
+    return True
 
 
 def _opened_by_relative(token) -> bool:
@@ -649,15 +652,15 @@ def _patient(pred) -> str | None:
 def _counts(tokens, figure, events: dict) -> str | None:
     """The event class a figure counts: of the word it counts ("500
     deaths"), else of the verb it is the subject of ("500 were killed")."""
+    words = (figure.get("text") or "").split(" ")
+    number = next((t for t in tokens if t.text in words and (t.like_num or t.text == words[-1])), None)
+    if number is not None and _in_relative(number, {t.i for t in tokens}):
+        return None  # "l'hôpital, où une explosion a fait des centaines de morts": recalled, not counted
     counted = (figure.get("counted") or "").lower()
     counted = glossaries().get(tokens[0].lang_, {}).get(counted.rstrip("s"), counted)  # "localités": locality
     for word in (counted, counted.rstrip("s")):
         if word in events:
             return events[word][0]
-    words = (figure.get("text") or "").split(" ")
-    number = next((t for t in tokens if t.text in words and (t.like_num or t.text == words[-1])), None)
-    if number is not None and _in_relative(number, {t.i for t in tokens}):
-        return None  # "the hospital, where a blast killed hundreds": what the claim recalls, not what it counts
     if number is not None:
         noun = number
         while noun.dep_ in NUMBER_DEPS and noun.head.i != noun.i:
