@@ -152,9 +152,19 @@ def stated_figures(frame: dict, figures: list) -> tuple[list, tuple | None]:
     """A claim's figures as intervals of what they count, and the one that
     tells it: of a kind of event ("471 died") over one of people or things."""
     counts = frame.get("counts") or []
-    stated = [interval(found, _count_of(found, counts[n] if n < len(counts) else None)) for n, found in enumerate(figures or ())]
+    sole = _sole_deed(frozenset(frame.get("events") or ()))
+    stated = [interval(found, _count_of(found, counts[n] if n < len(counts) and counts[n] else None if found.get("counted") else sole))
+              for n, found in enumerate(figures or ())]
     stated = [x for x in stated if x]
     return stated, next((x for x in stated if x[4] in event_lexicon().kinds), stated[0] if stated else None)
+
+
+@lru_cache(maxsize=1000)
+def _sole_deed(events: frozenset) -> str | None:
+    """The one kind of event a claim tells, which a bare figure counts: "the
+    toll at 471", "the toll at between 100 and 300"; not when it also tells
+    who is to blame ("X was not responsible and put the toll at 300")."""
+    return next(iter(events)) if len(events) == 1 and not events & event_lexicon().wildcards else None
 
 
 def claim_features(frame: dict, figures: list, published=None, title=None, article=None,

@@ -915,3 +915,20 @@ def test_how_sure_a_claim_is_is_not_what_it_asserts():
     hedged, plain, insurance = groups_of(db, "degree of confidence", "on purpose", "insurance")
     assert hedged == plain != insurance
     assert "probably" not in corroborate.claim_features(frame("the fire was probably started deliberately"), []).terms
+
+
+def test_a_bare_figure_counts_the_one_kind_of_event_its_claim_tells():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-03-10"), [
+        claim("Sarmada health directorate", "at least 47 people were killed in the market blast in Sarmada",
+              figures=[figure("at least 47", "people")]),
+    ])
+    save_article(db, article("b", "AFP", "2025-03-11"), [
+        claim("Sarmada health directorate", "it had put the toll in Sarmada at 53", figures=[figure("53")]),
+        claim("a local monitor", "a monitor put the Sarmada toll at between 20 and 30",
+              figures=[figure("between 20 and 30")]),
+    ])
+    killed, raised, lower = groups_of(db, "at least 47", "at 53", "between 20 and 30")
+    assert killed == raised == lower
+    assert db["claim_groups"].get(killed)["verdict"] == "contested"
+    assert corroborate._sole_deed(frozenset({"kill", "cause"})) is None  # "not responsible, and put the toll at 300"
