@@ -932,3 +932,12 @@ def test_a_bare_figure_counts_the_one_kind_of_event_its_claim_tells():
     assert killed == raised == lower
     assert db["claim_groups"].get(killed)["verdict"] == "contested"
     assert corroborate._sole_deed(frozenset({"kill", "cause"})) is None  # "not responsible, and put the toll at 300"
+
+
+def test_putting_off_says_it_will_not_happen_in_either_language():
+    from claimtrack.nlp import load
+
+    assert frame("the ministry deferred the vote on the truce")["neg"]
+    french = load(None, "fr")("Le président reporte son déplacement en Jordanie")
+    assert frame_of(french, None, figures_in(french))["neg"]
+    assert "explode" in frame("the blowing up of the lock gates was a crime")["events"]
