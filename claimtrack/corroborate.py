@@ -31,7 +31,7 @@ from typing import NamedTuple
 from wordfreq import zipf_frequency
 
 from .datafiles import parse_yaml
-from .extract.frames import WORD, actor_key, anchor_days, event_lexicon, frame_of, gazetteer, places_in_text
+from .extract.frames import CLOCK, WORD, actor_key, anchor_days, event_lexicon, frame_of, gazetteer, places_in_text
 from .figures import figures_in
 from .sources.registry import default_registry
 
@@ -185,6 +185,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     telling = [f"n:{v:g}" for found in figures or () for v in _written(found) if _telling(v)]
     classes = (*map(_class_term, words), *map(_synonyms().get, words))
     terms = {term: term_weight(term) for term in (*words, *filter(None, classes), *telling)}
+    telling += [w for w in words if CLOCK.fullmatch(w)]  # "at 02:54" twice is one statement too
     actors = frozenset(frame.get("actors") or ())
     side = frame.get("agent")
     side = side if side and known_side(side) else None

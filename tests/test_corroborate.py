@@ -941,3 +941,16 @@ def test_putting_off_says_it_will_not_happen_in_either_language():
     french = load(None, "fr")("Le président reporte son déplacement en Jordanie")
     assert frame_of(french, None, figures_in(french))["neg"]
     assert "explode" in frame("the blowing up of the lock gates was a crime")["events"]
+
+
+def test_a_time_of_day_ties_paraphrases_as_a_telling_figure_does():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-06"), [
+        claim("a seismic monitor", "its sensors recorded a blast at 03:12"),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-06"), [
+        claim("the regional governor", "the old span collapsed into the river at 03:12"),
+        claim("the regional governor", "the ferry service would resume on Monday"),
+    ])
+    sensors, came_down, ferry = groups_of(db, "sensors", "old span", "ferry")
+    assert sensors == came_down != ferry
