@@ -478,6 +478,14 @@ def test_blame_with_a_named_doer_is_not_the_speakers(extractor):
     assert claim.frame["agent"] is None
 
 
+def test_state_before_its_verb_is_its_subject(extractor):
+    """"qu'Israël n'a pas frappé": the parser may hang the name on the noun
+    before; right before its verb group, it is still who did (or did not) do it."""
+    claim = one(extractor, "Le ministère affirme avoir la certitude qu'Israël n'a pas frappé l'école de Khan Younès.")
+    assert claim.frame["agent"] == "Israeli government"
+    assert claim.frame["neg"] is True
+
+
 def test_french_cleft_keeps_its_doer(extractor):
     claim = one(extractor, "Selon le ministre, ce sont les forces russes qui ont fait sauter le pont.")
     assert claim.frame["agent"] == "Russian government"

@@ -282,7 +282,7 @@ def _names(tokens, speaker, heads=frozenset()):
                 actor = _key(span.text)
             as_side = (span.root.dep_ in ACTOR_DEPS or span.root.i in heads
                        or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by")
-                       or _by_in_french(span.root) or _by_in_french(span.root.head))
+                       or _by_in_french(span.root) or _by_in_french(span.root.head) or _lost_subject(span))
             origin = _fired_from(span)
             if origin:
                 found.append((origin, span.root))
@@ -290,7 +290,20 @@ def _names(tokens, speaker, heads=frozenset()):
                 found.append((actor, span.root))
         elif t.ent_type_ == "" and t.pos_ == "ADJ" and (_key(t.text) in gazetteer().demonyms or _key(t.lemma_) in gazetteer().demonyms):
             found.append((actor_key(t.text) or actor_key(t.lemma_), t))  # "russes" is "russe"
+
     return found
+
+
+def _lost_subject(span) -> bool:
+    """A French name right before a verb group, the parser having hung it
+    elsewhere ("qu'Israël n'a pas frappé l'hôpital", Israël taken for a
+    modifier of an earlier noun): the verb's subject."""
+    if span.root.lang_ == "en" or span.root.dep_ in SUBJECTS or any(c.dep_ == "case" for c in span.root.children):
+        return False
+    doc, i = span.doc, span.end
+    while i < len(doc) and doc[i].lower_ in ("ne", "n'", "n’"):
+        i += 1
+    return i < len(doc) and doc[i].pos_ in ("AUX", "VERB") and doc[i].dep_ != "amod"
 
 
 def _fired_from(span) -> str | None:
@@ -344,7 +357,7 @@ def _places(tokens, heads=frozenset()):
                 continue
         if place is None or place in seen or not place[:1].isalpha():  # "02h50" is a time
             continue
-        if (span.root.dep_ in ACTOR_DEPS or span.root.i in heads or _by_in_french(span.root)) and actor_key(span.text) is not None:
+        if (span.root.dep_ in ACTOR_DEPS or span.root.i in heads or _by_in_french(span.root) or _lost_subject(span)) and actor_key(span.text) is not None:
             continue  # "Moscow denied", "Israel's army", "blamed Ukraine", "occupée par la Russie": a side, not where it happened
         seen.add(place)
         yield place
@@ -505,7 +518,9 @@ def _opened_by_relative(token) -> bool:
     if token.lang_ == "en" or token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PRON", "NUM"):
         return False
     first = token.doc[token.left_edge.i]
-    if first.i == token.i or first.pos_ != "PRON" or "Rel" not in first.morph.get("PronType"):
+    if first.i == token.i or first.pos_ != "PRON" or "Rel" not in first.morph.get("PronType") or (
+            first.dep_ == "mark" and first.lower_ in ("que", "qu'", "qu’")):
+        # ("la certitude qu'Israël n'a pas frappé": a "que" marking what is said, not a relative)
         return False
     antecedent = token.head
     cleft = any(c.dep_ == "cop" for c in antecedent.children) and any(
