@@ -340,6 +340,27 @@ FORMS = {
         "The coastguard said six fishermen reported missing had reached the shore.",
         [("The coastguard", "said", "asserts", "six fishermen reported missing had reached the shore")],
     ),
+    "a figure stated by setting it": (
+        "The regional health office put the death toll at 37.",
+        [("The regional health office", "put", "asserts", "the death toll at 37")],
+    ),
+    "a toll raised by events is narration": ("The overnight shelling raised the toll to 12.", []),
+    "what a thing indicates inside a report is the reporter's reading": (
+        "The agency said satellite data indicated that the dam had been breached.",
+        [("The agency", "said", "asserts", "satellite data indicated that the dam had been breached")],
+    ),
+    "document noun and its verb": (
+        "A report from the Danish Refugee Council said 3,000 families had fled.",
+        [("the Danish Refugee Council", "report said", "asserts", "3,000 families had fled")],
+    ),
+    "what a document is of is not its author": (
+        "An analysis by the BBC of forty videos concluded that the shell came from the north.",
+        [("the BBC", "analysis concluded", "asserts", "the shell came from the north")],
+    ),
+    "a live blog's time stamp is not the speaker's": (
+        "14:20 - Kenya's interior minister, Ali Hassan, said the border had closed.",
+        [("Kenya's interior minister, Ali Hassan", "said", "asserts", "the border had closed")],
+    ),
     "calling something a quoted name, however the quote is parsed": (
         'The former governor called the use of emergency decrees "quite dangerous."',
         [("The former governor", "called", "asserts", 'the use of emergency decrees "quite dangerous."')],
@@ -431,3 +452,10 @@ def test_what_a_thing_appears_to_do_is_held_by_nobody_named(extractor):
     assert [(c.source, c.cue, c.act, c.content) for c in claims] == [
         (None, "appear", "believes", "The new levees to have spared the lower town from the flood")
     ]
+
+
+def test_a_body_named_with_its_state_belongs_to_it_and_us_is_nobody(extractor):
+    agencies, = extractor.extract(Article(text="US intelligence agencies said the convoy had been hit by a drone.\n"))
+    assert (agencies.source.name, agencies.source.parent.name) == ("US intelligence agencies", "US government")
+    told, = extractor.extract(Article(text="The harbour master told us that the pier had collapsed.\n"))
+    assert told.addressee is None

@@ -51,6 +51,7 @@ def chain(ref: SourceRef | None) -> list[str]:
         ("Sudanese Armed Forces", ["Sudanese army", "Sudanese government"]),
         ("Kremlin spokesman", ["Dmitry Peskov", "Russian government"]),
         ("Anadolu Agency", ["Anadolu", "Turkish government"]),
+        ("The US", ["US government"]),
     ],
 )
 def test_lookup(registry, surface, expected):

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..figures import figures_in
 from ..model import Article, Attribution
 from ..sources.registry import Registry
+from ..nlp import pipe_in_length_order
 from .languages import LanguagePipeline, load_pipeline
 from .lexicon import Lexicon
 from .patterns import Found, mention_tokens
@@ -124,8 +125,8 @@ class Extractor:
                 for p in plan
             )
             # each article's pass takes its pieces as they are parsed and drops
-            # them: memory holds one batch of Docs, however long the article
-            parsed = pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=64)
+            # them: memory holds one window of Docs, however long the article
+            parsed = pipe_in_length_order(pipeline.nlp, jobs)
             for n, docs in itertools.groupby(parsed, key=lambda parse: parse[1][0]):
                 found[n] = DocumentPass(pipeline, batch[n].text).run((paragraph, doc) for doc, (_, paragraph) in docs)
         for n, (article, pipeline) in enumerate(zip(batch, pipelines)):
@@ -159,8 +160,11 @@ class Extractor:
         return plan
 
 
-# "KHARKIV, Ukraine (AP) — ", "CAIRO, March 3 (Reuters) - ", "Beirut (AFP) - "
-DATELINE = re.compile(r"^[A-Z][\w .'’,-]{1,40}?\s*\([A-Za-z][\w .&/-]{1,25}\)\s*[-–—]+\s*")
+# "KHARKIV, Ukraine (AP) — ", "CAIRO, March 3 (Reuters) - ", "Beirut (AFP) - ";
+# and a live blog's time stamp, "16:05 - ", "06:50 GMT — "
+DATELINE = re.compile(
+    r"^(?:[A-Z][\w .'’,-]{1,40}?\s*\([A-Za-z][\w .&/-]{1,25}\)|\d{1,2}[:.h]\d{2}(?:\s*[A-Z]{2,4})?)\s*[-–—]+\s*"
+)
 
 
 def dateline_length(line: str) -> int:
@@ -369,7 +373,9 @@ class DocumentPass:
         if found.relay is not None:
             relay = self.sources.resolve(found.relay.mention_head, found.relay.speaker or found.relay.mention, previous)
         addressee = None
-        if found.addressee is not None and (found.addressee.pos_ == "PROPN" or self.sources.registry.lookup(found.addressee.text)):
+        if found.addressee is not None and found.addressee.pos_ != "PRON" and (
+            found.addressee.pos_ == "PROPN" or self.sources.registry.lookup(found.addressee.text)
+        ):
             # a known outlet whatever its tag ("à l'AFP" is often a common noun)
             addressee = self.sources.resolve(found.addressee, _name_of(found.addressee), previous)
         kind, pieces = self._content(paragraph, sent, found)

@@ -54,6 +54,8 @@ class Lexicon:
     poll_nouns: frozenset[str] = frozenset()  # "leads in the latest poll": the poll is the source
     headline_function_words: frozenset[str] = frozenset()  # lower-cased in a Title Case headline
     evidential_verbs: frozenset[str] = frozenset()  # "the donors appear to have ties": nobody named holds it
+    figure_verbs: frozenset[str] = frozenset()  # "put the toll at 471": a figure stated
+    figure_nouns: frozenset[str] = frozenset()
 
     # derived once per lexicon: these are asked for every token of every parsed sentence
     @cached_property

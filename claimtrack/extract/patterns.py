@@ -215,11 +215,11 @@ def _apposed_to_fronted_phrase(verb: Token) -> Token | None:
     for phrase in verb.children:
         if phrase.dep_ != "prep" or phrase.i > verb.i:
             continue
-        for appos in (t for t in phrase.subtree if t.dep_ == "appos"):
-            end = appos.right_edge.i + 1
-            if end < verb.i and doc[end].text == ",":
-                end += 1
-            if end == verb.i:
+        for appos in (t for t in phrase.subtree if t.dep_ == "appos" and not t.like_num):
+            # up to the cue, only commas and what describes the speaker ("Ali Said, 52, said")
+            described = {i for other in appos.head.children if other.dep_ == "appos" and other.i > appos.i for i in subtree_ids(other)}
+            between = range(appos.right_edge.i + 1, verb.i)
+            if all(doc[i].is_punct or i in described for i in between):
                 return appos
     return None
 
@@ -300,8 +300,16 @@ def author_of(noun: Token, lexicon: Lexicon) -> Token | None:
 
 
 def _author_mention(author: Token) -> list[Token]:
-    """The author inside a document phrase, without "from"/"'s"."""
-    return [t for t in mention_tokens(author) if t.dep_ != "case" and t.text not in ("'s", "’s")]
+    """The author inside a document phrase, without "from"/"'s", nor what the
+    document is of, which the parser may hang on the author ("an analysis by
+    the AP of a dozen videos"; "the Ministry of Health" keeps its name)."""
+    subject_matter = {
+        t.i
+        for c in author.children
+        if c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in c.children)
+        for t in c.subtree
+    }
+    return [t for t in mention_tokens(author) if t.dep_ != "case" and t.text not in ("'s", "’s") and t.i not in subject_matter]
 
 
 def is_humanlike(head: Token, lexicon: Lexicon) -> bool:
@@ -422,7 +430,13 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if token.pos_ not in ("VERB", "AUX"):
             continue
         lemma = cue_lemma(token, lexicon)
-        if lemma not in lexicon.cue_verbs and not _document_finding(token, lexicon) and not _that_clause(token, lexicon):
+        figure_set = _figure_set(token, lexicon)
+        if (
+            lemma not in lexicon.cue_verbs
+            and figure_set is None
+            and not _document_finding(token, lexicon)
+            and not _that_clause(token, lexicon)
+        ):
             continue
         particle = _cue_particle(token, lemma, lexicon)
         if (
@@ -464,12 +478,11 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         cue = [token]
         if subject.pos_ in ("NOUN", "PROPN") and subject.lemma_.lower() in lexicon.document_nouns and _relative_subject(token) is None:
             # (not "the party's top figures, who said": people)
-            # "The agency's statement said": the agency speaks through the noun
+            # "The agency's statement said", "a poll by X shows": the agency speaks through
+            # the noun, and what the document does is cue too
             author = author_of(subject, lexicon)
             if author is not None:
-                head, mention, cue = author, _author_mention(author), [subject]
-                if lemma in lexicon.document_verbs:
-                    cue = [subject, token]  # "a poll by X shows": what the document does is cue too
+                head, mention, cue = author, _author_mention(author), [subject, token]
         perception = lemma in lexicon.perception_verbs
         if perception and not is_humanlike(head, lexicon):
             continue
@@ -479,6 +492,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "X", "ADJ") or head.lower_ in ("there",):
             continue
+        if figure_set is not None and not (_named_agent(head, lexicon) or lexicon.type_of([head.lower_])):
+            continue  # "the new deaths raised the toll to 40": narration
         addressee = None
         if lemma in ("tell", "inform", "brief", "assure"):
             for child in token.children:
@@ -516,7 +531,11 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             content_child = next(
                 (c for c in token.children if c.dep_ in ("ccomp", "xcomp")), None
             )
+        if figure_set is not None:
+            content_child = figure_set[0]
         exclude = subtree_ids(content_child) if content_child is not None else set()
+        if figure_set is not None:
+            exclude |= subtree_ids(figure_set[1])
         clause = _contiguous(_clause_ids(token, subject, exclude, addressee, quoted), token.i)
         stance = "denies" if lemma in lexicon.denial_verbs else "asserts"
         infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children) or (
@@ -541,6 +560,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             clause |= subtree_ids(citing.head)
         cue_ids = {t.i for t in cue}
         content = [t for t in _content_tokens(words, token, content_child, clause) if t.i not in cue_ids]
+        if figure_set is not None:
+            content = [t for t in content if t.i in exclude]  # the figure and its value, not how it changed
         if not content and not _last_word(sent) == token.i:
             continue  # (a cue closing its sentence, as in 'He added:', introduces what follows)
         speaker = Found(
@@ -678,6 +699,25 @@ def _passive_without_agent(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
     return lemma in lexicon.passive_cues and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in verb.children
     )
+
+
+def _figure_set(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """The figure and its new value ("the toll", "at 471") of "put the toll
+    at 471" (a figure stated by setting it), or None when the verb sets none."""
+    if verb.lemma_.lower() not in lexicon.figure_verbs:
+        return None
+    figure = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.figure_nouns), None)
+    if figure is None:
+        return None
+    value = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in ("at", "to") and c.i > figure.i and any(t.like_num for t in c.subtree)
+        ),
+        None,
+    )
+    return None if value is None else (figure, value)
 
 
 def _reduced_passive(verb: Token, lexicon: Lexicon) -> bool:
@@ -926,6 +966,7 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
         if not (
             (
                 (f.mention_head is not None and (f.mention_head.pos_ == "PRON" or f.form == "perception"))
+                or _thing_speaks(f, lexicon)
                 or not _states(f, lexicon)
                 or f.mention_head is None
                 or _unrealised(f.anchor)
@@ -1019,6 +1060,18 @@ def _introduced_clause(noun: Token) -> bool:
 def _introduced(clause: Token) -> bool:
     """A clause saying what a noun holds: "that ..." or "to ..."."""
     return any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in clause.children)
+
+
+def _thing_speaks(found: Found, lexicon: Lexicon) -> bool:
+    """"intelligence indicated", "the signals show": no person nor body; inside
+    another's report it is what the reporter read in them, the reporter's claim."""
+    head = found.mention_head
+    return (
+        head is not None
+        and head.pos_ == "NOUN"
+        and not is_humanlike(head, lexicon)
+        and lexicon.type_of([t.lower_ for t in found.mention]) is None
+    )
 
 
 def _states(found: Found, lexicon: Lexicon) -> bool:

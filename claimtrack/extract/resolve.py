@@ -31,6 +31,7 @@ from .lexicon import Lexicon
 PERSON_TYPES = ("person", "witness", "journalist")
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 FRENCH_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "ce", "cet", "cette", "ces"}
+STATE_NOUNS = {"government", "authorities", "authority", "administration", "state"}  # "the Sudan government" is the state
 DEFINITE = {"the", "this", "that", "these", "those", "le", "la", "les", "l'", "l’", "ce", "cet", "cette", "ces"}
 INDEFINITE = {"a", "an", "un", "une"}
 FRENCH_OF = {"de", "du", "des", "d'", "d’", "auprès"}
@@ -493,7 +494,11 @@ class DocumentSources:
             # "the state news agency Tass", "ICRC delegation": a name inside a descriptor
             # (not where it is: "the diocese in Jerusalem" is no Israeli government)
             named = [t for t in inner if not _located(t, head)]
+            # "US intelligence agencies": a body of the state named, not the state
+            states = set(_entity_names(named, "GPE")) if head.lemma_.lower() not in STATE_NOUNS else set()
             for name in _proper_runs(named) + _entity_names(named, "ORG"):
+                if name in states:
+                    continue
                 ref = self._lookup(name)
                 if ref is not None and (kind is None or _compatible(kind, ref.type)):
                     # "The UN agency" after IOM is IOM, not the whole UN
