@@ -109,9 +109,10 @@ def known_side(name: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def _class_term(word: str) -> str | None:
-    """The term of the event class a word names, if any."""
+    """The term of the event class a word names, if any; none for a class
+    that goes with any event ("the most likely cause"): it meets every group."""
     classes = event_lexicon().classes.get(word)
-    return f"ev:{classes[0]}" if classes else None
+    return f"ev:{classes[0]}" if classes and classes[0] not in event_lexicon().wildcards else None
 
 
 @lru_cache(maxsize=1)
@@ -499,7 +500,7 @@ def block_keys(f: Features) -> list[str]:
     anchors = sorted({f"p:{places.chain(p)[-1]}" for p in f.places})
     # a word of a class of synonyms keys as its class ("crater" finds "hole"); kinds of event key already
     rare = sorted((t for t in f.terms if not t.startswith(("syn:", "ev:"))), key=lambda t: (-f.terms[t], t))[:RARE_KEYS]
-    anchors += [f"w:{_synonyms().get(t, t)}" for t in rare]
+    anchors += sorted({f"w:{_synonyms().get(t, t)}" for t in rare} | {f"w:{t}" for t in f.telling})  # and its telling figures
     kinds = sorted({min(_widen([e])) for e in f.events}) or ["-"]
     # one side's deeds meet whatever kind of deed each names (keys without "|": SIDE_WINDOW groups each)
     own = [f"a:{f.agent}"] if f.agent else []

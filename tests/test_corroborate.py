@@ -954,3 +954,19 @@ def test_a_time_of_day_ties_paraphrases_as_a_telling_figure_does():
     ])
     sensors, came_down, ferry = groups_of(db, "sensors", "old span", "ferry")
     assert sensors == came_down != ferry
+    seismograph = corroborate.claim_features(frame("a seismograph in Romania recorded tremors from the collapse at 02:54"), [])
+    assert "destroy|w:02:54" in corroborate.block_keys(seismograph)  # found under its time, however rare its other words
+
+
+def test_who_is_to_blame_is_no_term_a_deed_must_share():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-06"), [
+        claim("the canal authority", "the lock gates were blown up from the inside"),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-08"), [
+        claim("engineers", "engineers blamed an explosion inside the lock gates"),
+        claim("the canal authority", "barges would wait downstream until Friday"),
+    ])
+    blown, blamed, barges = groups_of(db, "blown up", "blamed", "barges")
+    assert blown == blamed != barges
+    assert "ev:cause" not in corroborate.claim_features(frame("the most likely cause was an explosion"), []).terms
