@@ -486,6 +486,34 @@ def test_state_before_its_verb_is_its_subject(extractor):
     assert claim.frame["neg"] is True
 
 
+def test_second_cue_coordinated_into_the_first_ones_clause(extractor):
+    """"X a jugé que A et a évalué B": the parser hangs "a évalué" on A's head,
+    but it has the tense of "a jugé": X's second statement, with all of B."""
+    claims = sorted(extractor.extract(french(
+        "Le rapport de l'ONU a jugé que l'armée n'était pas responsable et a estimé le nombre de blessés entre 40 et 60.")),
+        key=lambda c: c.spans["cue"][0][0])
+    assert [(c.source_text, c.cue) for c in claims] == [("Le rapport de l'ONU", "jugé"), ("Le rapport de l'ONU", "estimé")]
+    assert claims[0].content == "l'armée n'était pas responsable"
+    assert claims[1].content.startswith("le nombre de blessés") and claims[1].content.endswith("60")
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Selon l'expert, les photos montrent un petit trou, et non le cratère qu'aurait laissé une bombe.", "fr"),
+        ("The photos show a small hole, not the crater a bomb would have left, the expert said.", "en"),
+    ],
+)
+def test_deeds_named_only_after_a_contrastive_not_are_denied(extractor, text, language):
+    (claim,) = extractor.extract(Article(text=text, lang=language))
+    assert claim.frame["neg"] is True
+
+
+def test_deed_named_before_a_contrastive_not_stands(extractor):
+    (claim,) = extractor.extract(Article(text="The army said a failed rocket launch, and not an air strike, caused the blast.", lang="en"))
+    assert claim.frame["neg"] is False
+
+
 def test_french_cleft_keeps_its_doer(extractor):
     claim = one(extractor, "Selon le ministre, ce sont les forces russes qui ont fait sauter le pont.")
     assert claim.frame["agent"] == "Russian government"

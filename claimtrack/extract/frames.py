@@ -217,7 +217,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
                    and in_english(t.lemma_.lower(), t.lang_) not in lexicon.participants]
     return {
         "pred": pred.lemma_.lower(),
-        "neg": _negated(pred) or _negated(_deed_clause(pred, event_words, inside)),
+        "neg": _negated(pred) or _negated(_deed_clause(pred, event_words, inside)) or _deeds_only_denied(tokens, background_tokens),
         "modal": _modality(pred),
         "events": sorted(classes),
         "agent": _agent(pred, [(a, t) for a, t in names if t.i not in background_tokens], inside, event_words, speaker_side),
@@ -431,6 +431,20 @@ def _negated(pred) -> bool:
     return False
 
 
+def _deeds_only_denied(tokens, background_tokens) -> bool:
+    """Every deed the claim names comes after a contrastive "not" ("the
+    images show a small hole, and not the crater a bomb would have left",
+    "un trou, et non le cratère"): it says there was none. ("a rocket, and
+    not an Israeli strike, caused it" names a deed before and stays.)"""
+    lexicon = event_lexicon()
+    start = next((t.i for t in tokens[1:] if t.lower_ in ("not", "non") and t.doc[t.i - 1].lower_ in ("and", "et", ",")), None)
+    if start is None:
+        return False
+    deeds = [t for t in tokens if t.i not in background_tokens and t.pos_ in ("VERB", "NOUN", "ADJ")
+             and set(_classes_of(t)) - lexicon.showing - lexicon.wildcards]
+    return bool(deeds) and all(t.i > start for t in deeds)
+
+
 def _deed_clause(pred, event_words, inside):
     """The clause of the word naming what the claim tells, when it is not the
     head: "the assessment is that Israel did not cause it" denies that Israel
@@ -499,6 +513,15 @@ def _in_core(token, inside) -> bool:
     return True
 
 
+def _verbs_between(token, top) -> int:
+    """How many verbs stand between a token and one of its heads."""
+    count, token = 0, token.head
+    while token.i != top.i and token.head.i != token.i:
+        count += token.pos_ in ("VERB", "AUX")
+        token = token.head
+    return count
+
+
 def _in_relative(token, inside) -> bool:
     """Inside a relative clause of the content, even one the parser hung
     outside it (on the cue verb), unless the content opens with it."""
@@ -517,10 +540,11 @@ def _opened_by_relative(token) -> bool:
     that one is the claim."""
     if token.lang_ == "en" or token.pos_ not in ("VERB", "AUX", "ADJ", "NOUN", "PRON", "NUM"):
         return False
-    first = token.doc[token.left_edge.i]
-    if first.i == token.i or first.pos_ != "PRON" or "Rel" not in first.morph.get("PronType") or (
-            first.dep_ == "mark" and first.lower_ in ("que", "qu'", "qu’")):
-        # ("la certitude qu'Israël n'a pas frappé": a "que" marking what is said, not a relative)
+    # its relative pronoun: before it, below it through no other verb ("où une explosion a fait",
+    # "et non le cratère qu'aurait laissé"); a "que" marking what is said is none
+    # ("la certitude qu'Israël n'a pas frappé")
+    if not any(t.pos_ == "PRON" and "Rel" in t.morph.get("PronType") and not (t.dep_ == "mark" and t.lower_ in ("que", "qu'", "qu’"))
+               and _verbs_between(t, token) == 0 for t in token.subtree if t.i < token.i):
         return False
     antecedent = token.head
     cleft = any(c.dep_ == "cop" for c in antecedent.children) and any(

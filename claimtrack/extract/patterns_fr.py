@@ -167,6 +167,9 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if verb.dep_ == "advcl" and head.i < verb.i and any(c.dep_ == "aux:tense" for c in verb.children):
         # "Une journaliste de l'AFP présente sur place a vu": the adjective taken for the verb, the cue for its clause
         return speaker_of(head, quoted)
+    said = _cue_coordinated_into_content(verb)
+    if said is not None:
+        return speaker_of(said, quoted)
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl", "advmod") and participle) or verb.dep_ == "xcomp":
         return speaker_of(head, quoted)
     return None
@@ -181,6 +184,21 @@ def _auxiliary_above(verb: Token) -> Token | None:
             and phrase.head.lemma_ in ("avoir", "être") and phrase.head.i < phrase.i < verb.i):  # tagged AUX or VERB
         return phrase.head
     return None
+
+
+def _cue_coordinated_into_content(verb: Token) -> Token | None:
+    """"X a jugé qu'Israël n'était pas responsable et a évalué le bilan à ...":
+    the parser hangs the second cue on the head of the first one's reported
+    clause, but it has the first cue's tense ("a jugé ... et a évalué") where
+    the reported clause has its own ("était"): it is X's second statement.
+    Returns the first cue verb."""
+    head = verb.head
+    cue = head.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or cue.pos_ not in ("VERB", "AUX") or head.i > verb.i:
+        return None
+    tense = [c.lower_ for c in verb.children if c.dep_ == "aux:tense"]
+    return cue if tense and tense == [c.lower_ for c in cue.children if c.dep_ == "aux:tense"] and not any(
+        c.lower_ in tense for c in head.children if c.dep_ in ("aux:tense", "cop")) else None
 
 
 def _titled_name_before(verb: Token) -> bool:
@@ -424,6 +442,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         attached = set(range(first, verb.i))
         clause = attached | (skip - {verb.i} if subject.i > verb.i else set()) | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention, verb)
         content = _content_tokens(sent, verb, content_children, clause | own_clause)
+        if _cue_coordinated_into_content(verb) is not None:  # what hangs on the first cue's clause after it is said too
+            content = [t for t in sent.doc[verb.i + 1 : verb.head.right_edge.i + 1] if t.i not in clause and not t.is_space]
         if verb.i in quoted:  # a quoted incise: what was said is the quote before it
             content = [t for t in content if t.i < first - 1 and t.text not in ("«", "“", '"')]
         if not content:
@@ -716,6 +736,8 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
         for other in outer:
             if other not in reported or item.mention_head.pos_ == "PRON":
                 side = subtree_ids(item.anchor) | {t.i for t in item.cue} if item.form != "according_to" else item.clause
+                if _cue_coordinated_into_content(item.cue[0]) is not None:
+                    side = side | {t.i for t in item.content}
                 if item.cue[0].pos_ not in ("VERB", "AUX"):  # a mistagged cue: its words are its own
                     side = side | item.clause | {t.i for t in item.content}
                 other.content = [t for t in other.content if t.i not in side]
