@@ -51,6 +51,7 @@ WEIGHT_CEILING = 7.0  # zipf frequency at which a word weighs nothing ("the" is 
 CENTROID_TERMS = 64  # a group keeps its heaviest terms only: memory stays flat
 SAME_ARTICLE_SIMILARITY = 0.5  # two claims of one article must say much the same
 MIN_SIMILARITY = 0.3
+PREDICATE_WEIGHT = 2.5  # a head as rare as "restore" or "misfire" tells the proposition; "say", "be", "hit" do not
 FIGURE_TERM_WEIGHT = 6.0  # "12.7 metres", "1,364 people": as telling as a rare word, not a name
 EVENT_TERM_WEIGHT = 2.5  # a class of event weighs as a word like "strike"
 NAME_WEIGHT = WEIGHT_CEILING - 0.5  # a word almost never written: a name
@@ -81,6 +82,7 @@ class Features(NamedTuple):
     held: frozenset = frozenset()  # a count's side of the front: "state" (its own government's), "other"
     by: str | None = None  # the side of who says it
     telling: frozenset = frozenset()  # its telling figures, as terms ("n:12.7")
+    predicate: str | None = None  # its head with negation and modality ("restore not can"), when telling
 
 
 @lru_cache(maxsize=4096)
@@ -202,8 +204,18 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         terms, figure, said_in_the_negative(frame), article, _day(published),
         _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
         sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by) if counted else frozenset(),
-        by, frozenset(telling),
+        by, frozenset(telling), _predicate(frame),
     )
+
+
+def _predicate(frame: dict) -> str | None:
+    """A claim's head as it says it, with negation and modality ("cannot be
+    restored": "restore not can"), when the head is rare enough to tell a
+    proposition."""
+    head = frame.get("pred")
+    if not head or term_weight(head) < PREDICATE_WEIGHT:
+        return None
+    return " ".join(filter(None, (head, "not" if frame.get("neg") else None, frame.get("modal"))))
 
 
 @lru_cache(maxsize=10_000)
@@ -279,10 +291,10 @@ class Centroid:
     class, agent, place and day occurs among its members."""
 
     __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts", "seen", "held", "by", "speakers",
-                 "_main")
+                 "predicates", "_main")
 
     def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=(), counts=(), seen=(),
-                 held=(), by=(), speakers=()):
+                 held=(), by=(), speakers=(), predicates=None):
         self.n = n
         self.terms: dict = dict(terms or {})
         self.events: dict = dict(events or {})
@@ -294,6 +306,7 @@ class Centroid:
         self.held = set(held)  # the sides of the front its counts are on
         self.by = set(by)  # the sides of who says its counts
         self.speakers = set(speakers)  # the origins of who says its claims
+        self.predicates: dict = dict(predicates or {})  # telling heads as said -> members saying them
         self._main = None  # (events, agents, days) a third of the members name, until one more joins
 
     def add(self, f: Features) -> None:
@@ -314,6 +327,10 @@ class Centroid:
             self.by.update([f.by] if f.by else [])
         self.held |= f.held
         self.speakers.update([f.by] if f.by else [])
+        if f.predicate:
+            self.predicates[f.predicate] = self.predicates.get(f.predicate, 0) + 1
+            if len(self.predicates) > CENTROID_TERMS:  # only one a third of the members say can match
+                self.predicates = dict(sorted(self.predicates.items(), key=lambda p: (-p[1], p[0]))[:CENTROID_TERMS])
         if f.published:
             self.seen = [min(self.seen[0], f.published), max(self.seen[1], f.published)] if self.seen else [f.published] * 2
 
@@ -321,7 +338,7 @@ class Centroid:
         return json.dumps([self.n, self.terms, self.events, self.agents, sorted(self.places),
                            dict(sorted(self.days.items())), sorted(a for a in self.articles if a), sorted(self.counts),
                            [d.isoformat() for d in self.seen], sorted(self.held), sorted(self.by),
-                           sorted(self.speakers)])
+                           sorted(self.speakers), dict(sorted(self.predicates.items()))])
 
     @classmethod
     def from_json(cls, text: str) -> Centroid:
@@ -449,6 +466,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     if claim.held and group.held and not _held_meet(claim.held, frozenset(group.held)):
         return None  # a toll on one side of a front and one on the other are two tolls
     found = similarity(group, claim)
+    if events_meet and found >= MIN_SIMILARITY / 2 and claim.predicate and 3 * group.predicates.get(claim.predicate, 0) >= group.n:
+        found = max(found, MIN_SIMILARITY)  # the same rare head said the same way ("cannot be restored") is close enough
     same_figure = any(t in group.terms for t in claim.telling)  # "12.7 metres" twice: one statement
     strong = (STRONG_COUNT * (same_count or same_figure)
               or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds)))

@@ -970,3 +970,19 @@ def test_who_is_to_blame_is_no_term_a_deed_must_share():
     blown, blamed, barges = groups_of(db, "blown up", "blamed", "barges")
     assert blown == blamed != barges
     assert "ev:cause" not in corroborate.claim_features(frame("the most likely cause was an explosion"), []).terms
+
+
+def test_the_same_rare_head_said_the_same_way_is_close_enough():
+    db = new_db()
+    save_article(db, Article(text="text of a", id="a", outlet="AP", published="2025-06-06", title="Mykolaiv without water"), [
+        claim("the water company", "It cannot be restored"),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-08"), [
+        claim("the water company", "the Mykolaiv pumping station, which served half a million residents and three hospitals,"
+              " cannot be restored and a new one will have to be built once the fighting stops"),
+        claim("the mayor", "residents queued for bottled water"),
+    ])
+    short, long, queued = groups_of(db, "It cannot", "pumping station", "queued")
+    assert short == long != queued
+    assert corroborate.claim_features(frame("It cannot be restored"), []).predicate == "restore not can"
+    assert corroborate.claim_features(frame("the minister said it was true"), []).predicate is None
