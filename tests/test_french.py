@@ -514,6 +514,17 @@ def test_deed_named_before_a_contrastive_not_stands(extractor):
     assert claim.frame["neg"] is False
 
 
+def test_rejected_accusations_answer_the_claim_against_the_speaker(extractor):
+    """"a rejeté les accusations ukrainiennes" answers the claim that laid the
+    deed on Russia, not the speaker's last words."""
+    claims = extractor.extract(french(
+        "Selon le ministre ukrainien, ce sont les forces russes qui ont détruit le pont. "
+        "La destruction a eu lieu vers 03h00, a-t-il précisé, qualifiant l'attaque de « crime de guerre ». "
+        "Le Kremlin a rejeté les accusations ukrainiennes."))
+    reply = next(c for c in claims if c.cue == "rejeté")
+    assert reply.content == "ce sont les forces russes qui ont détruit le pont"
+
+
 def test_french_cleft_keeps_its_doer(extractor):
     claim = one(extractor, "Selon le ministre, ce sont les forces russes qui ont fait sauter le pont.")
     assert claim.frame["agent"] == "Russian government"

@@ -396,7 +396,7 @@ class DocumentPass:
             content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
         figures = figures_in(content_tokens)
         frame = frame_of(content_tokens, source, figures)
-        earlier = self._answered(content_tokens, source)
+        earlier = self._answered(content_tokens, source, frame.get("by"))
         if earlier is not None:
             # "Police denied this.", "rejected the accusation": the claim answered
             pieces, figures, kind, frame = [tuple(p) for p in earlier.spans["content"]], earlier.figures, "indirect", earlier.frame
@@ -425,12 +425,13 @@ class DocumentPass:
         quoted = kind in ("direct", "mixed") and following is None  # the next paragraph is all of it
         self.quote_state = (attribution, paragraph.index) if quoted else None
 
-    def _answered(self, content_tokens, source) -> Attribution | None:
+    def _answered(self, content_tokens, source, side=None) -> Attribution | None:
         """The earlier claim a reply takes up when its content only points
         back at one ("denied this", "rejected the accusation", "dismissed the
         reports as propaganda"): the latest claim of another speaker, and of
         those first one whose cue the noun names ("accusation" answers
-        "accused", "the claim" answers "claimed")."""
+        "accused", "the claim" answers "claimed"), then one that lays a
+        deed on the speaker's side."""
         # "as propaganda", "as baseless": how it was answered, not what
         verdict = {d.i for t in content_tokens if t.lower_ == "as" and t.dep_ == "prep" for d in t.subtree}
         words_ = [t for t in content_tokens if not (t.is_punct or t.is_space) and t.i not in verdict]
@@ -449,7 +450,8 @@ class DocumentPass:
         others = [a for a in reversed(self.results[-RECENT_CLAIMS:]) if getattr(a.source, "name", a.source) not in (speaker, None)]
         stem = noun.lower_[:5]
         named = [a for a in others if len(stem) >= 4 and (a.cue or "").lower().startswith(stem)]
-        return (named or others or [None])[0]
+        against = [a for a in others if side and (a.frame or {}).get("agent") == side]  # a deed laid on the speaker's side
+        return (named or against or others or [None])[0]
 
     def _text_of(self, paragraph: Paragraph, tokens) -> str:
         if not tokens:
