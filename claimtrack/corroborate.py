@@ -192,13 +192,15 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     actors = frozenset(frame.get("actors") or ())
     side = frame.get("agent")
     side = side if side and known_side(side) else None
+    by = by or frame.get("by")
+    if side and side == by and set(event_lexicon().classes.get(frame.get("pred"), ())) & event_lexicon().showing:
+        side = None  # the speaker's own radar tracking a barrage shows the deed, it did not do it
     # an accusation, or a claim that answers one ("dismissed the Israeli account"), is about who is to blame
     about_blame = act == "accuses" or frame.get("patient") in event_lexicon().accusations
     events = frozenset(frame.get("events") or ()) | ({event_lexicon().blame} if about_blame else frozenset())
     # the side's own name is matched as the side, not again as a word
     terms = {t: w for t, w in terms.items() if w > 0 and not (side and actor_key(t) == side)}
     counted = figure is not None and figure[4] in event_lexicon().kinds
-    by = by or frame.get("by")
     return Features(
         events, side, actors, places, anchor_days(frame.get("days") or (), published),
         terms, figure, said_in_the_negative(frame), article, _day(published),

@@ -986,3 +986,15 @@ def test_the_same_rare_head_said_the_same_way_is_close_enough():
     assert short == long != queued
     assert corroborate.claim_features(frame("It cannot be restored"), []).predicate == "restore not can"
     assert corroborate.claim_features(frame("the minister said it was true"), []).predicate is None
+
+
+def test_the_speakers_own_radar_shows_a_deed_it_did_not_do():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-03-10"), [
+        claim(OSDH, "Syrian army artillery shelled a crowded market in Idlib"),
+    ])
+    save_article(db, article("b", "AFP", "2025-03-11"), [
+        claim("Syrian army", "its radar tracked a barrage fired from near the school", type="military"),
+    ])
+    shelled, tracked = groups_of(db, "shelled", "radar")
+    assert shelled != tracked
