@@ -361,6 +361,17 @@ FORMS = {
         "14:20 - Kenya's interior minister, Ali Hassan, said the border had closed.",
         [("Kenya's interior minister, Ali Hassan", "said", "asserts", "the border had closed")],
     ),
+    "a view inside another's statement is part of it": (
+        "The governor said the port had reopened because traders wanted it.",
+        [("The governor", "said", "asserts", "the port had reopened because traders wanted it")],
+    ),
+    "a view in a side clause set against a statement is a claim beside it": (
+        "The mayor said the bridge had reopened, although residents feared it would collapse.",
+        [
+            ("The mayor", "said", "asserts", "the bridge had reopened"),
+            ("residents", "feared", "believes", "it would collapse"),
+        ],
+    ),
     "calling something a quoted name, however the quote is parsed": (
         'The former governor called the use of emergency decrees "quite dangerous."',
         [("The former governor", "called", "asserts", 'the use of emergency decrees "quite dangerous."')],

@@ -974,6 +974,23 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
             and any(reports(o, f) for o in candidates)
         )
     ]
+    # a view, wish or intention anywhere inside what another states ("said
+    # ... the woman he hopes will succeed him", "because he liked the message")
+    # is part of it; not the speaker's own next act ("said A and hoped B" hung
+    # on A), nor a sentence of its own (", and Y hoped B"), nor a side clause
+    # set against it ("..., although he refused to ...")
+    def holds(outer: Found, inner: Found) -> bool:
+        return (
+            outer is not inner
+            and inner.anchor.i in held[id(outer)]
+            and _states(outer, lexicon)
+            and inner.mention_head is not None  # ("Asked whether ..., X said": asked by nobody named)
+            and not (None not in (outer.mention_head, inner.mention_head) and outer.mention_head.i == inner.mention_head.i)
+            and not _own_clause(inner.anchor)
+            and not _set_against(inner.anchor, held[id(outer)])
+        )
+
+    candidates = [f for f in candidates if _states(f, lexicon) or not any(holds(o, f) for o in candidates)]
     results = []
     for found in candidates:
         outer = [o for o in candidates if o is not found and found.anchor.i in held[id(o)]]
@@ -1115,6 +1132,25 @@ def _reporters(inner: Token, complements: tuple[str, ...] = COMPLEMENT_DEPS) -> 
     # "Back home, X said, he decided ...": a parenthetical cue reports the clause it interrupts
     found |= {c.i for c in inner.children if c.dep_ == "parataxis"}
     return found
+
+
+# conjunctions of a side clause that says when or despite what, not why
+SIDE_MARKS = {"although", "though", "while", "whereas", "when", "even", "after", "before", "as", "since", "until", "once"}
+
+
+def _set_against(cue: Token, held: set[int]) -> bool:
+    """Whether a cue sits in a side clause of what another says ("..., although
+    he refused to", "after Clinton argued", "Clinton, whom he backs"): a claim
+    beside it, not in it (unlike "the woman he hopes will win")."""
+    token = cue
+    doc = cue.doc
+    while token.i in held and token.head.i != token.i:
+        if token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in token.children):
+            return True
+        if token.dep_ == "relcl" and token.left_edge.i > 0 and doc[token.left_edge.i - 1].text == ",":
+            return True
+        token = token.head
+    return False
 
 
 def _own_clause(conjunct: Token) -> bool:
