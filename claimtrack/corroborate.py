@@ -738,11 +738,7 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
     now = {key: _said_now(claims) for key, claims in by_origin.items()}
     deniers = [key for key in by_origin if now[key] == "denies"]
     asserters = [key for key in by_origin if now[key] != "denies"]
-    conflicts = [
-        (a, b) for i, a in enumerate(latest) for b in list(latest)[i + 1:]
-        if comparable(latest[a].figure, latest[b].figure)
-        and not intervals_overlap(latest[a].figure, latest[b].figure)
-    ]
+    conflicts = [(a, b) for i, a in enumerate(latest) for b in list(latest)[i + 1:] if _contradict(latest[a], latest[b])]
     updates = "".join(
         f"; {o['name']} updated its figure ({' -> '.join(o['figures'])})"
         for o in origins if len(set(o["figures"])) > 1
@@ -772,6 +768,18 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
                f" outlet{'s' * (len(outlets) != 1)} in {len(articles)} article{'s' * (len(articles) != 1)}")
         verdict = "single_origin"
     return verdict, why + withdrawn + updates, origins
+
+
+def _contradict(a: Member, b: Member) -> bool:
+    """Two origins' figures of one count that cannot both be true; a toll
+    given on a later day above an earlier one has risen ("17 dead" on
+    Monday, "25 dead" on Wednesday), a lower one still contradicts."""
+    if not comparable(a.figure, b.figure) or intervals_overlap(a.figure, b.figure):
+        return False
+    earlier, later = sorted((a, b), key=lambda m: m.published or "")
+    rose = (later.figure[4] in event_lexicon().kinds and earlier.published and later.published
+            and earlier.published[:10] < later.published[:10] and later.figure[0] >= earlier.figure[1])
+    return not rose
 
 
 def _said_now(claims: list[Member]) -> str:

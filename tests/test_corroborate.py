@@ -998,3 +998,17 @@ def test_the_speakers_own_radar_shows_a_deed_it_did_not_do():
     ])
     shelled, tracked = groups_of(db, "shelled", "radar")
     assert shelled != tracked
+
+
+def test_a_toll_risen_days_later_is_no_contradiction_a_lower_one_is():
+    for later, verdict in (("61", "corroborated"), ("20", "contested")):
+        db = new_db()
+        save_article(db, article("a", "AP", "2025-03-10"), [
+            claim(OSDH, "40 people were killed in the air strikes on Ariha", figures=[figure("40", "people")]),
+        ])
+        save_article(db, article("b", "AFP", "2025-03-12"), [
+            claim("White Helmets", f"{later} people were killed in the air strikes on Ariha", figures=[figure(later, "people")]),
+        ])
+        first, second = groups_of(db, "40 people", f"{later} people")
+        assert first == second
+        assert db["claim_groups"].get(first)["verdict"] == verdict
