@@ -193,8 +193,8 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     side = frame.get("agent")
     side = side if side and known_side(side) else None
     by = by or frame.get("by")
-    if side and side == by and set(event_lexicon().classes.get(frame.get("pred"), ())) & event_lexicon().showing:
-        side = None  # the speaker's own radar tracking a barrage shows the deed, it did not do it
+    if side and set(event_lexicon().classes.get(frame.get("pred"), ())) & event_lexicon().showing:
+        side = None  # "radar tracked rockets launched from Gaza", "its radar tracked a barrage": what was seen, not a deed
     # an accusation, or a claim that answers one ("dismissed the Israeli account"), is about who is to blame
     about_blame = act == "accuses" or frame.get("patient") in event_lexicon().accusations
     events = frozenset(frame.get("events") or ()) | ({event_lexicon().blame} if about_blame else frozenset())
