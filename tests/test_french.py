@@ -525,6 +525,12 @@ def test_rejected_accusations_answer_the_claim_against_the_speaker(extractor):
     assert reply.content == "ce sont les forces russes qui ont détruit le pont"
 
 
+def test_verb_left_as_its_stem_is_read_as_its_infinitive(extractor):
+    """"pilonne" lemmatized "pilonn": read as "pilonner" (to shell), not as a rare name."""
+    claim = one(extractor, "Selon le ministre, l'armée pilonne la ville depuis lundi et l'offensive piétine.")
+    assert {"shell", "stall"} <= set(claim.frame["terms"])
+
+
 def test_french_cleft_keeps_its_doer(extractor):
     claim = one(extractor, "Selon le ministre, ce sont les forces russes qui ont fait sauter le pont.")
     assert claim.frame["agent"] == "Russian government"

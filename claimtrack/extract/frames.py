@@ -45,6 +45,7 @@ COMMON_WORD = 3.0  # zipf frequency of a word every reader knows
 KNOWN_VERB = 2.5  # zipf frequency above which a participle's stem is taken for its verb ("displace" 2.97)
 REGION_WORDS = frozenset("region province oblast governorate district".split())  # "Kherson region" is not Kherson
 NAME_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"))
+STEM_MARGIN = 1.0  # zipf: a lemma ten times rarer than its "-er" infinitive is the lemmatizer's stem
 IMPUTING = frozenset(("blame", "attribute"))  # verbs laying a deed on someone, read in English
 
 
@@ -155,7 +156,27 @@ def glossaries() -> dict:
 def _classes_of(token) -> tuple:
     """The event classes a word names (read in English)."""
     classes = event_lexicon().classes
-    return classes.get(in_english(token.lemma_.lower(), token.lang_), ()) + classes.get(in_english(token.lower_, token.lang_), ())
+    return classes.get(_english_lemma(token), ()) + classes.get(in_english(token.lower_, token.lang_), ())
+
+
+def _english_lemma(token) -> str:
+    """A token's lemma as frames compare it: in English."""
+    return in_english(_lemma(token), token.lang_)
+
+
+@lru_cache(maxsize=10_000)
+def _stem_verb(lemma: str, lang: str) -> str:
+    """The French lemmatizer leaves some first-group verbs as their stem
+    ("pilonne" -> "pilonn", "piétine" -> "piétin"): the infinitive, when the
+    stem is no word, or a much rarer one than the infinitive."""
+    if lang == "fr" and zipf_frequency(lemma + "er", lang) > zipf_frequency(lemma, lang) + STEM_MARGIN:
+        return lemma + "er"
+    return lemma
+
+
+def _lemma(token) -> str:
+    lemma = token.lemma_.lower()
+    return _stem_verb(lemma, token.lang_) if token.pos_ != "PROPN" else lemma  # (tagged VERB or ADJ)
 
 
 def in_english(word: str, lang: str) -> str:
@@ -210,11 +231,11 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     background_tokens = _background(tokens, pred, lexicon.background) | held_tokens
     classes = {event for t in tokens if t.i not in background_tokens for event in _classes_of(t)}
     classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
-    if in_english(pred.lemma_.lower(), pred.lang_) in lexicon.accusations:
+    if _english_lemma(pred) in lexicon.accusations:
         classes.add(lexicon.blame)
     event_words = [t for t in tokens if t.i not in background_tokens and t.pos_ in ("VERB", "NOUN", "ADJ")
                    and _classes_of(t) and _in_core(t, inside)
-                   and in_english(t.lemma_.lower(), t.lang_) not in lexicon.participants]
+                   and _english_lemma(t) not in lexicon.participants]
     return {
         "pred": pred.lemma_.lower(),
         "neg": _negated(pred) or _negated(_deed_clause(pred, event_words, inside)) or _deeds_only_denied(tokens, background_tokens),
@@ -240,7 +261,7 @@ def _term(token) -> str:
         return in_english((place if place and " " not in place else token.text).lower(), token.lang_)
     if token.pos_ == "ADJ" and token.lang_ == "en" and token.lemma_.lower().endswith("ed"):
         return _participle_verb(token.lemma_.lower())  # "an intercepted call" says what "intercepted a call" says
-    return in_english((token.text if token.pos_ == "PROPN" else token.lemma_).lower(), token.lang_)
+    return in_english(token.text.lower() if token.pos_ == "PROPN" else _lemma(token), token.lang_)
 
 
 @lru_cache(maxsize=10_000)
@@ -255,7 +276,7 @@ def _participle_verb(word: str) -> str:
 
 def _content_word(token) -> bool:
     if token.lang_ != "en" and token.pos_ != "PROPN":
-        lemma = token.lemma_.lower()
+        lemma = _lemma(token)
         if lemma not in glossaries().get(token.lang_, {}) and zipf_frequency(lemma, token.lang_) >= COMMON_WORD:
             return False  # a common word no glossary reads into English: it would weigh as a rare name
     return len(token) > 1 and not token.is_stop and (token.text[:1].isalpha() or bool(CLOCK.fullmatch(token.text)))
@@ -422,7 +443,7 @@ def _negated(pred) -> bool:
     ("no Israeli fire hit it", "saw light damage and no craters")."""
     if pred is None:
         return False
-    if pred.lemma_.lower() in event_lexicon().negative or any(
+    if {pred.lemma_.lower(), _english_lemma(pred)} & event_lexicon().negative or any(
             c.dep_ == "neg" or c.lower_ in NEGATIVE_ADVERBS for c in pred.children):
         return True
     for token in pred.subtree:
@@ -459,7 +480,7 @@ def _argument_of(token, pred) -> bool:
     """Whether a noun is an argument of the head, through nouns,
     prepositions and conjunctions only (not a clause of its own)."""
     while token.i != pred.i:
-        if token.dep_ not in ARGUMENT_DEPS:
+        if token.dep_ not in ARGUMENT_DEPS or (token.dep_ == "conj" and token.pos_ == "VERB"):  # "and no X collapsed"
             return False
         token = token.head
     return True
@@ -482,7 +503,7 @@ def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None
     raids on Aleppo"). A deed with no doer of its own ("denied firing the
     rocket", "denied any responsibility") is the speaker's."""
     lexicon = event_lexicon()
-    if speaker_side and in_english(pred.lemma_.lower(), pred.lang_) in lexicon.accusations:
+    if speaker_side and _english_lemma(pred) in lexicon.accusations:
         return speaker_side  # "rejected Kyiv's accusations": of the speaker's deed
     by_token = {}
     for actor, token in names:
@@ -570,7 +591,7 @@ def _doer_tokens(word, inside):
         passive = False
     for child in clause.children:
         if (child.dep_ in ("agent", "obl:agent")) if passive else child.dep_ in ("nsubj", "csubj"):
-            if {in_english(child.lemma_.lower(), child.lang_), child.lower_} & event_lexicon().evidence:
+            if {_english_lemma(child), child.lower_} & event_lexicon().evidence:
                 continue  # "its data show an explosion": what shows it did not do it
             yield from _doer_phrase(child)
     for child in word.children:  # where it came from: "fired from Gaza", "caused by X, launched from Gaza"
@@ -636,7 +657,7 @@ def _held(tokens, names, speaker_side, used: set | None = None) -> set[str]:
     doc = tokens[0].doc
     found = set()
     for t in tokens:
-        word = in_english(t.lemma_.lower(), t.lang_)
+        word = _english_lemma(t)
         if word not in lexicon.holding:
             continue
         holder = None
@@ -653,7 +674,7 @@ def _held(tokens, names, speaker_side, used: set | None = None) -> set[str]:
         if holder is None:
             continue
         used.add(t.i)
-        word = in_english(holder.lemma_.lower(), holder.lang_)
+        word = _english_lemma(holder)
         if word in lexicon.governments:
             found.add("government")
         elif word in lexicon.sides:
@@ -711,7 +732,7 @@ def _counts(tokens, figure, events: dict) -> str | None:
             verb = noun.head if noun.dep_ in (*SUBJECTS, "dobj", "obj") else noun  # "500 were killed", "killed 500"
         # "500 dead": the number heads what it counts; "left 300 dead": the verb's complement says it
         for t in (noun, verb, *number.children, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))):
-            classes = events.get(in_english(t.lemma_.lower(), t.lang_))
+            classes = events.get(_english_lemma(t))
             if classes:
                 return classes[0]
     return counted or None
