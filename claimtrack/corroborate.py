@@ -132,6 +132,13 @@ def _hedges() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _count_words() -> frozenset:
+    """Nouns naming a count (`events.yml` count_words): "the number of deaths", "the figure"."""
+    data = parse_yaml(resources.files("claimtrack.extract").joinpath("events.yml").read_text("utf-8"))
+    return frozenset(data["count_words"])
+
+
+@lru_cache(maxsize=1)
 def _synonyms() -> dict:
     """A word -> the term of its class of synonyms ("landmine", "minefield": "syn:mine")."""
     return {word: term for term, words in _synonym_classes().items() for word in words}
@@ -182,6 +189,9 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         frame = {"places": sorted(places_in_text(content)),
                  "terms": sorted({w.lower() for w in WORD.findall(content)})}
     stated, figure = stated_figures(frame, figures)
+    sole = _sole_deed(frozenset(frame.get("events") or ()))
+    if figure is None and sole and _count_words() & set(frame.get("terms") or ()):
+        figure = (-math.inf, math.inf, True, True, sole)  # "the number of deaths was at the low end": about the toll
     places = frozenset(frame.get("places") or ()) or _title_places(title)
     # words of one class of event or of synonyms also share a term ("hit", "struck": strike); a telling figure is a term
     words = [w for w in frame.get("terms") or () if w not in _hedges()]

@@ -1013,3 +1013,17 @@ def test_a_toll_risen_days_later_is_no_contradiction_a_lower_one_is():
         first, second = groups_of(db, "40 people", f"{later} people")
         assert first == second
         assert db["claim_groups"].get(first)["verdict"] == verdict
+
+
+def test_a_claim_about_the_count_with_no_figure_joins_the_toll():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-03-10"), [
+        claim("Sarmada health directorate", "at least 47 people were killed in the market blast in Sarmada",
+              figures=[figure("at least 47", "people")]),
+    ])
+    save_article(db, Article(text="text of b", id="b", outlet="AFP", published="2025-03-11", title="Sarmada counts its dead"), [
+        claim("a local monitor", "the number of deaths was probably lower than announced"),
+        claim("a local monitor", "the market had reopened on Sunday"),
+    ])
+    killed, lower, reopened = groups_of(db, "at least 47", "number of deaths", "reopened")
+    assert killed == lower != reopened
