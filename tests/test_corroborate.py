@@ -1027,3 +1027,8 @@ def test_a_claim_about_the_count_with_no_figure_joins_the_toll():
     ])
     killed, lower, reopened = groups_of(db, "at least 47", "number of deaths", "reopened")
     assert killed == lower != reopened
+
+
+def test_a_negated_clause_conjoined_to_the_claim_does_not_negate_it():
+    assert not frame("the damage was concentrated in the courtyard and that no buildings collapsed")["neg"]
+    assert frame("analysts saw light damage to the building and no craters")["neg"]
