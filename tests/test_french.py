@@ -196,6 +196,7 @@ def test_denial_of_what_was_said_before(extractor):
         ("Russian government", "imputant", "asserts"),
     ]
     assert claims[1].content == "les forces russes d'avoir miné puis fait sauter le barrage"
+    assert claims[0].content == claims[1].content  # ", ce que Moscou dément" is no part of Kyiv's words
 
 
 def test_light_verb_cue_with_an_adverb_between(extractor):
@@ -529,6 +530,20 @@ def test_verb_left_as_its_stem_is_read_as_its_infinitive(extractor):
     """"pilonne" lemmatized "pilonn": read as "pilonner" (to shell), not as a rare name."""
     claim = one(extractor, "Selon le ministre, l'armée pilonne la ville depuis lundi et l'offensive piétine.")
     assert {"shell", "stall"} <= set(claim.frame["terms"])
+
+
+def test_cue_after_an_aside_on_its_speaker(extractor):
+    """"X, qui avait ..., juge que ...": "juge" tagged a noun after the aside
+    still speaks for the name the aside describes."""
+    claim = one(extractor, "De son côté, Paul Martin, qui avait manifesté la veille devant l'ambassade, juge que l'enquête « doit aller plus loin ».")
+    assert (claim.source_text, claim.cue) == ("Paul Martin", "juge")
+    assert claim.content == "l'enquête « doit aller plus loin »"
+
+
+def test_naming_inside_a_claim_is_no_claim(extractor):
+    """"dans ce qu'il a appelé un massacre": a name given inside someone's words."""
+    claims = extractor.extract(french("Le groupe a affirmé que l'armée voulait masquer ce qu'il a appelé un crime de guerre."))
+    assert [c.cue for c in claims] == ["affirmé"]
 
 
 def test_french_cleft_keeps_its_doer(extractor):

@@ -392,7 +392,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         noun = _light_verb_noun(verb, cues)
         if lemma not in lexicon.cue_verbs and noun is None:
             continue
-        if verb.dep_ == "amod" or (_negated(verb) and lemma not in lexicon.denial_verbs):
+        if verb.dep_ == "amod" or (_negated(verb) and lemma not in lexicon.denial_verbs) or _names_what(verb):
             continue
         gerund = _gerund_start(verb)
         said = _cue_above(verb, lexicon) if gerund is not None else None
@@ -653,6 +653,10 @@ def find_mistagged_cues(sent: Span, lexicon: Lexicon, quoted: set[int], verbs: l
             if head.pos_ not in ("NOUN", "PROPN") or head.i > before.i:
                 continue
             mention = [t for t in sent.doc[head.left_edge.i : before.i + 1] if not t.is_punct and not (t.dep_ == "mark" and t.i < head.i)]
+        elif before.text == "," and _described_before(before) is not None:
+            # "David Lemieux, qui avait participé à un rassemblement, juge que ...": who the aside describes
+            head, aside = _described_before(before)
+            mention = [t for t in sent.doc[head.left_edge.i : aside.left_edge.i] if not t.is_punct]
         elif before.lower_ == "qui" and token.i - 2 > sent.start:
             # "Kigali, qui dément soutenir le M23": the noun the relative pronoun stands for
             head = sent.doc[token.i - 2]
@@ -676,6 +680,7 @@ def find_mistagged_cues(sent: Span, lexicon: Lexicon, quoted: set[int], verbs: l
             content = [t for t in said_before[-1].content if t.i < mention[0].i - 2]
             while content and content[-1].is_punct:
                 content.pop()
+            said_before[-1].content = content  # and the first claim ends there too: ", ce que X dément" is X's
         if not content:
             continue
         clause = {t.i for t in mention} | {token.i} | ({before.i} if before.lower_ in ("et", "puis", "qui") else set())
@@ -692,6 +697,26 @@ def find_mistagged_cues(sent: Span, lexicon: Lexicon, quoted: set[int], verbs: l
             )
         )
     return found
+
+
+def _names_what(verb: Token) -> bool:
+    """"dans ce qu'il a appelé un massacre": the verb's object is the relative
+    pronoun and it gives that a name, inside someone's words; it says nothing
+    of its own ("ce que Moscou dément" names nothing: a denial)."""
+    relative = any(c.dep_ == "obj" and c.pos_ == "PRON" and "Rel" in c.morph.get("PronType") for c in verb.children)
+    return relative and any(c.dep_ in ("obj", "xcomp", "obl:arg") and c.pos_ != "PRON" for c in verb.children)
+
+
+def _described_before(comma: Token) -> tuple[Token, Token] | None:
+    """The noun and the aside that a comma closes ("David Lemieux, qui avait
+    participé à ...,"): a relative clause or apposition set after a name."""
+    aside = comma.doc[comma.i - 1]
+    while aside.dep_ not in ("acl:relcl", "appos") and aside.head.i != aside.i:
+        aside = aside.head
+    head = aside.head
+    if aside.dep_ in ("acl:relcl", "appos") and head.pos_ in ("NOUN", "PROPN") and head.i < aside.i < comma.i:
+        return head, aside
+    return None
 
 
 def _what_before(first: Token) -> bool:
