@@ -292,6 +292,10 @@ def test_french_generic_bodies_belong_to_the_state_of_the_article(extractor):
             "About 600 square kilometres of Kherson region were under water on Thursday, the governor said.",
             "Quelque 600 km² de la région de Kherson étaient sous les eaux jeudi, a affirmé le gouverneur.",
         ),
+        (
+            "The cooling pond of the plant held enough water, the agency said.",
+            "L'étang de refroidissement de la centrale contenait assez d'eau, a indiqué l'agence.",
+        ),
     ],
 )
 def test_french_frames_read_like_english_ones(extractor, english, french_text):
