@@ -208,11 +208,11 @@ FORMS = {
     "headline rubric is no speaker": ("Analysis: Why The Port Matters.", []),
     "went on to say": (
         "The senator went on to say that the budget was a disgrace.",
-        [("The senator", "say", "asserts", "the budget was a disgrace")],
+        [("The senator", "went on to say", "asserts", "the budget was a disgrace")],
     ),
     "continued to call for": (
         "Protesters continued to call for the release of the footage.",
-        [("Protesters", "call for", "demands", "the release of the footage")],
+        [("Protesters", "continued to call for", "demands", "the release of the footage")],
     ),
     "needing to say is not saying": ("The minister needs to tell the truth about the port.", []),
     "vote as a stance": (
@@ -255,7 +255,7 @@ FORMS = {
     "nothing witnessed": ("The reporter did not see the strike.", []),
     "quick to point out": (
         "The spokesman was quick to point out that the convoy had been warned.",
-        [("The spokesman", "point out", "asserts", "the convoy had been warned")],
+        [("The spokesman", "quick to point out", "asserts", "the convoy had been warned")],
     ),
     "irregular past of a cue, alone in its paragraph": (
         "The mayor thought the bridge was safe.",
@@ -299,6 +299,28 @@ FORMS = {
     "view as": (
         "Many residents view the governor as unfit to lead the recovery.",
         [("Many residents", "view", "believes", "the governor as unfit to lead the recovery")],
+    ),
+    "a cue joined to a denial, with the verb it goes on from": (
+        "The ministry denies any role and continues to accuse the rebels of sabotage.",
+        [
+            ("The ministry", "denies", "denies", "any role"),
+            ("The ministry", "continues to accuse", "accuses", "the rebels of sabotage"),
+        ],
+    ),
+    "speaker after the content, hung on it as an apposition": (
+        "About 900 homes were flooded, the head of the Mykolaiv regional administration, Vitaliy Kim, said.",
+        [("the head of the Mykolaiv regional administration, Vitaliy Kim", "said", "asserts", "About 900 homes were flooded")],
+    ),
+    "speaker with a relative clause after the content, without 'and'": (
+        "Enemy troops blew up the bridge, Operational Command East, which directs the army in the east, said on Telegram.",
+        [("Operational Command East", "said", "asserts", "Enemy troops blew up the bridge")],
+    ),
+    "a cue after ', and' hung deep in the first content": (
+        "The ambassador said his country knew exactly who plans and funds such attacks, and blamed the rebels.",
+        [
+            ("The ambassador", "said", "asserts", "his country knew exactly who plans and funds such attacks"),
+            ("The ambassador", "blamed", "accuses", "the rebels"),
+        ],
     ),
     "one cue, two that-clauses": (
         "The harbour master said the pier had collapsed overnight, and that no ship had been inside the port.",

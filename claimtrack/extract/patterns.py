@@ -121,6 +121,8 @@ def mention_tokens(head: Token, people_nouns: frozenset[str] = frozenset()) -> l
 def _describes_person(appos: Token, people_nouns: frozenset[str]) -> bool:
     """"a resident of Aleppo", "64" (an age) describe a person; "about 60 km
     west of El Fasher" only says where they are."""
+    if appos.pos_ == "PROPN" and appos.ent_type_ not in ("GPE", "LOC") and all(t.pos_ == "PROPN" for t in appos.subtree):
+        return True  # a name, whatever entity the recogniser took it for ("the ambassador, Vassily Nebenzia")
     return appos.like_num or appos.ent_type_ == "PERSON" or any(
         t.lemma_.lower() in people_nouns for t in appos.subtree
     )
@@ -168,6 +170,23 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
     if verb.dep_ == "conj" and head.dep_ == "ccomp" and (head.head.lemma_ == verb.lemma_ or head.head.lemma_ in cues):
         # "X said A and said B" / "X said A, and urged B": B's cue hung on A, with nobody of its own
         return subject_of(head.head, quoted, cues)
+    root = verb.sent.root
+    if verb.dep_ == "conj" and root.i < verb.i and root.lemma_ in cues and _after_comma_and(verb):
+        # "X said Moscow knew who plans and authorizes it, and blamed Kyiv": hung deeper, still X's
+        return subject_of(root, quoted, cues)
+    if verb.dep_ == "conj" and verb.doc[verb.i - 1].text == ",":
+        # "A blew up the dam, the Southern Command, which ..., said": no "and", a speaker the parser
+        # took for another apposition
+        apposed = next(
+            (
+                t
+                for t in reversed(verb.doc[verb.sent.start : verb.i])
+                if t.pos_ == "PROPN" and (t.dep_ == "appos" or (t.dep_ == "conj" and t.head.pos_ in ("NOUN", "PROPN")))
+            ),
+            None,
+        )
+        if apposed is not None:
+            return apposed
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
         return subject_of(head, quoted)
     if _participle(verb) and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
@@ -188,9 +207,9 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
         for child in quoted_verb.children:
             if child.dep_ == "nsubjpass":
                 return child
-    fronted = _apposed_to_fronted_phrase(verb)
-    if fronted is not None:
-        return fronted
+    apposed = _apposed_before(verb)
+    if apposed is not None:
+        return apposed
     before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
     if (
         before is not None
@@ -208,19 +227,25 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
     return _phrase_before(verb, quoted)
 
 
-def _apposed_to_fronted_phrase(verb: Token) -> Token | None:
-    """"In Kherson, the mayor, Ivan Petrov, said": the parser hung the
-    speaker on the place, as its apposition; it runs up to the cue."""
+def _after_comma_and(verb: Token) -> bool:
+    """", and blamed", ", but denied": a verb coordinated after a comma."""
     doc = verb.doc
-    for phrase in verb.children:
-        if phrase.dep_ != "prep" or phrase.i > verb.i:
+    return verb.i >= 2 and doc[verb.i - 1].dep_ == "cc" and doc[verb.i - 2].text == ","
+
+
+def _apposed_before(verb: Token) -> Token | None:
+    """"In Kherson, the mayor, Ivan Petrov, said", "A had fled, the head of
+    the region, Ivan Petrov, said": the parser hung the speaker on the word
+    before, as its apposition; it runs up to the cue."""
+    doc = verb.doc
+    for appos in doc[verb.sent.start : verb.i]:
+        if appos.dep_ != "appos" or appos.like_num or appos.pos_ not in ("NOUN", "PROPN"):
             continue
-        for appos in (t for t in phrase.subtree if t.dep_ == "appos" and not t.like_num):
-            # up to the cue, only commas and what describes the speaker ("Ali Said, 52, said")
-            described = {i for other in appos.head.children if other.dep_ == "appos" and other.i > appos.i for i in subtree_ids(other)}
-            between = range(appos.right_edge.i + 1, verb.i)
-            if all(doc[i].is_punct or i in described for i in between):
-                return appos
+        # up to the cue, only commas and what describes the speaker ("Ali Said, 52, said")
+        described = {i for other in appos.head.children if other.dep_ == "appos" and other.i > appos.i for i in subtree_ids(other)}
+        between = range(appos.right_edge.i + 1, verb.i)
+        if all(doc[i].is_punct or i in described for i in between):
+            return appos
     return None
 
 
@@ -536,7 +561,12 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         exclude = subtree_ids(content_child) if content_child is not None else set()
         if figure_set is not None:
             exclude |= subtree_ids(figure_set[1])
-        clause = _contiguous(_clause_ids(token, subject, exclude, addressee, quoted), token.i)
+        clause = _clause_ids(token, subject, exclude, addressee, quoted)
+        if subject.dep_ in ("appos", "conj") and subject.head.pos_ in ("NOUN", "PROPN") and subject.i < token.i:
+            # "..., Southern Command, which directs the forces, said": the parser hung the
+            # speaker's clause elsewhere; name to cue is the attribution
+            clause |= set(range(subject.left_edge.i, token.i))
+        clause = _contiguous(clause, token.i)
         stance = "denies" if lemma in lexicon.denial_verbs else "asserts"
         infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children) or (
             content_child is not None and any(c.dep_ == "xcomp" for c in content_child.children) and particle is not None
@@ -550,6 +580,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             act = "intends"  # "did not respond", "did not say when": a refusal, as "declined to comment"
         if negated:  # the cue says it: "did not say", "doesn't believe"
             cue = sorted(cue + [c for c in token.children if c.dep_ in ("aux", "neg") and c.i < token.i and c.i not in quoted], key=lambda t: t.i)
+        if _goes_on(token) and token.head.i < token.i:
+            # "continues to accuse", "went on to say": one cue, cut whole out of a claim it is joined to
+            going = [token.head] + [c for c in token.head.children if c.dep_ == "prt"]
+            cue = sorted(cue + going + [c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"], key=lambda t: t.i)
         if stance == "denies" and content_child is not None and content_child.dep_ == "dobj":
             claim_clause = _clause_after(content_child)
             if content_child.lemma_.lower() in lexicon.claim_nouns and claim_clause is not None:
@@ -579,6 +613,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if relative is not None and head is subject:
             # "Borges, who predicted ...": "who" names the speaker in the text, the antecedent says who it is
             speaker.speaker, speaker.mention = mention, [relative]
+        antecedent = _subject_above(subject, token, lexicon) if head is subject and relative is None else None
+        if antecedent is not None:
+            # "Israel presented a recording that it says is ...": "it" is Israel, whoever spoke before
+            speaker.mention_head, speaker.speaker = antecedent, mention_tokens(antecedent, lexicon.people_nouns)
         if citing is not None:
             # "RIA, citing the defence ministry, said ...": the ministry speaks, RIA carries
             mention = mention_tokens(citing, lexicon.people_nouns)
@@ -613,6 +651,26 @@ def _one_per_clause(found: Found, content_child: Token | None) -> list[Found]:
 
 def _that_marked(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _subject_above(pronoun: Token, verb: Token, lexicon: Lexicon) -> Token | None:
+    """The subject of the clause a cue's "it", "he" or "she" is embedded in,
+    when it can be what the pronoun stands for: a body for "it", a person
+    for "he" and "she"."""
+    if pronoun.lower_ not in ("it", "he", "she"):
+        return None
+    token = verb
+    while token.head.i != token.i and token.dep_ in ("relcl", "acl", "ccomp", "advcl", "conj", "dobj", "pobj", "prep", "xcomp"):
+        token = token.head
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None) if token.pos_ in ("VERB", "AUX") else None
+        if subject is None:
+            continue
+        if subject.i > pronoun.i or subject.pos_ == "PRON":
+            return None
+        person = subject.ent_type_ == "PERSON" or subject.lemma_.lower() in lexicon.people_nouns
+        body = subject.ent_type_ in ("ORG", "GPE", "NORP") or (subject.pos_ == "NOUN" and lexicon.type_of([subject.lower_]) is not None)
+        return subject if (person if pronoun.lower_ != "it" else body and not person) else None
+    return None
 
 
 def _relative_subject(verb: Token) -> Token | None:
@@ -706,7 +764,8 @@ def _figure_set(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
     at 471" (a figure stated by setting it), or None when the verb sets none."""
     if verb.lemma_.lower() not in lexicon.figure_verbs:
         return None
-    figure = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in lexicon.figure_nouns), None)
+    # ("lowered it to 471": the figure named before)
+    figure = next((c for c in verb.children if c.dep_ == "dobj" and (c.lemma_.lower() in lexicon.figure_nouns or c.lower_ == "it")), None)
     if figure is None:
         return None
     value = next(
@@ -1121,14 +1180,18 @@ def _reporters(inner: Token, complements: tuple[str, ...] = COMPLEMENT_DEPS) -> 
     found = {inner.i}
     token = inner
     # "X said ..., as Y said ...": a side clause is not what X reported
+    coordinated = set()
     while token.dep_ in complements:
         head = token.head  # (one Token made per step: the walk is as long as the chain)
         if head.i == token.i:
             break
+        if token.dep_ == "conj":
+            # "X told reporters ..., but denied ...", "X denies A and continues to accuse B":
+            # two claims, the second no part of the first
+            coordinated.add(head.i)
         token = head
         found.add(token.i)
-    if inner.dep_ == "conj":
-        found.discard(inner.head.i)  # "X told reporters ..., but denied ...": two claims
+    found -= coordinated
     # "Back home, X said, he decided ...": a parenthetical cue reports the clause it interrupts
     found |= {c.i for c in inner.children if c.dep_ == "parataxis"}
     return found

@@ -286,7 +286,8 @@ class DocumentSources:
         "an army spokesman". Named later, named before, or anonymous."""
         org = self._affiliation(mention)
         article = determiner(mention[0]) if mention else None
-        text = words(_strip_commas([t for t in mention if t.dep_ != "appos"]))
+        apposed = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+        text = words(_strip_commas([t for t in mention if t.i not in apposed]))
         alias = _nom_de_guerre(head)
         if alias is not None:
             return self.remember(SourceRef(alias, "person", org), text)
