@@ -169,7 +169,8 @@ def _stem_verb(lemma: str, lang: str) -> str:
     """The French lemmatizer leaves some first-group verbs as their stem
     ("pilonne" -> "pilonn", "piétine" -> "piétin"): the infinitive, when the
     stem is no word, or a much rarer one than the infinitive."""
-    if lang == "fr" and zipf_frequency(lemma + "er", lang) > zipf_frequency(lemma, lang) + STEM_MARGIN:
+    if (lang == "fr" and lemma not in glossaries()[lang]
+            and zipf_frequency(lemma + "er", lang) > zipf_frequency(lemma, lang) + STEM_MARGIN):
         return lemma + "er"
     return lemma
 
