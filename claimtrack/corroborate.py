@@ -203,6 +203,8 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     side = frame.get("agent")
     side = side if side and known_side(side) else None
     by = by or frame.get("by")
+    if figure is not None and side in (frame.get("held") or ()):
+        side = None  # "the toll in areas under Kyiv's control": who holds the area counted, not who did it
     if side and set(event_lexicon().classes.get(frame.get("pred"), ())) & event_lexicon().showing:
         side = None  # "radar tracked rockets launched from Gaza", "its radar tracked a barrage": what was seen, not a deed
     # an accusation, or a claim that answers one ("dismissed the Israeli account"), is about who is to blame

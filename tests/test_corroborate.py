@@ -1032,3 +1032,18 @@ def test_a_claim_about_the_count_with_no_figure_joins_the_toll():
 def test_a_negated_clause_conjoined_to_the_claim_does_not_negate_it():
     assert not frame("the damage was concentrated in the courtyard and that no buildings collapsed")["neg"]
     assert frame("analysts saw light damage to the building and no craters")["neg"]
+
+
+def test_who_holds_the_area_a_toll_counts_is_no_doer():
+    db = new_db()
+    save_article(db, article("a", "Reuters", "2025-06-08"), [
+        claim("Ukrainian interior ministry", "four people had died in government-held areas of Kherson region",
+              figures=[figure("four", "people")], type="government"),
+    ])
+    save_article(db, article("b", "AFP", "2025-06-10"), [
+        claim("Ukrainian interior ministry", "the death toll in areas under Kyiv's control had risen to 16, with 31 people"
+              " still missing", figures=[figure("16"), figure("31", "people")], type="government"),
+    ])
+    four, sixteen = groups_of(db, "four people", "risen to 16")
+    assert four == sixteen
+    assert frame("Russian forces blew up the dam, which they have controlled since 2022")["agent"] == "Russian government"
