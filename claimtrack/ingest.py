@@ -1,8 +1,9 @@
 """Articles read from the inputs -> attributions, in batches and optionally in worker processes -> SQLite.
 
 Only the calling process writes to SQLite: workers return (Article,
-attributions) and every article is saved in its own transaction, so a killed
-run leaves whole articles only and a re-run completes the set."""
+attributions) and each batch of articles is saved in one transaction (each
+article in a savepoint), so a killed run leaves whole articles only and a
+re-run completes the set."""
 
 from __future__ import annotations
 
@@ -207,8 +208,12 @@ def ingest(
         bar_context = progress(length=len(articles)) if progress else contextlib.nullcontext()
         with bar_context as bar, extracted(articles, model, tuple(registry_files), jobs, scheduler) as batches:
             for outcomes in batches:
-                for article, result in outcomes:
-                    _store(db, article, result, summary, report)
+                # one transaction per batch, each article in a savepoint of
+                # its own: an article that fails to store leaves the others,
+                # and the log is written once per batch, not per article
+                with writing(db):
+                    for article, result in outcomes:
+                        _store(db, article, result, summary, report)
                 if bar is not None:
                     bar.update(len(outcomes))
     # claims of this run, or of an interrupted one, join their claim groups
