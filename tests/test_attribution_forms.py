@@ -322,6 +322,18 @@ FORMS = {
             ("The ambassador", "blamed", "accuses", "the rebels"),
         ],
     ),
+    "according to a carrier, which cited its sources": (
+        "The convoy was turned back at the border, according to the BBC, which cited two aid workers.",
+        [("two aid workers", "according to", "asserts", "The convoy was turned back at the border")],
+    ),
+    "according to a carrier, citing its sources": (
+        "The strike killed 12 people, according to Reuters, citing hospital sources.",
+        [("hospital sources", "according to", "asserts", "The strike killed 12 people")],
+    ),
+    "he said he had, under a named speaker": (
+        "The prosecutor said he had informed the court and sent it the evidence.",
+        [("The prosecutor", "said", "asserts", "he had informed the court and sent it the evidence")],
+    ),
     "one cue, two that-clauses": (
         "The harbour master said the pier had collapsed overnight, and that no ship had been inside the port.",
         [
@@ -492,3 +504,9 @@ def test_a_body_named_with_its_state_belongs_to_it_and_us_is_nobody(extractor):
     assert (agencies.source.name, agencies.source.parent.name) == ("US intelligence agencies", "US government")
     told, = extractor.extract(Article(text="The harbour master told us that the pier had collapsed.\n"))
     assert told.addressee is None
+
+
+def test_it_in_a_clause_under_a_named_body_is_that_body(extractor):
+    text = "The UN agency said the road was closed. The Kenyan army released a video that it says shows the bridge intact.\n"
+    *_, video = extractor.extract(Article(text=text))
+    assert (video.source_text, video.cue, video.source.name) == ("it", "says", "Kenyan army")

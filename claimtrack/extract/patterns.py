@@ -483,8 +483,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if _unrealised(token, quoted) and token.dep_ != "xcomp" and not _goes_on(token):
             continue  # "would consider", "may announce": not said (yet)
-        if lemma in lexicon.citing_verbs and token.dep_ in ("advcl", "acl", "xcomp") and _said_by(token.head, lexicon):
-            continue  # "RIA, citing the ministry, said": whom a speaker cites, not a claim
+        if lemma in lexicon.citing_verbs and (
+            (token.dep_ in ("advcl", "acl", "xcomp") and _said_by(token.head, lexicon)) or _cites_for_according_to(token)
+        ):
+            continue  # "RIA, citing the ministry, said", "according to RIA, which cited ...": whom a carrier cites
         if token.dep_ == "relcl" and not any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in token.children):
             continue  # "a charge officials rejected": the noun is what was rejected
         if token.dep_ == "acl" and (token.head.lemma_.lower() in lexicon.document_nouns or token.tag_ == "VBN"):
@@ -783,7 +785,7 @@ def _reduced_passive(verb: Token, lexicon: Lexicon) -> bool:
     """"residents reported missing", "soldiers reported dead": a participle
     (which the tagger may take for a past) with a predicate, and no auxiliary
     nor object, says what people were reported to be."""
-    deps = {c.dep_ for c in verb.children}
+    deps = {c.dep_ for c in verb.children if c.pos_ != "SCONJ"}  # (a "that" the parser took for an object)
     return (
         verb.lemma_.lower() in lexicon.passive_cues
         and any(c.dep_ == "oprd" and c.pos_ in ("ADJ", "VERB") for c in verb.children)
@@ -906,8 +908,43 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         if named.lemma_.lower() in lexicon.document_nouns:
             head = author_of(named, lexicon) or named
         clause = {token.i, to.i} | subtree_ids(named)
-        found.append(_phrase_attribution(sent, token, clause, [token, to], "according_to", head, named, lexicon))
+        carried = _phrase_attribution(sent, token, clause, [token, to], "according_to", head, named, lexicon)
+        citing = [c for c in named.children if c.dep_ in ("relcl", "acl")]
+        after = max(clause) + 1
+        after += after < sent.end and sent.doc[after].text == ","
+        if after < sent.end and sent.doc[after].tag_ == "VBG":
+            citing.append(sent.doc[after])
+        cited = next(
+            (o for c in citing if c.lemma_.lower() in lexicon.citing_verbs and _cites_for_according_to(c) for o in c.children if o.dep_ == "dobj"),
+            None,
+        )
+        if cited is not None:
+            # "according to NBC News, which cited two officials", "according to Reuters, citing
+            # hospital sources": the officials speak, the outlet carries
+            carried.clause |= subtree_ids(cited.head)
+            carried.content = [t for t in carried.content if t.i not in carried.clause]
+            carried = replace(carried, mention_head=cited, mention=mention_tokens(cited, lexicon.people_nouns), speaker=None, relay=carried)
+        found.append(carried)
     return found
+
+
+def _cites_for_according_to(verb: Token) -> bool:
+    """The "cited" of "according to NBC, which cited two officials", and the
+    "citing" of "according to Reuters, citing sources"."""
+    return _according_object(verb.head) if verb.dep_ in ("relcl", "acl") else verb.tag_ == "VBG" and _according_object(
+        verb.doc[verb.i - 2 if verb.i >= 2 and verb.doc[verb.i - 1].text == "," else verb.i - 1]
+    )
+
+
+def _according_object(token: Token) -> bool:
+    """Whether a word lies in the object of an "according to" (up to its head)."""
+    for _ in range(8):
+        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.i > 0 and token.doc[token.head.i - 1].lower_ == "according":
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _phrase_attribution(sent: Span, anchor: Token, clause: set[int], cue, form, head, named, lexicon) -> Found:
@@ -1024,7 +1061,8 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
         for f in candidates
         if not (
             (
-                (f.mention_head is not None and (f.mention_head.pos_ == "PRON" or f.form == "perception"))
+                # (the pronoun as written: "X said he had informed ..." is X's, whoever "he" is)
+                (f.mention_head is not None and (f.mention[:1] and f.mention[0].pos_ == "PRON" or f.form == "perception"))
                 or _thing_speaks(f, lexicon)
                 or not _states(f, lexicon)
                 or f.mention_head is None
