@@ -550,6 +550,19 @@ def test_naming_inside_a_claim_is_no_claim(extractor):
     assert [c.cue for c in claims] == ["affirmé"]
 
 
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Sur la rive droite, occupée par l'armée, les autorités locales ont indiqué que 12 personnes étaient mortes.", "les autorités locales"),
+        ("Au sud du pays, le Hezbollah a affirmé avoir visé une caserne.", "le Hezbollah"),
+    ],
+)
+def test_phrase_opening_the_sentence_is_no_part_of_the_speaker(extractor, text, mention):
+    """The parser may hang a fronted "Sur la rive droite," on the subject; French
+    noun phrases take no such phrase before their noun."""
+    assert one(extractor, text).source_text == mention
+
+
 def test_french_cleft_keeps_its_doer(extractor):
     claim = one(extractor, "Selon le ministre, ce sont les forces russes qui ont fait sauter le pont.")
     assert claim.frame["agent"] == "Russian government"

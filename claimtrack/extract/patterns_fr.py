@@ -80,6 +80,8 @@ def mention_tokens(head: Token) -> list[Token]:
         if (c.dep_ in DROPPED_FROM_MENTION and not (c.dep_ == "acl" and c.lemma_.lower() in INSTALLING))
         or (c.dep_ == "appos" and any(g.dep_ in DROPPED_FROM_MENTION for g in c.subtree))
         or (c.dep_ == "nmod" and any(g.lemma_.lower() in asides for g in c.subtree))
+        # a phrase before the noun is the sentence's, hung on it ("Sur la rive gauche, les autorités")
+        or (c.dep_.startswith(("obl", "nmod")) and c.i < head.i and head.pos_ in ("NOUN", "PROPN"))
         for t in c.subtree
     }
     tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
