@@ -510,3 +510,13 @@ def test_it_in_a_clause_under_a_named_body_is_that_body(extractor):
     text = "The UN agency said the road was closed. The Kenyan army released a video that it says shows the bridge intact.\n"
     *_, video = extractor.extract(Article(text=text))
     assert (video.source_text, video.cue, video.source.name) == ("it", "says", "Kenyan army")
+
+
+def test_the_document_is_the_one_named_before_whoever_spoke_since(extractor):
+    text = (
+        "Canadian intelligence agencies estimate that 200 people died, according to an unclassified assessment.\n\n"
+        "The health ministry in Gaza has put the toll at 471.\n\n"
+        "The blast was not caused by an airstrike, the document said.\n"
+    )
+    *_, document = extractor.extract(Article(text=text))
+    assert (document.source_text, document.source.name) == ("the document", "Canadian intelligence agencies")

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..figures import figures_in
-from ..model import Article, Attribution
+from ..model import Article, Attribution, SourceRef
 from ..sources.registry import Registry
 from ..nlp import pipe_in_length_order
 from .languages import LanguagePipeline, load_pipeline
@@ -369,6 +369,9 @@ class DocumentPass:
             source = self.sources.resolve(found.mention_head, found.speaker or found.mention, previous)
         if found.mention_head is not None and source is None:
             return
+        if isinstance(source, SourceRef) and any(t.lemma_.lower() in self.lexicon.document_nouns for t in (*found.cue, found.mention_head) if t is not None):
+            # "NBC reported ...", "the assessment said ...": what "the report" refers to next
+            self.sources.document_author = source
         relay = None
         if found.relay is not None:
             relay = self.sources.resolve(found.relay.mention_head, found.relay.speaker or found.relay.mention, previous)

@@ -104,6 +104,7 @@ class DocumentSources:
         self.forwards: list[Forward] = []
         self.plural: set[str] = set()  # names of sources that are many people
         self.gender: dict[int, str] = {}  # id() -> "male"/"female", from an honorific
+        self.document_author: SourceRef | None = None  # who last reported, posted or issued a document
 
     # -- bookkeeping ------------------------------------------------------
     def remember(self, ref: SourceRef, *surfaces: str) -> SourceRef:
@@ -549,7 +550,8 @@ class DocumentSources:
         """"A report from US intelligence agencies", "NBC's report", "a UN
         report": a document says what its author says. One of unnamed
         authorship ("the assessment said") is the last body named before
-        it, never a source of its own shared by every article's "report"."""
+        it, never a source of its own shared by every article's "report";
+        "the document" is the one named before, whoever spoke since."""
         for child in head.children:
             author = [t for t in child.subtree if t.dep_ != "case"]
             # "a UN report", "a US intelligence assessment"; not "the casualty report"
@@ -560,6 +562,8 @@ class DocumentSources:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return self._organisation(objects[0], _org_tokens(objects[0]))
+        if self.document_author is not None and any(c.dep_ == "det" and determiner(c) in DEFINITE for c in head.children):
+            return self.document_author
         return self.last(exclude_types=PERSON_TYPES)
 
     def _antecedent(self, head: Token, mention: list[Token]) -> SourceRef | None:
