@@ -118,24 +118,27 @@ def _class_term(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _wording() -> dict:
+    """How claims word what they assert (`events.yml`): synonyms, hedges, count words."""
+    return parse_yaml(resources.files("claimtrack.extract").joinpath("events.yml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def _synonym_classes() -> dict:
-    """The term each class of synonyms shares -> its words (`events.yml` synonyms)."""
-    data = parse_yaml(resources.files("claimtrack.extract").joinpath("events.yml").read_text("utf-8"))
-    return {f"syn:{words[0]}": tuple(words) for words in data["synonyms"]}
+    """The term each class of synonyms shares -> its words."""
+    return {f"syn:{words[0]}": tuple(words) for words in _wording()["synonyms"]}
 
 
 @lru_cache(maxsize=1)
 def _hedges() -> frozenset:
-    """Words that say how sure a claim is, not what it asserts (`events.yml` hedges)."""
-    data = parse_yaml(resources.files("claimtrack.extract").joinpath("events.yml").read_text("utf-8"))
-    return frozenset(data["hedges"])
+    """Words that say how sure a claim is, not what it asserts."""
+    return frozenset(_wording()["hedges"])
 
 
 @lru_cache(maxsize=1)
 def _count_words() -> frozenset:
-    """Nouns naming a count (`events.yml` count_words): "the number of deaths", "the figure"."""
-    data = parse_yaml(resources.files("claimtrack.extract").joinpath("events.yml").read_text("utf-8"))
-    return frozenset(data["count_words"])
+    """Nouns naming a count: "the number of deaths", "the figure"."""
+    return frozenset(_wording()["count_words"])
 
 
 @lru_cache(maxsize=1)
@@ -163,8 +166,11 @@ def stated_figures(frame: dict, figures: list) -> tuple[list, tuple | None]:
     tells it: of a kind of event ("471 died") over one of people or things."""
     counts = frame.get("counts") or []
     sole = _sole_deed(frozenset(frame.get("events") or ()))
-    stated = [interval(found, _count_of(found, counts[n] if n < len(counts) and counts[n] else None if found.get("counted") else sole))
-              for n, found in enumerate(figures or ())]
+
+    def kind(n: int, found: dict) -> str | None:  # a figure counting no noun counts the claim's one kind of event
+        return (counts[n] if n < len(counts) else None) or (None if found.get("counted") else sole)
+
+    stated = [interval(found, _count_of(found, kind(n, found))) for n, found in enumerate(figures or ())]
     stated = [x for x in stated if x]
     return stated, next((x for x in stated if x[4] in event_lexicon().kinds), stated[0] if stated else None)
 
