@@ -539,7 +539,8 @@ def block_keys(f: Features) -> list[str]:
     anchors = sorted({f"p:{places.chain(p)[-1]}" for p in f.places})
     # a word of a class of synonyms keys as its class ("crater" finds "hole"); kinds of event key already
     rare = sorted((t for t in f.terms if not t.startswith(("syn:", "ev:"))), key=lambda t: (-f.terms[t], t))[:RARE_KEYS]
-    anchors += sorted({f"w:{_synonyms().get(t, t)}" for t in rare} | {f"w:{t}" for t in f.telling})  # and its telling figures
+    anchors += sorted({f"w:{_synonyms().get(t, t)}" for t in rare} | {f"w:{t}" for t in f.telling}
+                      | {f"w:{t}" for t in f.terms if t.startswith("syn:")})
     kinds = sorted({min(_widen([e])) for e in f.events}) or ["-"]
     # one side's deeds meet whatever kind of deed each names (keys without "|": SIDE_WINDOW groups each)
     own = [f"a:{f.agent}"] if f.agent else []
@@ -735,7 +736,9 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
     # negative ("there was no crater"), saying so affirms it and the positive
     # denies it; "We will not abandon the town" alone denies nothing.
     if 2 * sum(m.negated for m in deciding) > len(deciding):
-        deciding = [m._replace(stance=stance_of(m.stance, {"neg": True}), negated=not m.negated) for m in deciding]
+        negative = {m.origin for m in deciding if m.negated}
+        deciding = [m._replace(stance=stance_of(m.stance, {"neg": True}), negated=not m.negated)
+                    if m.negated or m.origin not in negative else m for m in deciding]
     by_origin: dict[str, list[Member]] = defaultdict(list)
     for member in sorted(deciding, key=lambda m: (m.published or "", m.claim)):
         by_origin[member.origin].append(member)

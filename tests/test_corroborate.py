@@ -1047,3 +1047,17 @@ def test_who_holds_the_area_a_toll_counts_is_no_doer():
     four, sixteen = groups_of(db, "four people", "risen to 16")
     assert four == sixteen
     assert frame("Russian forces blew up the dam, which they have controlled since 2022")["agent"] == "Russian government"
+
+
+def test_an_origin_saying_it_in_the_negative_does_not_deny_it_with_another_claim():
+    def negative(claim_id, origin):  # "there was no crater": a claim said in the negative, its stance flipped
+        return member(claim_id, origin, "denies")._replace(negated=True)
+
+    said_no = [negative(1, "AP reporter"), negative(2, "Israeli government"), negative(3, "French government")]
+    assert judge(said_no + [member(4, "French government")])[0] == "corroborated"  # "the hole measured one metre"
+    assert judge(said_no + [member(4, "Hamas")])[0] == "contested"  # "a deep crater was left"
+
+
+def test_a_claim_is_found_under_its_synonyms():
+    seen = corroborate.claim_features(frame("satellite images showed an impact in the main car park"), [])
+    assert any(key.endswith("|w:syn:park") for key in corroborate.block_keys(seen))  # finds "the parking lot" too
