@@ -734,7 +734,9 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
     deciding = [m for m in members if m.verifiable] or members
     # A group asserts what most of its claims say: when most say it in the
     # negative ("there was no crater"), saying so affirms it and the positive
-    # denies it; "We will not abandon the town" alone denies nothing.
+    # denies it, unless its origin says it in the negative too ("the hole
+    # measured a metre" beside its "no crater"); "We will not abandon the
+    # town" alone denies nothing.
     if 2 * sum(m.negated for m in deciding) > len(deciding):
         negative = {m.origin for m in deciding if m.negated}
         deciding = [m._replace(stance=stance_of(m.stance, {"neg": True}), negated=not m.negated)
