@@ -583,10 +583,28 @@ def test_participle_after_an_inserted_phrase_keeps_its_auxiliary(extractor, text
     assert claim.content.startswith("toute")
 
 
-def test_deed_laid_on_someone_names_its_doer(extractor):
-    """"imputer le drame à X" lays the deed on X, as "blamed X" does."""
-    claim = one(extractor, "Le Premier ministre a imputé le massacre à Israël.")
-    assert claim.frame["agent"] == "Israeli government"
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        ("Le Premier ministre a imputé le massacre à Israël.", "Israeli government"),
+        ("Moscou a attribué à l'Ukraine la destruction du pont.", "Ukrainian government"),
+    ],
+)
+def test_deed_laid_on_someone_names_its_doer(extractor, text, agent):
+    """"imputer le drame à X", "attribuer à X la destruction" lay the deed on X,
+    as "blamed X" does; "à X" is no addressee there."""
+    claim = one(extractor, text)
+    assert claim.frame["agent"] == agent
+    assert claim.addressee is None
+
+
+@pytest.mark.parametrize(
+    "french_name, place",
+    [("El Facher", "El Fasher"), ("Tombouctou", "Timbuktu"), ("Marioupol", "Mariupol"), ("Naplouse", "Nablus"), ("Mogadiscio", "Mogadishu")],
+)
+def test_french_place_names_are_the_english_places(extractor, french_name, place):
+    claim = one(extractor, f"Au moins 12 civils ont été tués à {french_name}, selon un responsable local.")
+    assert place in claim.frame["places"]
 
 
 def test_denied_origin_is_the_speakers_deed(extractor):

@@ -585,8 +585,8 @@ def _doer_tokens(word, inside):
             elif (c.dep_ == "prep" and c.lower_ == "by") or c.dep_ == "acl" or _by_in_french(c):  # "a rocket fired by X"
                 yield from (t for t in c.subtree if t.dep_ != "relcl")
         if word.head.i not in inside:  # "par X", or "imputé le drame à X", the parser hung on the cue verb
-            yield from (t for s in word.head.children if s.i > word.i and s.i in inside
-                        and (_by_in_french(s) or _imputed_to(s)) for t in s.subtree)
+            yield from (t for s in word.head.children if s.i in inside and s.i != word.i
+                        and ((_by_in_french(s) and s.i > word.i) or _imputed_to(s)) for t in s.subtree)
     clause = word.head if word.dep_ in ("acomp", "attr", "dobj") and word.pos_ != "VERB" and word.head.i in inside else word
     if clause is not word:
         passive = False

@@ -42,6 +42,7 @@ class FrenchCues:
     mistagged_cues: dict[str, str]
     irregular_forms: tuple[str, ...]
     aside_nouns: frozenset[str]
+    imputing_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,7 @@ def french_cues() -> FrenchCues:
         mistagged_cues=data["mistagged_cues"],
         irregular_forms=tuple(data["irregular_forms"]),
         aside_nouns=frozenset(data["aside_nouns"]),
+        imputing_verbs=frozenset(data["imputing_verbs"]),
     )
 
 
@@ -313,6 +315,8 @@ def _addressee(verb: Token, cues: FrenchCues) -> Token | None:
     """"a déclaré à l'AFP", "a indiqué vendredi à la presse": the "à" phrase
     right after the verb, when it names an outlet or the press (however the
     parser attached it)."""
+    if verb.lemma_.lower() in cues.imputing_verbs:
+        return None  # "a imputé à Israël l'explosion": who is blamed, not who was told
     doc = verb.doc
     i = verb.i + 1
     while i < verb.sent.end and (doc[i].dep_ == "advmod" or doc[i].lemma_.lower() in cues.time_nouns):
