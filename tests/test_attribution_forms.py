@@ -334,6 +334,15 @@ FORMS = {
         "The prosecutor said he had informed the court and sent it the evidence.",
         [("The prosecutor", "said", "asserts", "he had informed the court and sent it the evidence")],
     ),
+    "a crosshead naming a topic is no speaker": (
+        "The council met on Monday.\n\nLittle Relief for Farmers: The drought has cut the harvest by half.",
+        [],
+    ),
+    "a label naming a titled speaker": (
+        'The council met on Monday.\n\nArmy chief of staff: "We will retake the airport."',
+        [("Army chief of staff", ":", "asserts", "We will retake the airport.")],
+    ),
+    "going somewhere to see is a trip": ("The minister went to see the flooded villages.", []),
     "one cue, two that-clauses": (
         "The harbour master said the pier had collapsed overnight, and that no ship had been inside the port.",
         [

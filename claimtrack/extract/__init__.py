@@ -29,6 +29,9 @@ TERMINAL = re.compile(r"[.!?…:;][\s\"”»’')\]]*$")
 LABEL_COLON = re.compile(r"^[\"“]?(?P<source>[^:\"“«]{2,60}?)\s*(?P<cue>:)(?:\s+|(?=[\"“«]))(?P<content>\S.*)$", re.S)
 HEADLINE_DASH = re.compile(r"^(?P<content>.+\S)\s+(?P<cue>[-–—])\s+(?P<source>[^-–—]{2,60})$")
 # '"We have lost everything." ― Amal Haddad': a quote signed after a dash
+# words that make a label a topic ("Little Relief for Refugees:", "Stealth Over
+# Health:") unless it names someone ("Obama on Climate Change:")
+TOPIC_PREPOSITIONS = {"for", "over", "to", "on", "with", "in", "against", "from", "after", "at", "about"}
 QUOTE_DASH = re.compile(r"^[\"“](?P<content>.+)[\"”]\s*(?P<cue>[-–—―])\s*(?P<source>[^-–—―\"“”]{2,60}?)[.\s]*$", re.S)
 DASHES = "-–—―"
 QUOTE_ENDINGS = (*QUOTE_CHARS, DOUBLE_APOSTROPHE)
@@ -586,6 +589,8 @@ class DocumentPass:
             head = next((t for t in source_tokens if t.head.i not in ids or t.head == t), source_tokens[-1])
             if not (self._sourcelike(head, source_tokens) or (headline and self._headline_label(head, source_tokens))):
                 continue
+            if any(t.lower_ in TOPIC_PREPOSITIONS for t in source_tokens[1:]) and not self._names_someone(head, source_tokens):
+                continue  # a crosshead's topic ("Little Relief for Refugees: ..."), not a speaker
             c_start, c_end = (sent.start_char + i for i in match.span("content"))
             content = [t for t in sent if c_start <= t.idx < c_end and not t.is_space]
             act = self.lexicon.act_of(inverted) if inverted else "asserts"
@@ -603,6 +608,15 @@ class DocumentPass:
             or self.lexicon.type_of([t.lower_ for t in tokens])
             or head.lemma_.lower() in self.lexicon.title_nouns
             or (head.pos_ == "PROPN" and head.ent_type_ not in ("GPE", "LOC", "FAC"))
+        )
+
+    def _names_someone(self, head, tokens) -> bool:
+        """Whether a phrase names a person or a known body ("A lesson from
+        Loretta Lynch", "Army chief of staff"), for a label that could be a topic."""
+        return (
+            bool(self.sources.registry.lookup(words(tokens)))
+            or head.lemma_.lower() in self.lexicon.people_nouns
+            or any(t.ent_type_ == "PERSON" for t in tokens)
         )
 
     def _headline_label(self, head, tokens) -> bool:

@@ -276,6 +276,8 @@ def _goes_on(verb: Token) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.lower_ in READY and head.dep_ == "acomp":
         return True
+    if head.lemma_.lower() == "go" and not any(c.lower_ == "on" for c in head.children):
+        return False  # "went to see the ice": a trip, not more said
     return head.lemma_.lower() in GOING_ON and head.pos_ == "VERB" and verb.dep_ in ("xcomp", "advcl")
 
 
