@@ -563,6 +563,21 @@ def test_phrase_opening_the_sentence_is_no_part_of_the_speaker(extractor, text, 
     assert one(extractor, text).source_text == mention
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Le gouverneur a indiqué que 3.000 personnes étaient menacées, dont 800 que les secours tentaient d'évacuer.",
+         "3.000 personnes étaient menacées"),
+        ("Le gouverneur a indiqué que 3.000 personnes étaient menacées, dont 800 enfants.",
+         "3.000 personnes étaient menacées, dont 800 enfants"),
+        ("Le gouverneur a indiqué que 3.000 personnes avaient fui, dont la plupart sont arrivées à Goma.",
+         "3.000 personnes avaient fui, dont la plupart sont arrivées à Goma"),
+    ],
+)
+def test_dont_clause_with_its_own_subject_is_another_statement(extractor, text, content):
+    assert one(extractor, text).content == content
+
+
 def test_french_cleft_keeps_its_doer(extractor):
     claim = one(extractor, "Selon le ministre, ce sont les forces russes qui ont fait sauter le pont.")
     assert claim.frame["agent"] == "Russian government"

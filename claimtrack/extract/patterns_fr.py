@@ -780,8 +780,24 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     for item in results:
         hidden = set(item.clause) | (item.relay.clause if item.relay is not None else set())
         item.content = [t for t in item.content if t.i not in hidden]
-        item.content = _without_place_label(item.content, lexicon)
+        item.content = _without_added_statement(_without_place_label(item.content, lexicon))
     return [item for item in results if any(t.is_alpha or t.like_num for t in item.content)]
+
+
+def _without_added_statement(content: list[Token]) -> list[Token]:
+    """", dont plus de 17.000 que les autorités s'employaient à évacuer": a
+    "dont" clause with a subject and verb of its own adds another statement
+    about part of what was counted; the claim ends before it (", dont sept
+    enfants", ", dont 68 % sur la rive gauche", ", dont la plupart ont fui"
+    break the count down and stay)."""
+    ids = {t.i for t in content}
+    for n, t in enumerate(content[1:], 1):
+        if t.lower_ == "dont" and content[n - 1].text == "," and any(
+                v.pos_ in ("VERB", "AUX") and "Fin" in v.morph.get("VerbForm")
+                and any(c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN") and t not in c.subtree for c in v.children)
+                for v in content[n + 1:] if v.i in ids):
+            return content[: n - 1]
+    return content
 
 
 def _without_place_label(content: list[Token], lexicon: Lexicon) -> list[Token]:
