@@ -83,6 +83,7 @@ class Features(NamedTuple):
     by: str | None = None  # the side of who says it
     telling: frozenset = frozenset()  # its telling figures, as terms ("n:12.7")
     predicate: str | None = None  # its head with negation and modality ("restore not can"), when telling
+    titled: bool = False  # its places are its article title's: it names none
 
 
 @lru_cache(maxsize=4096)
@@ -224,7 +225,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         terms, figure, said_in_the_negative(frame), article, _day(published),
         _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
         sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by) if counted else frozenset(),
-        by, frozenset(telling), _predicate(frame),
+        by, frozenset(telling), _predicate(frame), not frame.get("places") and bool(places),
     )
 
 
@@ -460,7 +461,8 @@ def score(group: Centroid, claim: Features) -> float | None:
         return None
     if claim.agent and sides and not _same_agent(claim.agent, sides):
         return None
-    if claim.places and places and not _places_agree(claim.places, places):
+    elsewhere = bool(claim.places and places and not _places_agree(claim.places, places))
+    if elsewhere and not claim.titled:
         return None
     another_day = bool(claim.days and days and not _days_agree(claim.days, days))
     if claim.published and group.seen and not (
@@ -491,6 +493,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     same_figure = any(t in group.terms for t in claim.telling)  # "12.7 metres" twice: one statement
     strong = (STRONG_COUNT * (same_count or same_figure)
               or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds)))
+    if elsewhere and not (same_side or same_figure):
+        return None  # a title's place is only a guess: a side's deed or a telling figure outweighs it, a toll does not
     if not strong:
         if claim.names and group_names and not claim.names & group_names:
             return None  # words no dictionary knows are names: these name other things

@@ -1061,3 +1061,19 @@ def test_an_origin_saying_it_in_the_negative_does_not_deny_it_with_another_claim
 def test_a_claim_is_found_under_its_synonyms():
     seen = corroborate.claim_features(frame("satellite images showed an impact in the main car park"), [])
     assert any(key.endswith("|w:syn:park") for key in corroborate.block_keys(seen))  # finds "the parking lot" too
+
+
+def test_a_title_place_is_a_guess_a_sides_deed_outweighs_and_a_toll_does_not():
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-03-10"), [
+        claim("Israeli army", "a rocket fired by Islamic Jihad hit the clinic in Rafah", type="military"),
+        claim("Gaza health ministry", "14 people were killed at the clinic in Rafah", figures=[figure("14", "people")]),
+    ])
+    save_article(db, Article(text="text of b", id="b", outlet="AFP", published="2025-03-11",
+                             title="Arab leaders gather in Amman as the summit is cut short"), [
+        claim("US officials", "an Islamic Jihad rocket was responsible"),
+        claim("Jordanian officials", "12 people were killed", figures=[figure("12", "people")]),
+    ])
+    fired, responsible, gaza_toll, amman_toll = groups_of(db, "rocket fired", "was responsible", "14 people", "12 people")
+    assert fired == responsible
+    assert gaza_toll != amman_toll
