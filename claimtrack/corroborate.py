@@ -102,6 +102,13 @@ def _title_places(title: str | None) -> frozenset:
 
 
 @lru_cache(maxsize=10_000)
+def _a_place(name: str) -> bool:
+    """A place the gazetteer knows, or a name no common word is ("city",
+    "west" or "states" read off "Gaza City", "West Bank", "United States" are none)."""
+    return name in gazetteer().parent or " " in name or term_weight(name) >= 3.0
+
+
+@lru_cache(maxsize=10_000)
 def known_side(name: str) -> bool:
     """A side the registry, the gazetteer or the side words know: a name
     the tagger merely guessed ("al-Ahli hospital") takes no side."""
@@ -199,7 +206,8 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     sole = _sole_deed(frozenset(frame.get("events") or ()))
     if figure is None and sole and _count_words() & set(frame.get("terms") or ()):
         figure = (-math.inf, math.inf, True, True, sole)  # "the number of deaths was at the low end": about the toll
-    places = frozenset(frame.get("places") or ()) or _title_places(title)
+    own_places = frozenset(p for p in frame.get("places") or () if _a_place(p))
+    places = own_places or _title_places(title)
     # words of one class of event or of synonyms also share a term ("hit", "struck": strike); a telling figure is a term
     words = [w for w in frame.get("terms") or () if w not in _hedges()]
     telling = [f"n:{v:g}" for found in figures or () for v in _written(found) if _telling(v)]
@@ -225,7 +233,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         terms, figure, said_in_the_negative(frame), article, _day(published),
         _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
         sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by) if counted else frozenset(),
-        by, frozenset(telling), _predicate(frame), not frame.get("places") and bool(places),
+        by, frozenset(telling), _predicate(frame), not own_places and bool(places),
     )
 
 

@@ -1077,3 +1077,18 @@ def test_a_title_place_is_a_guess_a_sides_deed_outweighs_and_a_toll_does_not():
     fired, responsible, gaza_toll, amman_toll = groups_of(db, "rocket fired", "was responsible", "14 people", "12 people")
     assert fired == responsible
     assert gaza_toll != amman_toll
+
+
+def test_a_common_word_read_off_a_place_name_is_no_place():
+    assert corroborate.claim_features(frame("14 people were killed at the clinic in Gaza City"), []).places >= {"Gaza City"}
+    assert "city" not in corroborate.claim_features(frame("14 people were killed at the clinic in Gaza City"), []).places
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-03-10"), [
+        claim("Gaza health ministry", "14 people were killed at the clinic in Gaza City", figures=[figure("14", "people")]),
+    ])
+    save_article(db, Article(text="text of b", id="b", outlet="AFP", published="2025-03-11",
+                             title="Arab leaders gather in Amman as the summit is cut short"), [
+        claim("Jordanian officials", "12 people were killed", figures=[figure("12", "people")]),
+    ])
+    gaza, amman = groups_of(db, "14 people", "12 people")
+    assert gaza != amman
