@@ -334,6 +334,14 @@ FORMS = {
         "The prosecutor said he had informed the court and sent it the evidence.",
         [("The prosecutor", "said", "asserts", "he had informed the court and sent it the evidence")],
     ),
+    "headline verb the model takes for a noun": (
+        "Governor blasts ministry over flood warnings\n\nThe river rose overnight.",
+        [("Governor", "blasts", "condemns", "ministry over flood warnings")],
+    ),
+    "headline deed": (
+        "Mayor seeks more aid for flooded villages\n\nThe river rose overnight.",
+        [("Mayor", "seeks", "intends", "more aid for flooded villages")],
+    ),
     "a crosshead naming a topic is no speaker": (
         "The council met on Monday.\n\nLittle Relief for Farmers: The drought has cut the harvest by half.",
         [],
@@ -342,7 +350,6 @@ FORMS = {
         'The council met on Monday.\n\nArmy chief of staff: "We will retake the airport."',
         [("Army chief of staff", ":", "asserts", "We will retake the airport.")],
     ),
-    "going somewhere to see is a trip": ("The minister went to see the flooded villages.", []),
     "one cue, two that-clauses": (
         "The harbour master said the pier had collapsed overnight, and that no ship had been inside the port.",
         [

@@ -17,7 +17,7 @@ from ..sources.registry import Registry
 from ..nlp import pipe_in_length_order
 from .languages import LanguagePipeline, load_pipeline
 from .lexicon import Lexicon
-from .patterns import Found, mention_tokens
+from .patterns import TITLE, Found, mention_tokens
 from .quotes import DOUBLE_APOSTROPHE, DOUBLE_APOSTROPHES, QUOTE_CHARS, QuoteIndex, has_quote_mark
 from ..sources.scope import scope_generic_sources
 from .frames import frame_of
@@ -259,6 +259,8 @@ class DocumentPass:
 
     def run(self, docs) -> list[Attribution]:
         for paragraph, doc in docs:
+            if paragraph.index == 0:
+                doc.user_data[TITLE] = True  # headline English: see find_headline_verb
             if self.quote_state and paragraph.index > self.quote_state[1] + 1:
                 self.quote_state = None
             if self.colon_cue is not None:
