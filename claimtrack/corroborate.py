@@ -496,7 +496,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     if claim.held and group.held and not _held_meet(claim.held, frozenset(group.held)):
         return None  # a toll on one side of a front and one on the other are two tolls
     found = similarity(group, claim)
-    if events_meet and found >= MIN_SIMILARITY / 2 and claim.predicate and 3 * group.predicates.get(claim.predicate, 0) >= group.n:
+    said_alike = claim.predicate and 3 * group.predicates.get(claim.predicate, 0) >= group.n
+    if events_meet and said_alike and found >= MIN_SIMILARITY / 2:
         found = max(found, MIN_SIMILARITY)  # the same rare head said the same way ("cannot be restored") is close enough
     same_figure = any(t in group.terms for t in claim.telling)  # "12.7 metres" twice: one statement
     strong = (STRONG_COUNT * (same_count or same_figure)
@@ -712,6 +713,12 @@ class Member(NamedTuple):
     negated: bool = False  # said in the negative ("had not struck"), its stance flipped
     act: str | None = None
     evidence: bool = False  # its source only shows it ("signals", "the evidence")
+    stated: tuple = ()  # all its figures, (interval, text): "14 settlements with about 22,000 people" has two
+
+    @property
+    def all_figures(self) -> tuple:
+        """(interval, text) of each of its figures; its one figure when only that is known."""
+        return self.stated or (((self.figure, self.figure_text),) if self.figure else ())
 
     @property
     def verifiable(self) -> bool:
@@ -773,7 +780,8 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
     now = {key: _said_now(claims) for key, claims in by_origin.items()}
     deniers = [key for key in by_origin if now[key] == "denies"]
     asserters = [key for key in by_origin if now[key] != "denies"]
-    conflicts = [(a, b) for i, a in enumerate(latest) for b in list(latest)[i + 1:] if _contradict(latest[a], latest[b])]
+    conflicts = [(a, b, found) for i, a in enumerate(latest) for b in list(latest)[i + 1:]
+                 if (found := _contradiction(latest[a], latest[b]))]
     updates = "".join(
         f"; {o['name']} updated its figure ({' -> '.join(o['figures'])})"
         for o in origins if len(set(o["figures"])) > 1
@@ -789,10 +797,7 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
             why += f"; asserted by {', '.join(asserters)}"
     elif conflicts:
         verdict = "contested"
-        why = "; ".join(
-            f"{a} says {latest[a].figure_text} but {b} says {latest[b].figure_text}"
-            for a, b in conflicts
-        )
+        why = "; ".join(f"{a} says {a_text} but {b} says {b_text}" for a, b, (a_text, b_text) in conflicts)
     elif len(asserters) >= 2:
         verdict = "corroborated"
         why = f"asserted by {len(asserters)} independent origins ({', '.join(asserters)}), denied by none"
@@ -805,16 +810,20 @@ def judge(members: list[Member]) -> tuple[str, str, list[dict]]:
     return verdict, why + withdrawn + updates, origins
 
 
-def _contradict(a: Member, b: Member) -> bool:
-    """Two origins' figures of one count that cannot both be true; a toll
-    given on a later day above an earlier one has risen ("17 dead" on
+def _contradiction(a: Member, b: Member) -> tuple[str, str] | None:
+    """Figures of one count in two origins' latest figured claims that cannot
+    both be true (any of each claim's figures: "14 settlements with about
+    22,000 people" against "about 16,000 people"), as (a's text, b's text);
+    a toll given on a later day above an earlier one has risen ("17 dead" on
     Monday, "25 dead" on Wednesday), a lower one still contradicts."""
-    if not comparable(a.figure, b.figure) or intervals_overlap(a.figure, b.figure):
-        return False
     earlier, later = sorted((a, b), key=lambda m: m.published or "")
-    rose = (later.figure[4] in event_lexicon().kinds and earlier.published and later.published
-            and earlier.published[:10] < later.published[:10] and later.figure[0] >= earlier.figure[1])
-    return not rose
+    rose_since = bool(earlier.published and later.published and earlier.published[:10] < later.published[:10])
+    for x, x_text in earlier.all_figures:
+        for y, y_text in later.all_figures:
+            if comparable(x, y) and not intervals_overlap(x, y) and not (
+                    rose_since and y[4] in event_lexicon().kinds and y[0] >= x[1]):
+                return (x_text, y_text) if earlier is a else (y_text, x_text)
+    return None
 
 
 def _said_now(claims: list[Member]) -> str:
@@ -887,12 +896,13 @@ def _claims_sql(db) -> str:
 def _member(origins: Origins, row) -> Member:
     _group, claim, source, relayed_by, stance, frame, figures, published, outlet, article, act = row
     frame, figures = json.loads(frame or "{}"), json.loads(figures or "[]")
-    _stated, figure = stated_figures(frame, figures)
+    stated, figure = stated_figures(frame, figures)
     first = next((x for x in figures if interval(x)), None)
     return Member(claim, origins.of(source, relayed_by, outlet), stance_of(stance, frame), figure,
                   first and first.get("text"), published, outlet, article,
                   negated=said_in_the_negative(frame) and stance in ("asserts", "denies"), act=act,
-                  evidence=origins.is_evidence(source))
+                  evidence=origins.is_evidence(source),
+                  stated=tuple(zip(stated, (x.get("text") for x in figures if interval(x)))))
 
 
 def compute_verdicts(db, group_ids=None, origins: Origins | None = None) -> int:

@@ -1092,3 +1092,17 @@ def test_a_common_word_read_off_a_place_name_is_no_place():
     ])
     gaza, amman = groups_of(db, "14 people", "12 people")
     assert gaza != amman
+
+
+def test_every_figure_of_a_claim_is_compared_not_only_its_first():
+    settlements, people = (corroborate.interval(figure(*stated)) for stated in (("14", "settlements"), ("about 22,000", "people")))
+    elsewhere = corroborate.interval(figure("about 16,000", "people"))
+    members = [  # "14 settlements with about 22,000 people were at risk" / "about 16,000 people lived in the flood zone"
+        Member(1, "Russian government", "asserts", settlements, "14", "2025-06-06", "AP", "a",
+               stated=((settlements, "14"), (people, "about 22,000"))),
+        Member(2, "Ukrainian government", "asserts", elsewhere, "about 16,000", "2025-06-06", "AFP", "b",
+               stated=((elsewhere, "about 16,000"),)),
+    ]
+    verdict, why, _origins = judge(members)
+    assert verdict == "contested"
+    assert why == "Russian government says about 22,000 but Ukrainian government says about 16,000"
