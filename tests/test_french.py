@@ -634,3 +634,5 @@ def test_leaders_trip_postponed_is_a_visit(extractor):
     claim = one(extractor, "Le président reporte son déplacement au Caire, a indiqué la présidence.")
     assert "displace" not in claim.frame["events"]
     assert {"visit", "postpone"} <= set(claim.frame["terms"])
+    claim = one(extractor, "L'ONU a dénoncé le déplacement de milliers de civils.")
+    assert "displace" in claim.frame["events"]

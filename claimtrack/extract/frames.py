@@ -149,19 +149,36 @@ def event_lexicon() -> EventLexicon:
 @lru_cache(maxsize=1)
 def glossaries() -> dict:
     """Per language, its lemmas -> the English words frames store (glossary_fr.yml)."""
-    text = resources.files(__package__).joinpath("glossary_fr.yml").read_text("utf-8")
-    return {"fr": parse_yaml(text)["terms"]}
+    return {"fr": _glossary_file("fr")["terms"]}
+
+
+@lru_cache(maxsize=1)
+def possessed_senses() -> dict:
+    """Per language, lemmas read otherwise after a possessive ("son
+    déplacement" is a trip) -> that English word (glossary_fr.yml)."""
+    return {"fr": _glossary_file("fr")["possessed"]}
+
+
+@lru_cache(maxsize=None)
+def _glossary_file(lang: str) -> dict:
+    return parse_yaml(resources.files(__package__).joinpath(f"glossary_{lang}.yml").read_text("utf-8"))
 
 
 def _classes_of(token) -> tuple:
     """The event classes a word names (read in English)."""
     classes = event_lexicon().classes
-    return classes.get(_english_lemma(token), ()) + classes.get(in_english(token.lower_, token.lang_), ())
+    by_form = () if _possessed_sense(token) else classes.get(in_english(token.lower_, token.lang_), ())
+    return classes.get(_english_lemma(token), ()) + by_form
 
 
 def _english_lemma(token) -> str:
     """A token's lemma as frames compare it: in English."""
-    return in_english(_lemma(token), token.lang_)
+    return _possessed_sense(token) or in_english(_lemma(token), token.lang_)
+
+
+def _possessed_sense(token) -> str | None:
+    sense = possessed_senses().get(token.lang_, {}).get(_lemma(token))
+    return sense if sense and any("Yes" in c.morph.get("Poss") for c in token.children if c.dep_ == "det") else None
 
 
 @lru_cache(maxsize=10_000)
@@ -262,7 +279,7 @@ def _term(token) -> str:
         return in_english((place if place and " " not in place else token.text).lower(), token.lang_)
     if token.pos_ == "ADJ" and token.lang_ == "en" and token.lemma_.lower().endswith("ed"):
         return _participle_verb(token.lemma_.lower())  # "an intercepted call" says what "intercepted a call" says
-    return in_english(token.text.lower() if token.pos_ == "PROPN" else _lemma(token), token.lang_)
+    return in_english(token.text.lower(), token.lang_) if token.pos_ == "PROPN" else _english_lemma(token)
 
 
 @lru_cache(maxsize=10_000)
