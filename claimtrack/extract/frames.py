@@ -329,7 +329,6 @@ def _names(tokens, speaker, heads=frozenset()):
                 found.append((actor, span.root))
         elif t.ent_type_ == "" and t.pos_ == "ADJ" and (_key(t.text) in gazetteer().demonyms or _key(t.lemma_) in gazetteer().demonyms):
             found.append((actor_key(t.text) or actor_key(t.lemma_), t))  # "russes" is "russe"
-
     return found
 
 
