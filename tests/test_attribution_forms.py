@@ -342,6 +342,23 @@ FORMS = {
         "Mayor seeks more aid for flooded villages\n\nThe river rose overnight.",
         [("Mayor", "seeks", "intends", "more aid for flooded villages")],
     ),
+    "blame laid with a predicate": (
+        # (a paragraph is parsed for its cue word "condemned")
+        "The governor condemned the shelling and held Moscow accountable for the flooding.",
+        [
+            ("The governor", "condemned", "condemns", "the shelling"),
+            ("The governor", "held", "accuses", "Moscow accountable for the flooding"),
+        ],
+    ),
+    "holding a meeting is a deed": ("The union held a meeting on Monday.", []),
+    "a speaker's public act carried by an outlet": (
+        "The Egyptian president condemned the strike on the school, according to the state news agency.",
+        [("The Egyptian president", "condemned", "condemns", "the strike on the school")],
+    ),
+    "a plan reported by someone is theirs": (
+        "The army plans to withdraw from the town, according to two officials.",
+        [("two officials", "according to", "asserts", "The army plans to withdraw from the town")],
+    ),
     "a crosshead naming a topic is no speaker": (
         "The council met on Monday.\n\nLittle Relief for Farmers: The drought has cut the harvest by half.",
         [],

@@ -56,6 +56,8 @@ class Lexicon:
     evidential_verbs: frozenset[str] = frozenset()  # "the donors appear to have ties": nobody named holds it
     figure_verbs: frozenset[str] = frozenset()  # "put the toll at 471": a figure stated
     figure_nouns: frozenset[str] = frozenset()
+    blame_verbs: frozenset[str] = frozenset()  # "held X responsible": blame laid
+    blame_predicates: frozenset[str] = frozenset()
 
     # derived once per lexicon: these are asked for every token of every parsed sentence
     @cached_property

@@ -188,7 +188,11 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
         if apposed is not None:
             return apposed
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        return subject_of(head, quoted)
+        subject = subject_of(head, quoted)
+        if head.dep_ == "relcl" and root.i < verb.i and root.lemma_ in cues:
+            # "X described it as a crime that could not be tolerated and said ...": X says, not the crime
+            return subject_of(root, quoted, cues)
+        return subject
     if _participle(verb) and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
         return head  # "the super PACs supporting Kasich", "protesters calling for his release"
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ == "VERB":
@@ -456,9 +460,11 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         lemma = cue_lemma(token, lexicon)
         figure_set = _figure_set(token, lexicon)
+        blamed = _held_responsible(token, lexicon)
         if (
             lemma not in lexicon.cue_verbs
             and figure_set is None
+            and blamed is None
             and not _document_finding(token, lexicon)
             and not _that_clause(token, lexicon)
         ):
@@ -560,6 +566,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             )
         if figure_set is not None:
             content_child = figure_set[0]
+        if blamed is not None:
+            content_child = blamed
         exclude = subtree_ids(content_child) if content_child is not None else set()
         if figure_set is not None:
             exclude |= subtree_ids(figure_set[1])
@@ -573,7 +581,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         infinitive = any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in token.children) or (
             content_child is not None and any(c.dep_ == "xcomp" for c in content_child.children) and particle is not None
         )
-        act = lexicon.act_of(lemma, infinitive)
+        act = "accuses" if blamed is not None else lexicon.act_of(lemma, infinitive)
         if act == "demands" and particle is None and _names(token):
             act = "asserts"  # "called the strikes a war crime": a name given, not a demand
         if negated and act == "believes":
@@ -596,6 +604,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             clause |= subtree_ids(citing.head)
         cue_ids = {t.i for t in cue}
         content = [t for t in _content_tokens(words, token, content_child, clause) if t.i not in cue_ids]
+        if content_child is None and token.dep_ == "relcl":
+            # "the bombing, which he described as deliberate": what the clause says after its cue
+            content = [t for t in token.subtree if t.i > token.i and not t.is_space]
+            clause = {i for i in clause if i <= token.i}
         if figure_set is not None:
             content = [t for t in content if t.i in exclude]  # the figure and its value, not how it changed
         if not content and not _last_word(sent) == token.i:
@@ -759,6 +771,21 @@ def _passive_without_agent(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
     return lemma in lexicon.passive_cues and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in verb.children
     )
+
+
+def _held_responsible(verb: Token, lexicon: Lexicon) -> Token | None:
+    """Whom "held ... responsible" blames (the parser hangs the predicate on
+    the verb or on its object), or None."""
+    if verb.lemma_.lower() not in lexicon.blame_verbs:
+        return None
+    small_clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.lemma_.lower() in lexicon.blame_predicates), None)
+    if small_clause is not None:
+        return small_clause  # "holds Moscow accountable": parsed as a clause of its own
+    held = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if held is None:
+        return None
+    predicates = [c for c in (*verb.children, *held.children) if c.dep_ in ("oprd", "acomp", "amod") and c.i > held.i]
+    return held if any(p.lemma_.lower() in lexicon.blame_predicates for p in predicates) else None
 
 
 def _figure_set(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
@@ -1020,8 +1047,11 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     for acc in list(according):
         at_edge = min(acc.clause) <= sent.start + 1 or max(acc.clause) >= _last_word(sent)
         speakers = [v for v in verbs if v.relay is None and v.anchor.i not in acc.clause]
-        if speakers and at_edge and _states(speakers[0], lexicon):
-            speakers[0].relay = acc
+        if speakers and at_edge and _carried(speakers[0], lexicon):
+            # every statement of the sentence came through it ("X described A and said B, according to Y")
+            for speaker in speakers:
+                if _carried(speaker, lexicon):
+                    speaker.relay = acc
             according.remove(acc)
         elif speakers and at_edge:
             inside = {t.i for t in acc.content}
@@ -1228,6 +1258,17 @@ def _introduced_clause(noun: Token) -> bool:
 def _introduced(clause: Token) -> bool:
     """A clause saying what a noun holds: "that ..." or "to ..."."""
     return any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to") for c in clause.children)
+
+
+# acts made in public, which a channel carries ("X condemned A, according to Y")
+PUBLIC_ACTS = {"accuses", "condemns", "demands", "denies", "asks", "promises"}
+
+
+def _carried(found: Found, lexicon: Lexicon) -> bool:
+    """Whether an "according to Y" at the sentence's edge only carries what a
+    speaker said or did in public; a view, a plan or a sighting "according to
+    Y" is Y's claim."""
+    return found.form != "perception" and (_states(found, lexicon) or found.act in PUBLIC_ACTS)
 
 
 def _thing_speaks(found: Found, lexicon: Lexicon) -> bool:
