@@ -94,9 +94,10 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
     return nlp
 
 
-# Texts parsed together per nlp.pipe batch, and how many are sorted at once.
+# Texts parsed together per nlp.pipe batch, and how many are sorted at once:
+# two batches, so that the Docs held stay within two batches however long the article.
 PIPE_BATCH = 64
-LENGTH_ORDER_WINDOW = 256
+LENGTH_ORDER_WINDOW = 2 * PIPE_BATCH
 
 
 def pipe_in_length_order(nlp, pairs: Iterable[tuple[str, object]]) -> Iterator[tuple[object, object]]:
