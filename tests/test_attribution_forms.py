@@ -342,6 +342,14 @@ FORMS = {
         "Mayor seeks more aid for flooded villages\n\nThe river rose overnight.",
         [("Mayor", "seeks", "intends", "more aid for flooded villages")],
     ),
+    "released what it says is ...": (
+        "The Kenyan army released what it says is a recording of the attack.",
+        [("it", "says", "asserts", "a recording of the attack")],
+    ),
+    "released something that it says is ...": (
+        "The Kenyan army released audio that it says is a call between two commanders.",
+        [("it", "says", "asserts", "is a call between two commanders")],
+    ),
     "blame laid with a predicate": (
         # (a paragraph is parsed for its cue word "condemned")
         "The governor condemned the shelling and held Moscow accountable for the flooding.",

@@ -480,6 +480,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue  # "the army attacked the base", "plans a visit": deeds, not claims
         if any(c.dep_ == "xcomp" and _anonymity_request(c, lexicon) for c in token.children):
             continue
+        if lemma in lexicon.publishing_verbs and any(_what_it_says(c, lexicon) for c in token.children if c.dep_ == "ccomp"):
+            continue  # "released what it said was a call": what it says is the claim, not the release
         if lemma in lexicon.quote_only_cues and not _next_to_quote(token, quoted):
             continue
         if token.i not in quoted and _passive_without_agent(token, lemma, lexicon):
@@ -566,6 +568,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             )
         if figure_set is not None:
             content_child = figure_set[0]
+        if content_child is not None and content_child.lemma_ == "be" and content_child.left_edge.lower_ == "what":
+            # "(released) what it said was a call": the call is what it said
+            content_child = next((c for c in content_child.children if c.dep_ in ("attr", "acomp")), content_child)
         if blamed is not None:
             content_child = blamed
         exclude = subtree_ids(content_child) if content_child is not None else set()
@@ -770,6 +775,14 @@ def _passive_without_agent(verb: Token, lemma: str, lexicon: Lexicon) -> bool:
         return True
     return lemma in lexicon.passive_cues and any(
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in verb.children
+    )
+
+
+def _what_it_says(clause: Token, lexicon: Lexicon) -> bool:
+    """"(released) what it said was an intercepted call", "(released audio)
+    that it says is a call": the publisher's own word on what it released."""
+    return clause.lemma_.lower() in lexicon.cue_verbs and (
+        clause.left_edge.lower_ == "what" or any(c.dep_ == "nsubj" and c.lower_ in ("it", "they", "he", "she") for c in clause.children)
     )
 
 
