@@ -350,6 +350,7 @@ FORMS = {
         "The Kenyan army released audio that it says is a call between two commanders.",
         [("it", "says", "asserts", "is a call between two commanders")],
     ),
+    "adding something is a deed": ("The Kenyan government added its voice to the calls for a truce.", []),
     "blame laid with a predicate": (
         # (a paragraph is parsed for its cue word "condemned")
         "The governor condemned the shelling and held Moscow accountable for the flooding.",

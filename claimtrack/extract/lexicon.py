@@ -56,6 +56,7 @@ class Lexicon:
     evidential_verbs: frozenset[str] = frozenset()  # "the donors appear to have ties": nobody named holds it
     figure_verbs: frozenset[str] = frozenset()  # "put the toll at 471": a figure stated
     figure_nouns: frozenset[str] = frozenset()
+    object_deed_cues: frozenset[str] = frozenset()  # "added its voice to": a deed
     blame_verbs: frozenset[str] = frozenset()  # "held X responsible": blame laid
     blame_predicates: frozenset[str] = frozenset()
 

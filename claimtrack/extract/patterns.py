@@ -484,6 +484,13 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue  # "released what it said was a call": what it says is the claim, not the release
         if lemma in lexicon.quote_only_cues and not _next_to_quote(token, quoted):
             continue
+        if (
+            lemma in lexicon.object_deed_cues
+            and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") for c in token.children)
+            and not _has_clause(token, lemma)
+            and not _next_to_quote(token, quoted)
+        ):
+            continue  # "Canada added its voice to the calls": a deed
         if token.i not in quoted and _passive_without_agent(token, lemma, lexicon):
             found.extend(_passive_cue(sent, token, lemma, lexicon))
             continue
@@ -609,9 +616,11 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             clause |= subtree_ids(citing.head)
         cue_ids = {t.i for t in cue}
         content = [t for t in _content_tokens(words, token, content_child, clause) if t.i not in cue_ids]
-        if content_child is None and token.dep_ == "relcl":
+        after_cue = [t for t in token.subtree if t.i > token.i and not t.is_space] if token.dep_ == "relcl" else []
+        if content_child is None and any(not t.is_punct for t in after_cue):
             # "the bombing, which he described as deliberate": what the clause says after its cue
-            content = [t for t in token.subtree if t.i > token.i and not t.is_space]
+            # ("the war, which he once supported": the "which" itself)
+            content = after_cue
             clause = {i for i in clause if i <= token.i}
         if figure_set is not None:
             content = [t for t in content if t.i in exclude]  # the figure and its value, not how it changed
