@@ -350,6 +350,10 @@ FORMS = {
         "The Kenyan army released audio that it says is a call between two commanders.",
         [("it", "says", "asserts", "is a call between two commanders")],
     ),
+    "a report that said, published": (
+        "The health office published a report that said 40 people had died.",
+        [("The health office", "report said", "asserts", "40 people had died")],
+    ),
     "adding something is a deed": ("The Kenyan government added its voice to the calls for a truce.", []),
     "blame laid with a predicate": (
         # (a paragraph is parsed for its cue word "condemned")

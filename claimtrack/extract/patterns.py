@@ -506,6 +506,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue  # "a charge officials rejected": the noun is what was rejected
         if token.dep_ == "acl" and (token.head.lemma_.lower() in lexicon.document_nouns or token.tag_ == "VBN"):
             continue  # "a report published by X": the noun is the cue; "a plan backed by X" names a plan
+        if _relative_subject(token) is not None and token.head.dep_ == "dobj" and _publishes_document(token.head.head, lexicon):
+            continue  # "published a report that said ...": the publisher's claim, through its report
         # a "not" inside the quote ('"Probably not," she said') negates nothing said
         negated = any(c.dep_ == "neg" and c.i not in quoted for c in token.children) and lemma not in lexicon.denial_verbs
         if negated and lemma in lexicon.perception_verbs:
@@ -563,6 +565,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             said = _clause_after(content_child)
             cue = [content_child]
             if said is not None:
+                if cue_lemma(said, lexicon) in lexicon.cue_verbs:
+                    cue.append(said)  # "a statement saying", "a report that said": cue with its noun
                 content_child = next((c for c in said.children if c.dep_ == "ccomp"), said)
         if content_child is not None and content_child.dep_ == "xcomp":
             # "urged both sides to spare civilians": whom it asks is part of what it asks
@@ -911,10 +915,16 @@ def _that_clause(verb: Token, lexicon: Lexicon) -> bool:
 
 
 def _publishes_document(verb: Token, lexicon: Lexicon) -> bool:
-    """"issued a statement saying", "released a report that": the document speaks."""
+    """"issued a statement saying", "released a report that": the document
+    speaks (not "released a video that it says shows ...": its publisher does)."""
     return verb.lemma_.lower() in lexicon.publishing_verbs and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.document_nouns and _clause_after(c) is not None for c in verb.children
+        c.dep_ == "dobj" and c.lemma_.lower() in lexicon.document_nouns and _documents_clause(c) for c in verb.children
     )
+
+
+def _documents_clause(noun: Token) -> bool:
+    clause = _clause_after(noun)
+    return clause is not None and (clause.dep_ != "relcl" or _relative_subject(clause) is not None)
 
 
 def _document_finding(verb: Token, lexicon: Lexicon) -> bool:
