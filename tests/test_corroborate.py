@@ -1106,3 +1106,38 @@ def test_every_figure_of_a_claim_is_compared_not_only_its_first():
     verdict, why, _origins = judge(members)
     assert verdict == "contested"
     assert why == "Russian government says about 22,000 but Ukrainian government says about 16,000"
+
+
+def content_frame(sentence: str, content: str) -> dict:
+    """The frame of a content read inside the sentence it was said in, as extraction parses it."""
+    doc = corroborate._nlp()(sentence)
+    start = sentence.index(content)
+    return frame_of(doc.char_span(start, start + len(content), alignment_mode="expand"))
+
+
+def test_the_accused_did_the_deed_it_is_accused_of():
+    accused = content_frame("Moscow accuses Kyiv of sabotage aimed at cutting Crimea's water supply.",
+                            "Kyiv of sabotage aimed at cutting Crimea's water supply")
+    assert accused["agent"] == "Ukrainian government"  # not Crimea, whose supply it is
+    shelling = content_frame("The ministry accused Israel of shelling Lebanon's pumping stations.",
+                             "Israel of shelling Lebanon's pumping stations")
+    assert shelling["agent"] == "Israeli government"
+    # what the accused knew of a deed is not its deed
+    knew = content_frame("The army accused Hamas of realising quickly that an Islamic Jihad rocket had misfired.",
+                         "Hamas of realising quickly that an Islamic Jihad rocket had misfired")
+    assert knew["agent"] == "Palestinian Islamic Jihad"
+
+
+def test_who_is_behind_a_deed_did_it():
+    behind = content_frame("Analysts are leaning toward the conclusion that Russia was behind the destruction of the bridge.",
+                           "Analysts are leaning toward the conclusion that Russia was behind the destruction of the bridge")
+    assert behind["agent"] == "Russian government"
+    db = new_db()
+    save_article(db, article("a", "AFP", "2025-03-03"), [
+        claim("Ukrainian army", "Russian forces blew up the bridge over the river"),
+    ])
+    save_article(db, article("b", "AP", "2025-03-04"), [
+        claim("Pentagon", "US intelligence is leaning toward the conclusion that Russia was behind the destruction of the bridge"),
+    ])
+    blew, behind_group = groups_of(db, "blew up", "leaning toward")
+    assert blew == behind_group

@@ -329,6 +329,8 @@ def _names(tokens, speaker, heads=frozenset()):
                 found.append((actor, span.root))
         elif t.ent_type_ == "" and t.pos_ == "ADJ" and (_key(t.text) in gazetteer().demonyms or _key(t.lemma_) in gazetteer().demonyms):
             found.append((actor_key(t.text) or actor_key(t.lemma_), t))  # "russes" is "russe"
+        elif t.ent_type_ == "" and t.pos_ == "PROPN" and (t.dep_ in ACTOR_DEPS or t.i in heads) and actor_key(t.text):
+            found.append((actor_key(t.text), t))  # a state's name the tagger missed ("accuses Kyiv of ...")
     return found
 
 
@@ -525,6 +527,10 @@ def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None
     by_token = {}
     for actor, token in names:
         by_token.setdefault(token.i, actor)
+    if pred not in event_words:
+        for t in _accused(pred, event_words):
+            if t.i in by_token:
+                return by_token[t.i]
     words = [pred] if pred in event_words else []
     words += [t for t in event_words if t.i != pred.i] + ([] if words else [pred])
     for word in words:
@@ -537,6 +543,20 @@ def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None
                   and not any(c.dep_ in (*SUBJECTS, "agent", "obl:agent") and c.i in inside for c in pred.children))
     named_inside = any(t.i in by_token for t in pred.subtree)
     return speaker_side if speaker_side and not named_inside and (no_subject or only_blame) else None
+
+
+def _accused(pred, event_words):
+    """What an accusation names before "of" the deed ("accused] Kyiv of
+    sabotage aimed at cutting Crimea's water supply"): the doer, before any
+    name inside the deed's own phrase."""
+    deeds = {t.i for t in event_words}
+    # "of" hangs on the accused, or beside it on the verb of accusing; its object is the deed, not
+    # what the accused knew of one ("Hamas of realising that a rocket had misfired")
+    around = [*pred.children, *(pred.head.children if pred.dep_ in ("dobj", "obj") else ())]
+    of = next((c for c in around if c.dep_ == "prep" and c.lower_ == "of" and c.i > pred.i), None)
+    if of is not None and any(c.dep_ in ("pobj", "pcomp") and c.i in deeds for c in of.children):
+        yield pred
+        yield from (t for left in pred.lefts for t in left.subtree)
 
 
 def _in_core(token, inside) -> bool:
@@ -604,6 +624,8 @@ def _doer_tokens(word, inside):
             yield from (t for s in word.head.children if s.i in inside and s.i != word.i
                         and ((_by_in_french(s) and s.i > word.i) or _imputed_to(s)) for t in s.subtree)
     clause = word.head if word.dep_ in ("acomp", "attr", "dobj") and word.pos_ != "VERB" and word.head.i in inside else word
+    if word.dep_ == "pobj" and word.head.lower_ == "behind" and word.head.head.i in inside:
+        clause = word.head.head  # "Russia was behind the destruction": who is behind a deed did it
     if clause is not word:
         passive = False
     for child in clause.children:
