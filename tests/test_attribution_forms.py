@@ -354,6 +354,13 @@ FORMS = {
         "The health office published a report that said 40 people had died.",
         [("The health office", "report said", "asserts", "40 people had died")],
     ),
+    "a second cue joined to a content hung on 'in a statement'": (
+        "The militia said in a statement that Kenya bore full responsibility for the attack and rejected claims that its fighters had shelled the town.",
+        [
+            ("The militia", "said", "asserts", "Kenya bore full responsibility for the attack"),
+            ("The militia", "rejected", "denies", "its fighters had shelled the town"),
+        ],
+    ),
     "adding something is a deed": ("The Kenyan government added its voice to the calls for a truce.", []),
     "blame laid with a predicate": (
         # (a paragraph is parsed for its cue word "condemned")

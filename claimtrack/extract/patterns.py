@@ -167,9 +167,11 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
     if share is not None:
         return share
     head = verb.head
-    if verb.dep_ == "conj" and head.dep_ == "ccomp" and (head.head.lemma_ == verb.lemma_ or head.head.lemma_ in cues):
-        # "X said A and said B" / "X said A, and urged B": B's cue hung on A, with nobody of its own
-        return subject_of(head.head, quoted, cues)
+    owner = _reporting_verb(head) if verb.dep_ == "conj" else None
+    if owner is not None and (owner.lemma_ == verb.lemma_ or owner.lemma_ in cues):
+        # "X said A and said B" / "X said A, and urged B" / "X said in a statement that A and
+        # rejected B": B's cue hung on A, with nobody of its own
+        return subject_of(owner, quoted, cues)
     root = verb.sent.root
     if verb.dep_ == "conj" and root.i < verb.i and root.lemma_ in cues and _after_comma_and(verb):
         # "X said Moscow knew who plans and authorizes it, and blamed Kyiv": hung deeper, still X's
@@ -382,6 +384,18 @@ def _content_child(verb: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     # "after 55 percent said so": "so" stands for what was said
     return next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "so" and c.i == verb.i + 1), None)
+
+
+def _reporting_verb(clause: Token) -> Token | None:
+    """The verb whose content a clause is: its head for a ccomp, the cue of
+    "said in a statement that ..." for a clause the parser hung on the modifier."""
+    if clause.dep_ == "ccomp":
+        return clause.head
+    holder = clause.head
+    verb = holder.head.head if holder.dep_ == "pobj" else holder.head
+    if clause.dep_ in ("acl", "ccomp") and verb.pos_ == "VERB" and _clause_on_modifier(verb) == clause:
+        return verb
+    return None
 
 
 def _clause_on_modifier(verb: Token) -> Token | None:
@@ -663,7 +677,7 @@ def _one_per_clause(found: Found, content_child: Token | None) -> list[Found]:
     """"said A, and that B": one cue, two claims; each that-clause the
     parser joined to the first is a claim of its own (B may deny what A
     does not)."""
-    if content_child is None or content_child.dep_ != "ccomp":
+    if content_child is None or content_child.dep_ not in ("ccomp", "acl"):
         return [found]
     # (the parser may chain the conjuncts: "A and B, and that C" hangs C on B)
     conjuncts, todo = [], [content_child]
