@@ -361,6 +361,10 @@ FORMS = {
             ("The militia", "rejected", "denies", "its fighters had shelled the town"),
         ],
     ),
+    "a hyphenated place in the speaker's relative clause": (
+        "A Reuters photographer who visited al-Shifa on Monday saw dozens of wounded in the corridors.",
+        [("A Reuters photographer", "saw", "asserts", "dozens of wounded in the corridors")],
+    ),
     "adding something is a deed": ("The Kenyan government added its voice to the calls for a truce.", []),
     "blame laid with a predicate": (
         # (a paragraph is parsed for its cue word "condemned")

@@ -152,6 +152,9 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     # a scare-quoted subject (the "governor") still speaks if nobody else does
     subjects = [c for c in subjects if c.i not in quoted] or subjects
+    # "a photographer who visited al-Ahli saw": the parser broke the place's name after "al-"
+    # and took its tail for a second subject
+    subjects = [c for c in subjects if not _hyphen_tail(c, subjects)] or subjects
     if subjects:
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -253,6 +256,25 @@ def _apposed_before(verb: Token) -> Token | None:
         if all(doc[i].is_punct or i in described for i in between):
             return appos
     return None
+
+
+def _hyphen_tail(subject: Token, subjects: list[Token]) -> bool:
+    """Whether a subject is a piece of the name ending another subject's
+    relative clause ("a photographer who visited al-Ahli"), which the parser
+    cut at its hyphen."""
+    doc = subject.doc
+    start = subject.i
+    while start > 0 and (doc[start - 1].text == "-" or not doc[start - 1].whitespace_):
+        start -= 1  # back to the first piece of "al-Ahli"
+    if start == 0 or not any(t.text == "-" for t in doc[start : subject.i + 2]):
+        return False
+    before = doc[start - 1]
+    return any(
+        other is not subject and before.i in subtree_ids(clause)
+        for other in subjects
+        for clause in other.children
+        if clause.dep_ == "relcl"
+    )
 
 
 def _name_after(verb: Token) -> Token | None:
