@@ -311,6 +311,10 @@ FORMS = {
         "About 900 homes were flooded, the head of the Mykolaiv regional administration, Vitaliy Kim, said.",
         [("the head of the Mykolaiv regional administration, Vitaliy Kim", "said", "asserts", "About 900 homes were flooded")],
     ),
+    "a list of places before the speaker is content": (
+        "Convoys reached Gao; Mopti; and Timbuktu, the agency said.",
+        [("the agency", "said", "asserts", "Convoys reached Gao; Mopti; and Timbuktu")],
+    ),
     "speaker with a relative clause after the content, without 'and'": (
         "Enemy troops blew up the bridge, Operational Command East, which directs the army in the east, said on Telegram.",
         [("Operational Command East", "said", "asserts", "Enemy troops blew up the bridge")],

@@ -248,8 +248,8 @@ def _apposed_before(verb: Token) -> Token | None:
     before, as its apposition; it runs up to the cue."""
     doc = verb.doc
     for appos in doc[verb.sent.start : verb.i]:
-        if appos.dep_ != "appos" or appos.like_num or appos.pos_ not in ("NOUN", "PROPN"):
-            continue
+        if appos.dep_ != "appos" or appos.like_num or not (appos.pos_ == "NOUN" or appos.ent_type_ in ("PERSON", "ORG", "NORP")):
+            continue  # (a place in a list is not who speaks: "Kharkiv; Odesa; and Mykolaiv, the agency said")
         # up to the cue, only commas and what describes the speaker ("Ali Said, 52, said")
         described = {i for other in appos.head.children if other.dep_ == "appos" and other.i > appos.i for i in subtree_ids(other)}
         between = range(appos.right_edge.i + 1, verb.i)
