@@ -61,6 +61,7 @@ STRONG_SIDE = 0.5
 NEWS_SPAN = timedelta(days=21)
 SIZE_WEIGHT = 0.05  # of two groups telling the same, the larger (a toll every outlet reports) wins
 FIGHTERS = " of fighters"  # a count of fighters: "kill of fighters"
+STATE_KEY = "a:(a state)"  # the key of every state's deeds
 FRONT_SIDES = ("state", "other")  # held by the state of the place, or by someone else
 SAME_COUNTER = 0.2  # a figure joins the count its own side keeps (an update) before another's
 
@@ -414,16 +415,29 @@ def _compatible_places(a: str, b: str) -> bool:
 def _same_agent(agent: str, agents: frozenset) -> bool:
     """The same side: one name, one inside the other ("Islamic Jihad",
     "Palestinian Islamic Jihad"), or a side word that may be any of them
-    ("militants", "rebels") may be any side but a state."""
+    ("militants", "rebels") may be any side but a state, one that stands for a state
+    ("the occupiers") any state."""
     generic = set(event_lexicon().sides.values())
+    states = event_lexicon().state_sides  # "the occupiers" may be any state, never rebels
     lower = agent.casefold()
-    return any(agent == other or (agent in generic and not _is_state(other)) or (other in generic and not _is_state(agent))
+    return any(agent == other or (agent in generic and _is_state(other) == (agent in states))
+               or (other in generic and _is_state(agent) == (other in states))
                or lower in other.casefold() or other.casefold() in lower for other in agents)
+
+
+@lru_cache(maxsize=10_000)
+def _abroad(sides: frozenset, places: frozenset) -> bool:
+    """Some place known to the gazetteer is ruled by another than these sides."""
+    known = gazetteer()
+    rulers = {actor_key(known.chain(p)[-1]) for p in places if p in known.parent}
+    return bool(rulers - sides - {None})
 
 
 @lru_cache(maxsize=10_000)
 def _is_state(name: str) -> bool:
     """A state's side: its government, army or state media, or a state the gazetteer knows."""
+    if name in event_lexicon().state_sides:
+        return True
     ref = default_registry().lookup(name)
     return (ref.type in STATE_CARRIERS) if ref is not None else gazetteer().lookup(name) is not None
 
@@ -469,6 +483,8 @@ def score(group: Centroid, claim: Features) -> float | None:
         return None
     if claim.agent and sides and not _same_agent(claim.agent, sides):
         return None
+    if claim.agent in event_lexicon().state_sides and sides and not _abroad(sides, frozenset(places or claim.places)):
+        return None  # "the occupiers" are a state where it does not rule: not the side whose land the group tells of
     elsewhere = bool(claim.places and places and not _places_agree(claim.places, places))
     if elsewhere and not claim.titled:
         return None
@@ -557,6 +573,8 @@ def block_keys(f: Features) -> list[str]:
     kinds = sorted({min(_widen([e])) for e in f.events}) or ["-"]
     # one side's deeds meet whatever kind of deed each names (keys without "|": SIDE_WINDOW groups each)
     own = [f"a:{f.agent}"] if f.agent else []
+    # a side word that stands for a state ("the occupiers") meets the groups of any state's deeds
+    own += [STATE_KEY] if f.agent and (f.agent in event_lexicon().state_sides or _is_state(f.agent)) else []
     own += [f"c:{f.figure[4]}"] if f.figure and f.figure[4] in event_lexicon().kinds else []  # one thing counted
     return own + [f"{e}|{a}" for e in kinds for a in anchors]
 

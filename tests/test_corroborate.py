@@ -1141,3 +1141,30 @@ def test_who_is_behind_a_deed_did_it():
     ])
     blew, behind_group = groups_of(db, "blew up", "leaning toward")
     assert blew == behind_group
+
+
+def test_the_occupiers_are_a_state_acting_where_it_does_not_rule():
+    occupation = frame("the occupation was trying to escape responsibility for the shelling")
+    assert occupation["agent"] == "occupiers" and "capture" not in occupation["events"]
+    deed = frame("the occupation of the town was illegal")
+    assert deed["agent"] is None and "capture" in deed["events"]
+    db = new_db()
+    save_article(db, article("a", "AFP", "2025-03-03"), [
+        claim("Ukrainian army", "Russian forces shelled the bridge in Kherson overnight"),
+        claim("Ukrainian army", "Ukrainian engineers will repair the power lines in Kherson by Friday"),
+    ])
+    save_article(db, article("b", "AP", "2025-03-04"), [
+        claim("Kherson governor", "the occupiers shelled the bridge and must answer for it", type="person"),
+    ])
+    shelled, repaired, occupiers = groups_of(db, "Russian forces shelled", "engineers", "the occupiers")
+    assert occupiers == shelled != repaired
+    # never the side that rules the land: Ukraine's own shelling in Kherson is not the occupiers'
+    db = new_db()
+    save_article(db, article("a", "AFP", "2025-03-03"), [
+        claim("Russian-installed administration", "Ukrainian forces shelled the bridge in Kherson overnight"),
+    ])
+    save_article(db, article("b", "AP", "2025-03-04"), [
+        claim("Kherson governor", "the occupiers shelled the bridge in Kherson overnight", type="person"),
+    ])
+    ukrainian, occupiers = groups_of(db, "Ukrainian forces", "the occupiers")
+    assert ukrainian != occupiers

@@ -111,6 +111,7 @@ class EventLexicon:
     classes: dict  # lemma -> event classes
     implies: dict  # event class -> classes it implies
     sides: dict  # lemma -> side ("jihadist" -> rebels)
+    state_sides: frozenset  # side words that stand for a state ("occupiers")
     negative: frozenset  # predicates that deny their event ("scrap", "cancel")
     wildcards: frozenset  # classes that go with any event ("responsible" for it)
     background: frozenset  # prepositions of background phrases
@@ -137,7 +138,7 @@ def event_lexicon() -> EventLexicon:
         for lemma in lemmas:
             classes[lemma] = (*classes.get(lemma, ()), event)
     sides = {lemma: side for side, lemmas in data["sides"].items() for lemma in lemmas}
-    return EventLexicon(classes, data["implies"], sides, frozenset(data["negative"]),
+    return EventLexicon(classes, data["implies"], sides, frozenset(data["state_sides"]), frozenset(data["negative"]),
                         frozenset(data["wildcards"]), frozenset(data["background"]), frozenset(data["classes"]),
                         {kind: frozenset(family) for family in data["related"] for kind in family},
                         frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]),
@@ -247,7 +248,8 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     held_tokens = set()  # "under Kyiv's control" says where, not that anyone took anything
     held = _held(tokens, names, speaker_side, held_tokens)
     background_tokens = _background(tokens, pred, lexicon.background) | held_tokens
-    classes = {event for t in tokens if t.i not in background_tokens for event in _classes_of(t)}
+    side_words = {t.i for _actor, t in names if t.lemma_.lower() in lexicon.sides}  # "the occupation" did something
+    classes = {event for t in tokens if t.i not in background_tokens | side_words for event in _classes_of(t)}
     classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
     if _english_lemma(pred) in lexicon.accusations:
         classes.add(lexicon.blame)
@@ -307,7 +309,7 @@ def _names(tokens, speaker, heads=frozenset()):
     found = []
     sides = event_lexicon().sides
     for t in tokens:
-        if t.lemma_.lower() in sides:
+        if t.lemma_.lower() in sides and not _deed_of(t):
             named = next((actor_key(c.text) for c in t.children if c.dep_ in ("amod", "compound") and actor_key(c.text)), None)
             found.append((named or sides[t.lemma_.lower()], t))  # "Russian terrorists" are Russia's side
         elif (t.lower_ in SELF_WORDS and (t.dep_ == "poss" or "Yes" in t.morph.get("Poss")) and speaker
@@ -332,6 +334,13 @@ def _names(tokens, speaker, heads=frozenset()):
         elif t.ent_type_ == "" and t.pos_ == "PROPN" and (t.dep_ in ACTOR_DEPS or t.i in heads) and actor_key(t.text):
             found.append((actor_key(t.text), t))  # a state's name the tagger missed ("accuses Kyiv of ...")
     return found
+
+
+def _deed_of(token) -> bool:
+    """A noun of a deed with what it was done to ("the occupation of the town", "l'occupation de la ville"):
+    no side."""
+    return any((c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "nmod" and any(g.lower_ in ("de", "du", "des", "d'") for g in c.children))
+               for c in token.children)
 
 
 def _lost_subject(span) -> bool:
