@@ -51,6 +51,7 @@ WEIGHT_CEILING = 7.0  # zipf frequency at which a word weighs nothing ("the" is 
 CENTROID_TERMS = 64  # a group keeps its heaviest terms only: memory stays flat
 SAME_ARTICLE_SIMILARITY = 0.5  # two claims of one article must say much the same
 MIN_SIMILARITY = 0.3
+CONTAINED = 0.5  # the shorter of two wordings wholly inside the other counts as half a match of the whole
 PREDICATE_WEIGHT = 2.5  # a head as rare as "restore" or "misfire" tells the proposition; "say", "be", "hit" do not
 FIGURE_TERM_WEIGHT = 6.0  # "12.7 metres", "1,364 people": as telling as a rare word, not a name
 EVENT_TERM_WEIGHT = 2.5  # a class of event weighs as a word like "strike"
@@ -398,7 +399,14 @@ def similarity(group: Centroid, claim: Features) -> float:
     term counting by the share of members that have it."""
     shared = sum(w * group.terms.get(t, 0) for t, w in claim.terms.items()) / group.n
     total = claim.mass + group.main().mass
-    return 2 * shared / total if total else 0.0
+    dice = 2 * shared / total if total else 0.0
+    # a fragment ("three days of mourning") says part of what a longer account says: the shorter one's
+    # words all in the longer one's, at least two of them words rather than classes
+    words = [t for t in claim.terms if not t.startswith(("ev:", "syn:")) and t in group.terms]
+    shorter = min(claim.mass, group.main().mass)
+    if len(words) < 2 or not shorter:
+        return dice
+    return max(dice, CONTAINED * shared / shorter)
 
 
 @lru_cache(maxsize=200_000)

@@ -1168,3 +1168,17 @@ def test_the_occupiers_are_a_state_acting_where_it_does_not_rule():
     ])
     ukrainian, occupiers = groups_of(db, "Ukrainian forces", "the occupiers")
     assert ukrainian != occupiers
+
+
+def test_a_fragment_joins_the_longer_wording_that_holds_it():
+    db = new_db()
+    save_article(db, article("a", "AFP", "2025-03-03"), [
+        claim("Lebanese government", "two days of mourning"),
+    ])
+    save_article(db, article("b", "AP", "2025-03-03"), [
+        claim("Lebanese government", "two days of national mourning and ordered flags lowered on public buildings "
+                                     "across the country in memory of the victims of the port fire"),
+        claim("Lebanese government", "customs officials had stored the chemicals in the warehouse for six years"),
+    ])
+    fragment, longer, stored = groups_of(db, "two days of mourning", "national mourning", "customs officials")
+    assert fragment == longer != stored
