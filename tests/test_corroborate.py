@@ -1182,3 +1182,15 @@ def test_a_fragment_joins_the_longer_wording_that_holds_it():
     ])
     fragment, longer, stored = groups_of(db, "two days of mourning", "national mourning", "customs officials")
     assert fragment == longer != stored
+
+
+def test_one_unit_spelled_two_ways_is_one_word():
+    db = new_db()
+    save_article(db, article("a", "AFP", "2025-03-03"), [
+        claim("regional governor", "about 450 square kilometres of the valley were under water", type="person"),
+    ])
+    save_article(db, article("b", "AP", "2025-03-04"), [
+        claim("regional governor", "some 450 square kilometers of the valley lay under water on Tuesday", type="person"),
+    ])
+    british, american = groups_of(db, "kilometres", "kilometers")
+    assert british == american
