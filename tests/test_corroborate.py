@@ -1194,3 +1194,11 @@ def test_one_unit_spelled_two_ways_is_one_word():
     ])
     british, american = groups_of(db, "kilometres", "kilometers")
     assert british == american
+
+
+def test_a_crime_by_a_side_is_its_deed_and_terrorist_tells_the_kind_of_deed():
+    crime = content_frame("The minister called the blowing up of the bridge another terrorist crime by the Kiev regime.",
+                          "the blowing up of the bridge another terrorist crime by the Kiev regime")
+    assert crime["agent"] == "Ukrainian government" and "cause" in crime["events"]
+    assert frame("it was a terrorist attack on the market")["agent"] is None
+    assert frame("terrorist groups had not entered the town")["agent"] == "rebels"

@@ -309,7 +309,7 @@ def _names(tokens, speaker, heads=frozenset()):
     found = []
     sides = event_lexicon().sides
     for t in tokens:
-        if t.lemma_.lower() in sides and not _deed_of(t):
+        if t.lemma_.lower() in sides and not _deed_of(t) and not _describes_deed(t):
             named = next((actor_key(c.text) for c in t.children if c.dep_ in ("amod", "compound") and actor_key(c.text)), None)
             found.append((named or sides[t.lemma_.lower()], t))  # "Russian terrorists" are Russia's side
         elif (t.lower_ in SELF_WORDS and (t.dep_ == "poss" or "Yes" in t.morph.get("Poss")) and speaker
@@ -341,6 +341,12 @@ def _deed_of(token) -> bool:
     no side."""
     return any((c.dep_ == "prep" and c.lower_ == "of") or (c.dep_ == "nmod" and any(g.lower_ in ("de", "du", "des", "d'") for g in c.children))
                for c in token.children)
+
+
+def _describes_deed(token) -> bool:
+    """A side word telling what kind of deed a noun names ("another terrorist crime by the Kiev
+    regime", "a terrorist attack"): who did it is named elsewhere."""
+    return token.dep_ in ("amod", "compound") and bool(_classes_of(token.head)) and token.head.pos_ == "NOUN"
 
 
 def _lost_subject(span) -> bool:
