@@ -331,7 +331,8 @@ def _names(tokens, speaker, heads=frozenset()):
                 found.append((actor, span.root))
         elif t.ent_type_ == "" and t.pos_ == "ADJ" and (_key(t.text) in gazetteer().demonyms or _key(t.lemma_) in gazetteer().demonyms):
             found.append((actor_key(t.text) or actor_key(t.lemma_), t))  # "russes" is "russe"
-        elif t.ent_type_ == "" and t.pos_ == "PROPN" and (t.dep_ in ACTOR_DEPS or t.i in heads) and actor_key(t.text):
+        elif (t.ent_type_ == "" and t.pos_ == "PROPN" and (t.dep_ in ACTOR_DEPS or t.i in heads)
+              and gazetteer().lookup(t.text) is not None and actor_key(t.text)):
             found.append((actor_key(t.text), t))  # a state's name the tagger missed ("accuses Kyiv of ...")
     return found
 
