@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import importlib
 import os
 import sqlite3
 import threading
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
+from .corroborate import update_groups  # reads stored frames: no spaCy for a parent whose workers parse
 from .executors import mapped_in_order
 from .model import Article, Attribution
 from .nlp import chosen_models
@@ -85,19 +85,6 @@ def load_extractor(model: str | None, registry_files: tuple[str, ...]) -> Extrac
     except Exception as exc:
         one_line = " ".join(str(exc).split())
         raise ExtractorUnavailable(f"cannot start the extractor: {one_line}") from exc
-
-
-def update_groups(db: sqlite_utils.Database, claim_ids: list[int]) -> set[int]:
-    """corroborate.update_groups, imported at first use: it imports spaCy
-    (for claim frames), which a parent whose workers parse needs only then."""
-    from .corroborate import update_groups as update
-
-    return update(db, claim_ids)
-
-
-def _import_quietly(module: str) -> None:
-    with contextlib.suppress(Exception):  # the import at first use reports it
-        importlib.import_module(module)
 
 
 Outcome = tuple[Article, "list[Attribution] | Problem"]
@@ -200,10 +187,6 @@ def ingest(
             summary.skipped += 1
         else:
             articles.append(item)
-    if articles and (_processes(jobs, articles) > 1 or scheduler):
-        # grouping's imports (spaCy: a second) while the workers start, not
-        # before they do, nor after they end
-        threading.Thread(target=_import_quietly, args=("claimtrack.corroborate",), daemon=True).start()
     if articles:
         bar_context = progress(length=len(articles)) if progress else contextlib.nullcontext()
         with bar_context as bar, extracted(articles, model, tuple(registry_files), jobs, scheduler) as batches:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import sqlite_utils
 
@@ -116,3 +118,14 @@ def test_kill_9_mid_run_leaves_whole_articles_and_rerun_completes(tmp_path):
     assert rerun.exit_code == 0, rerun.output
     assert summary(rerun)["skipped"] == len(partial)
     assert claims_per_article(killed) == expected
+
+
+def test_storing_and_grouping_load_no_spacy():
+    """A parent whose workers parse stores and groups from stored frames only:
+    it never pays spaCy's import (a second, before and after the workers)."""
+    script = (
+        "import sys, claimtrack.cli, claimtrack.ingest, claimtrack.corroborate, claimtrack.extract.frames;"
+        " print('spacy' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Span
 from wordfreq import zipf_frequency
 
 from ..datafiles import parse_yaml
@@ -385,6 +384,8 @@ def _fired_from(span) -> str | None:
 def _entity(token):
     """The entity a B token begins, read off the IOB tags: doc.ents builds
     every entity of the doc, once per name asked for (quadratic)."""
+    from spacy.tokens import Span  # here: grouping imports this module, and needs no spaCy
+
     doc, end = token.doc, token.i + 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
