@@ -288,6 +288,13 @@ class DocumentPass:
     def _in_quote(self, start: int, end: int) -> bool:
         return self.quotes.containing(start, end) is not None
 
+    def _quoted(self, paragraph: Paragraph, span) -> set[int]:
+        """The tokens of `span` inside a quote; most sentences touch none,
+        and are then answered with one look-up instead of one per token."""
+        if not self.quotes.overlapping(paragraph.start + span.start_char, paragraph.start + span.end_char):
+            return set()
+        return {t.i for t in span if self._in_quote(*self._abs(paragraph, t))}
+
     def _units(self, paragraph: Paragraph, doc):
         """The parser's sentences, joined where a quote runs on across them
         (a quoted passage of several sentences and its cue are one unit:
@@ -335,13 +342,13 @@ class DocumentPass:
     def _headline_paragraph(self, paragraph: Paragraph, doc) -> None:
         """A headline is one unit, however the parser splits it."""
         whole = doc[:]
-        quoted = {t.i for t in whole if self._in_quote(*self._abs(paragraph, t))}
+        quoted = self._quoted(paragraph, whole)
         found = self._labelled(whole, (LABEL_COLON, HEADLINE_DASH), True) or self.find_in_sentence(whole, self.lexicon, quoted)
         for item in found:
             self._emit(paragraph, whole, item)
 
     def _sentence(self, paragraph: Paragraph, sent) -> None:
-        quoted = {t.i for t in sent if self._in_quote(*self._abs(paragraph, t))}
+        quoted = self._quoted(paragraph, sent)
         found = self._labelled(sent, (LABEL_COLON, QUOTE_DASH), paragraph.index == 0) or self.find_in_sentence(sent, self.lexicon, quoted)
         people = [
             e
