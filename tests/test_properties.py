@@ -99,6 +99,19 @@ def test_extraction_never_raises_and_spans_spell_their_columns(extractor, text):
     assert_spans_spell_columns(text, extractor)
 
 
+def test_a_quote_edge_holding_only_marks_is_no_content_piece(extractor):
+    # found by the property above: a quoted sentence run on after a stray '."' and '“'
+    # made its continuation start with an empty piece
+    text = (
+        "LJihadists and allied rebel factions have captured most of Aleppo, Syria’s second city, after a"
+        " lightning offensive against the forces of Bashar al-Assad’s regime that left more than 300 dead,"
+        ' an NGO said on Saturday.: officials "“We lost eleven men in the first hour and nobody sent us'
+        ' ammunition," said Hassan Abdi Guure, a commander of the Ma\'awisley clan militia that fought'
+        ' alongside the army.”" '
+    )
+    assert_spans_spell_columns(text, extractor)
+
+
 # no shrinking: each try parses 5,000 words; the failing text is printed whole
 @settings(
     max_examples=3,

@@ -553,7 +553,10 @@ class DocumentPass:
         previous, _ = self.quote_state
         start = paragraph.start + sent.start_char
         end = paragraph.start + sent.end_char
-        pieces = [_trim(self.text, max(s, start), min(e, end)) for s, e in self.quotes.overlapping(start, end)]
+        trimmed = (_trim(self.text, max(s, start), min(e, end)) for s, e in self.quotes.overlapping(start, end))
+        pieces = [(s, e) for s, e in trimmed if s < e]  # a quote's edge holding only marks or spaces is no piece
+        if not pieces:
+            return
         tokens = [t for t in sent if t.i in quoted]
         figures = figures_in(tokens)
         attribution = Attribution(
