@@ -112,6 +112,18 @@ def test_a_quote_edge_holding_only_marks_is_no_content_piece(extractor):
     assert_spans_spell_columns(text, extractor)
 
 
+def test_a_cue_reads_in_text_order_however_its_words_were_found(extractor):
+    # found by the property above: a stray word after the speaker's name joined the cue before it
+    text = (
+        "\u201eAbd\U0001f1fa\U0001f1e6ul\u2060sal\u201cam denied that the port had been used to bring weapons into"
+        " the\U0001f469\u200d\U0001f469\u200d\U0001f467 country.\r\n\"\u201cUn autre a vu des combattants"
+        " anti-r\u00e9gim\u202ee \"devant la citadelle histori\u200bque\u00e9 d'Alep.\"\n\u00ab\u00a0PNH"
+        " spokes\U0001f525man: \u201cWe will not abandon Mirebalais to t\u00a0\u00bbhe bandits\u201d, said Amal"
+        " Hadd\u00a0ad, a tea\u200dcher.\n"
+    )
+    assert_spans_spell_columns(text, extractor)
+
+
 # no shrinking: each try parses 5,000 words; the failing text is printed whole
 @settings(
     max_examples=3,

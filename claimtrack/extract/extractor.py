@@ -414,11 +414,12 @@ class DocumentPass:
         if earlier is not None:
             # "Police denied this.", "rejected the accusation": the claim answered
             pieces, figures, kind, frame = [tuple(p) for p in earlier.spans["content"]], earlier.figures, "indirect", earlier.frame
+        cue_tokens = sorted(found.cue, key=lambda t: t.i)  # in text order, however a pattern found them
         attribution = Attribution(
             source=source,
             source_text=self._text_of(paragraph, found.mention),
             # "D'après" is one cue; read off the article (the parser may have seen it in another case)
-            cue="".join(self.text[slice(s, s + len(t.text_with_ws))] for t in found.cue for s in [paragraph.start + t.idx]).strip(),
+            cue="".join(self.text[slice(s, s + len(t.text_with_ws))] for t in cue_tokens for s in [paragraph.start + t.idx]).strip(),
             kind=kind,
             stance=found.stance,
             act=found.act,
@@ -426,7 +427,7 @@ class DocumentPass:
             sentence=self.text[paragraph.start + sent.start_char : passage_end],
             spans={
                 "source": _spans(self._abs(paragraph, t) for t in found.mention),
-                "cue": [list(self._abs(paragraph, t)) for t in found.cue],
+                "cue": [list(self._abs(paragraph, t)) for t in cue_tokens],
                 "content": [list(p) for p in pieces],
                 **_relay_spans(paragraph, found.relay, self._abs),
             },
