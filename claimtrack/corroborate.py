@@ -24,14 +24,14 @@ import re
 from collections import defaultdict
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 from itertools import groupby
 from typing import NamedTuple
 
 from wordfreq import zipf_frequency
 
-from .datafiles import parse_yaml
-from .extract.frames import CLOCK, WORD, actor_key, anchor_days, event_lexicon, frame_of, gazetteer, places_in_text
+from .extract.frames import (
+    CLOCK, WORD, actor_key, anchor_days, event_lexicon, events_file, frame_of, gazetteer, places_in_text,
+)
 from .figures import figures_in
 from .sources.registry import default_registry
 
@@ -128,27 +128,21 @@ def _class_term(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _wording() -> dict:
-    """How claims word what they assert (`events.yml`): synonyms, hedges, count words."""
-    return parse_yaml(resources.files("claimtrack.extract").joinpath("events.yml").read_text("utf-8"))
-
-
-@lru_cache(maxsize=1)
 def _synonym_classes() -> dict:
     """The term each class of synonyms shares -> its words."""
-    return {f"syn:{words[0]}": tuple(words) for words in _wording()["synonyms"]}
+    return {f"syn:{words[0]}": tuple(words) for words in events_file()["synonyms"]}
 
 
 @lru_cache(maxsize=1)
 def _hedges() -> frozenset:
     """Words that say how sure a claim is, not what it asserts."""
-    return frozenset(_wording()["hedges"])
+    return frozenset(events_file()["hedges"])
 
 
 @lru_cache(maxsize=1)
 def _count_words() -> frozenset:
     """Nouns naming a count: "the number of deaths", "the figure"."""
-    return frozenset(_wording()["count_words"])
+    return frozenset(events_file()["count_words"])
 
 
 @lru_cache(maxsize=1)

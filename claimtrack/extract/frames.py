@@ -130,8 +130,14 @@ class EventLexicon:
 
 
 @lru_cache(maxsize=1)
+def events_file() -> dict:
+    """events.yml as written: frames read its classes (event_lexicon), grouping its wording lists."""
+    return parse_yaml(resources.files(__package__).joinpath("events.yml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
 def event_lexicon() -> EventLexicon:
-    data = parse_yaml(resources.files(__package__).joinpath("events.yml").read_text("utf-8"))
+    data = events_file()
     classes: dict[str, tuple] = {}
     for event, lemmas in data["classes"].items():
         for lemma in lemmas:
