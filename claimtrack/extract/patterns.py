@@ -193,11 +193,10 @@ def subject_of(verb: Token, quoted: set[int] = frozenset(), cues: frozenset[str]
         if apposed is not None:
             return apposed
     if verb.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
-        subject = subject_of(head, quoted)
         if head.dep_ == "relcl" and root.i < verb.i and root.lemma_ in cues:
             # "X described it as a crime that could not be tolerated and said ...": X says, not the crime
             return subject_of(root, quoted, cues)
-        return subject
+        return subject_of(head, quoted)
     if _participle(verb) and head.pos_ in ("NOUN", "PROPN") and head.i < verb.i:
         return head  # "the super PACs supporting Kasich", "protesters calling for his release"
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG" and head.pos_ == "VERB":
