@@ -28,10 +28,10 @@ TERMINAL = re.compile(r"[.!?…:;][\s\"”»’')\]]*$")
 LABEL_COLON = re.compile(r"^[\"“]?(?P<source>[^:\"“«]{2,60}?)\s*(?P<cue>:)(?:\s+|(?=[\"“«]))(?P<content>\S.*)$", re.S)
 HEADLINE_DASH = re.compile(r"^(?P<content>.+\S)\s+(?P<cue>[-–—])\s+(?P<source>[^-–—]{2,60})$")
 # '"We have lost everything." ― Amal Haddad': a quote signed after a dash
+QUOTE_DASH = re.compile(r"^[\"“](?P<content>.+)[\"”]\s*(?P<cue>[-–—―])\s*(?P<source>[^-–—―\"“”]{2,60}?)[.\s]*$", re.S)
 # words that make a label a topic ("Little Relief for Refugees:", "Stealth Over
 # Health:") unless it names someone ("Obama on Climate Change:")
 TOPIC_PREPOSITIONS = {"for", "over", "to", "on", "with", "in", "against", "from", "after", "at", "about"}
-QUOTE_DASH = re.compile(r"^[\"“](?P<content>.+)[\"”]\s*(?P<cue>[-–—―])\s*(?P<source>[^-–—―\"“”]{2,60}?)[.\s]*$", re.S)
 DASHES = "-–—―"
 QUOTE_ENDINGS = (*QUOTE_CHARS, DOUBLE_APOSTROPHE)
 # what a noun pointing back at an earlier claim may carry: "the army's accusations"
