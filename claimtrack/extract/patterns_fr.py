@@ -790,12 +790,11 @@ def _without_added_statement(content: list[Token]) -> list[Token]:
     about part of what was counted; the claim ends before it (", dont sept
     enfants", ", dont 68 % sur la rive gauche", ", dont la plupart ont fui"
     break the count down and stay)."""
-    ids = {t.i for t in content}
     for n, t in enumerate(content[1:], 1):
         if t.lower_ == "dont" and content[n - 1].text == "," and any(
                 v.pos_ in ("VERB", "AUX") and "Fin" in v.morph.get("VerbForm")
                 and any(c.dep_ in ("nsubj", "nsubj:pass") and c.pos_ in ("NOUN", "PROPN") and t not in c.subtree for c in v.children)
-                for v in content[n + 1:] if v.i in ids):
+                for v in content[n + 1:]):
             return content[: n - 1]
     return content
 
