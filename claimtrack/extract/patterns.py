@@ -1,7 +1,7 @@
 """Dependency patterns: where a parsed sentence attributes something, to whom.
 
 Each finder returns `Found` records holding token indices; the document pass
-(`extract/__init__.py`) turns them into resolved `Attribution`s."""
+(`extract/extractor.py`) turns them into resolved `Attribution`s."""
 
 from __future__ import annotations
 
