@@ -371,3 +371,31 @@ The administration installed by Moscow in the occupied town said the water was s
     experts = next(name for name in by_source if name.startswith("team of international legal experts"))
     assert by_source[experts] == experts  # its own origin, no journalist of "experts", no Ukrainian body
     assert "Russian government" in by_source.values()
+
+
+OCCUPIED = """Crue meurtrière dans le sud de l'Ukraine
+
+ODESSA, 9 juin (AFP) - Les autorités d'occupation ont affirmé jeudi que huit habitants étaient morts à Hola Prystan.
+
+Le ministère de l'Intérieur a indiqué que trois personnes avaient péri dans la région de Mykolaïv.
+"""
+
+
+def test_occupation_authorities_belong_to_the_occupier_of_their_place(tmp_path):
+    article = tmp_path / "fr.txt"
+    article.write_text(OCCUPIED, encoding="utf-8")
+    ingest_with_cli(tmp_path / "fr.db", str(article), "--jobs", "1", "--lang", "fr")
+    by_source, _ = origins_of(sqlite_utils.Database(tmp_path / "fr.db"))
+    occupation = next(name for name in by_source if name.startswith("autorités d'occupation"))
+    assert by_source[occupation] == "Russian government"
+    # "l'Intérieur": an elided article is no word of the body's name
+    interior = next(name for name in by_source if name.startswith("ministère de l'Intérieur"))
+    assert by_source[interior] == "Ukrainian government"
+
+
+def test_occupation_bodies_are_the_occupier_s_only_where_the_gazetteer_knows_one(tmp_path):
+    by_source, _ = origins(tmp_path, "KYIV (Reuters) - The occupation authorities said the water had reached the rooftops.\n")
+    assert set(by_source.values()) == {"Russian government"}
+    (tmp_path / "mali").mkdir()
+    by_source, _ = origins(tmp_path / "mali", "BAMAKO (Reuters) - The occupation forces said the convoy had been attacked.\n")
+    assert not set(by_source.values()) & {"Russian government", "Malian government"}

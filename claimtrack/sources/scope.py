@@ -28,6 +28,7 @@ def places_in_text(text: str) -> frozenset:
     return find(text)
 
 WORD = re.compile(r"[^\W\d_](?:[\w'’]|\.(?=\w))*\.?")  # "U.S." is one word
+ELISION = re.compile(r"^(?:[dlDL]|qu|Qu)['’](?=\w)")  # French "d'occupation", "l'Intérieur": the word after it
 RULED = re.compile(r"^(?P<ruler>.+?)-(?:run|installed|backed|appointed|led|controlled)$", re.I)
 DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|\(|[-–—/])")
 STATE_TYPES = ("government", "military", "official_media", "other")
@@ -40,7 +41,17 @@ def _generic() -> dict:
 
 @lru_cache(maxsize=1)
 def _vocabulary() -> tuple[frozenset, frozenset]:
-    return frozenset(_generic()["bodies"]), frozenset(_generic()["qualifiers"])
+    return frozenset(_generic()["bodies"]), frozenset(_generic()["qualifiers"]) | _occupation_words()
+
+
+@lru_cache(maxsize=1)
+def _occupation_words() -> frozenset:
+    return frozenset(_generic()["occupation"])
+
+
+def names_occupation(name: str) -> bool:
+    """"the occupation authorities", "les autorités d'occupation": a body the occupier runs."""
+    return any(ELISION.sub("", w).lower() in _occupation_words() for w in WORD.findall(name))
 
 
 def body_words() -> frozenset:
@@ -161,7 +172,7 @@ def is_generic(name: str) -> bool:
     bodies, qualifiers = _vocabulary()
     places = gazetteer()
     unruled = " ".join(w for w in name.split() if not RULED.match(w.strip(",.;:")))
-    words = [w.removesuffix("'s").removesuffix("’s") for w in WORD.findall(unruled)]
+    words = [ELISION.sub("", w.removesuffix("'s").removesuffix("’s")) for w in WORD.findall(unruled)]
     rest = [w.lower() for w in words if places.lookup(w) is None]
     return bool(rest) and any(w in bodies for w in rest) and all(w in bodies or w in qualifiers for w in rest)
 
@@ -197,7 +208,10 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
                 and default_registry().lookup(ref.name) is None
                 and (ref.type in STATE_TYPES or is_state_service(ref.name) or ruler_named(ref.name) is not None)
             ):
-                _scope_body(ref, place, article)
+                if names_occupation(ref.name) and ruler_named(ref.name) is None:
+                    _scope_occupation_body(ref, [*sorted(places_in_text(attribution.sentence)), place, dateline], article)
+                else:
+                    _scope_body(ref, place, article)
     return attributions
 
 
@@ -236,6 +250,37 @@ def _scope_body(ref: SourceRef, place: str | None, article: Article) -> None:
     ref.aliases = [a for a in ref.aliases if a != ref.name]
     ref.name = f"{ref.name} ({scope})"
     ref.parent = local
+
+
+def occupier_of(places_named) -> SourceRef | None:
+    """The state holding land of a place's state, as the gazetteer says
+    (Ukraine's Nova Kakhovka governed by the Russian government): whom an
+    occupation authority there belongs to. The innermost part of the first
+    place's chain that holds land so governed decides; two such states
+    there decide nothing."""
+    places, registry = gazetteer(), default_registry()
+    for place in places_named:
+        chain = places.chain(place)
+        own = state_government(chain[-1])
+        for inside in chain:
+            held = (registry.lookup(body) for land, body in places.governed_by.items() if inside in places.chain(land))
+            occupiers = {ref.name: ref for ref in held if ref is not None and ref.type == "government" and ref.name != own.name}
+            if occupiers:
+                return next(iter(occupiers.values())) if len(occupiers) == 1 else None
+    return None
+
+
+def _scope_occupation_body(ref: SourceRef, places_named: list, article: Article) -> None:
+    """"Les autorités d'occupation" are the occupier's, found from the places
+    of their sentence, else of the article; named after it, since another
+    war's occupation authorities are another body."""
+    occupier = occupier_of(p for p in places_named if p is not None)
+    scope = occupier.name if occupier is not None else article.outlet or article.id
+    if scope is None:
+        return
+    ref.aliases = [a for a in ref.aliases if a != ref.name]
+    ref.name = f"{ref.name} ({scope})"
+    ref.parent = occupier
 
 
 def _become(ref: SourceRef, other: SourceRef) -> None:
