@@ -30,7 +30,7 @@ from typing import NamedTuple
 from wordfreq import zipf_frequency
 
 from .extract.frames import (
-    CLOCK, WORD, actor_key, anchor_days, event_lexicon, events_file, frame_of, gazetteer, places_in_text,
+    CLOCK, UNDETERMINED, WORD, actor_key, anchor_days, event_lexicon, events_file, frame_of, gazetteer, places_in_text,
 )
 from .figures import figures_in
 from .sources.registry import default_registry
@@ -208,6 +208,8 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     words = [w for w in frame.get("terms") or () if w not in _hedges()]
     telling = [f"n:{v:g}" for found in figures or () for v in _written(found) if _telling(v)]
     classes = (*map(_class_term, words), *map(_synonyms().get, words))
+    if UNDETERMINED in (frame.get("events") or ()):  # "we cannot say what happened" names its class in no one word
+        classes += (f"ev:{UNDETERMINED}",)
     terms = {term: term_weight(term) for term in (*words, *filter(None, classes), *telling)}
     telling += [w for w in words if CLOCK.fullmatch(w)]  # "at 02:54" twice is one statement too
     actors = frozenset(frame.get("actors") or ())

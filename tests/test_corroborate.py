@@ -1202,3 +1202,26 @@ def test_a_crime_by_a_side_is_its_deed_and_terrorist_tells_the_kind_of_deed():
     assert crime["agent"] == "Ukrainian government" and "cause" in crime["events"]
     assert frame("it was a terrorist attack on the market")["agent"] is None
     assert frame("terrorist groups had not entered the town")["agent"] == "rebels"
+
+
+def test_a_claim_that_it_is_not_known_yet_is_its_own_proposition():
+    for text in ("We cannot say for certain what happened at the bridge", "London could not yet say who was responsible",
+                 "the inquiry had not determined what caused the blast", "it is too early to tell who fired the shell",
+                 "it was unclear who fired the shell", "the ministry could not reach a conclusion"):
+        found = frame(text)
+        assert (found["events"], found["agent"], found["neg"]) == (["undetermined"], None, False), text
+    for text in ("He did not say who fired the shell", "the army did not clear the road", "Britain did not fire the shell"):
+        assert frame(text)["events"] != ["undetermined"], text
+    db = new_db()
+    save_article(db, article("a", "AFP", "2025-03-03"), [
+        claim("Ukrainian army", "Russian forces blew up the bridge over the river near Kherson"),
+    ])
+    save_article(db, article("b", "AP", "2025-03-04"), [
+        claim("Pentagon", "Washington could not yet say who was responsible for the collapse of the bridge near Kherson"),
+    ])
+    save_article(db, article("c", "Reuters", "2025-03-05"), [
+        claim("State Department", "it could not say conclusively what happened to the bridge near Kherson"),
+    ])
+    accused, unknown, undecided = groups_of(db, "blew up", "could not yet say", "say conclusively")
+    assert unknown == undecided != accused
+    assert db["claim_groups"].get(unknown)["verdict"] == "single_origin"

@@ -46,6 +46,7 @@ REGION_WORDS = frozenset("region province oblast governorate district".split()) 
 NAME_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"))
 STEM_MARGIN = 1.0  # zipf: a lemma ten times rarer than its "-er" infinitive is the lemmatizer's stem
 IMPUTING = frozenset(("blame", "attribute"))  # verbs laying a deed on someone, read in English
+UNDETERMINED = "undetermined"  # the class of a claim that what happened is not known yet
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class EventLexicon:
     abilities: frozenset  # modals of what can be ("cannot be restored"): negated, they state what is
     fighters: frozenset  # nouns of fighters: "300 terrorists killed" is no toll of "300 people"
     showing: frozenset  # classes that show an event without being a deed ("video", "radar")
+    undetermined: dict  # words saying what happened is not known yet: kind -> frozenset of lemmas
 
 
 @lru_cache(maxsize=1)
@@ -149,7 +151,8 @@ def event_lexicon() -> EventLexicon:
                         frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]),
                         frozenset(data["evidence"]), frozenset(data["holding"]), frozenset(data["governments"]),
                         frozenset(data["occupation"]), frozenset(data["obligations"]), frozenset(data["abilities"]),
-                        frozenset(data["fighters"]), frozenset(data["showing"]))
+                        frozenset(data["fighters"]), frozenset(data["showing"]),
+                        {kind: frozenset(words) for kind, words in data["undetermined"].items()})
 
 
 @lru_cache(maxsize=1)
@@ -261,12 +264,16 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     event_words = [t for t in tokens if t.i not in background_tokens and t.pos_ in ("VERB", "NOUN", "ADJ")
                    and _classes_of(t) and _in_core(t, inside)
                    and _english_lemma(t) not in lexicon.participants]
+    # "We cannot say what happened" asserts that it is not known: no deed, no doer, no denial
+    undetermined = _undetermined(pred)
     return {
         "pred": pred.lemma_.lower(),
-        "neg": _negated(pred) or _negated(_deed_clause(pred, event_words, inside)) or _deeds_only_denied(tokens, background_tokens),
+        "neg": not undetermined and (_negated(pred) or _negated(_deed_clause(pred, event_words, inside))
+                                     or _deeds_only_denied(tokens, background_tokens)),
         "modal": _modality(pred),
-        "events": sorted(classes),
-        "agent": _agent(pred, [(a, t) for a, t in names if t.i not in background_tokens], inside, event_words, speaker_side),
+        "events": [UNDETERMINED] if undetermined else sorted(classes),
+        "agent": None if undetermined else _agent(
+            pred, [(a, t) for a, t in names if t.i not in background_tokens], inside, event_words, speaker_side),
         "patient": _patient(pred),
         "actors": actors,
         "places": places,
@@ -492,6 +499,27 @@ def _negated(pred) -> bool:
         if token.dep_ == "det" and token.lower_ in NEGATIVE_DETERMINERS and _argument_of(token.head, pred):
             return True
     return False
+
+
+def _undetermined(pred) -> bool:
+    """Says that what happened is not known yet (events.yml `undetermined`):
+    a word of knowing in the negative, the head or its object ("have not
+    determined what caused it", "had no information on", "could not reach a
+    conclusion", "it was not clear who"), telling that one cannot ("We cannot
+    say conclusively"), "too early to say", "unclear who fired"."""
+    words = event_lexicon().undetermined
+    said = [pred, *(c for c in pred.children if c.dep_ in ("dobj", "obj", "acomp", "attr"))]
+    lemmas = {_english_lemma(t) for t in said}
+    if lemmas & words["unknown"] or any(
+            _english_lemma(t) in words["premature"] and any(
+                c.dep_ == "xcomp" and _english_lemma(c) in words["knowing"] | words["telling"] for c in t.children)
+            for t in said):
+        return True
+    if not _negated(pred):
+        return False
+    evident = {_english_lemma(t) for t in said if t.pos_ == "ADJ"} & words["evident"]
+    unable = _english_lemma(pred) in words["telling"] and _modality(pred) in words["able"]
+    return bool(lemmas & words["knowing"] or evident or unable)
 
 
 def _deeds_only_denied(tokens, background_tokens) -> bool:
