@@ -396,6 +396,17 @@ def test_occupation_authorities_belong_to_the_occupier_of_their_place(tmp_path):
 def test_occupation_bodies_are_the_occupier_s_only_where_the_gazetteer_knows_one(tmp_path):
     by_source, _ = origins(tmp_path, "KYIV (Reuters) - The occupation authorities said the water had reached the rooftops.\n")
     assert set(by_source.values()) == {"Russian government"}
+    (tmp_path / "gaza").mkdir()
+    by_source, _ = origins(tmp_path / "gaza", "GAZA (PPS) - The occupation army said the school had been used as a depot.\n")
+    assert set(by_source.values()) == {"Israeli government"}
     (tmp_path / "mali").mkdir()
     by_source, _ = origins(tmp_path / "mali", "BAMAKO (Reuters) - The occupation forces said the convoy had been attacked.\n")
     assert not set(by_source.values()) & {"Russian government", "Malian government"}
+
+
+def test_the_authorities_of_a_territory_another_body_rules_are_that_body_s(tmp_path):
+    article = tmp_path / "fr.txt"
+    article.write_text("GAZA, 3 mars (AFP) - Une frappe a tué douze personnes dans un camp, selon les autorités du territoire palestinien.\n", encoding="utf-8")
+    ingest_with_cli(tmp_path / "fr.db", str(article), "--jobs", "1", "--lang", "fr")
+    by_source, _ = origins_of(sqlite_utils.Database(tmp_path / "fr.db"))
+    assert set(by_source.values()) == {"Hamas"}

@@ -253,21 +253,20 @@ def _scope_body(ref: SourceRef, place: str | None, article: Article) -> None:
 
 
 def occupier_of(places_named) -> SourceRef | None:
-    """The state holding land of a place's state, as the gazetteer says
-    (Ukraine's Nova Kakhovka governed by the Russian government): whom an
-    occupation authority there belongs to. The innermost part of the first
-    place's chain that holds land so governed decides; two such states
-    there decide nothing."""
-    places, registry = gazetteer(), default_registry()
+    """The state the gazetteer says occupies the first of the places (or
+    what contains it) under occupation: whom an occupation authority there
+    belongs to (Kherson region: the Russian government)."""
     for place in places_named:
-        chain = places.chain(place)
-        own = state_government(chain[-1])
-        for inside in chain:
-            held = (registry.lookup(body) for land, body in places.governed_by.items() if inside in places.chain(land))
-            occupiers = {ref.name: ref for ref in held if ref is not None and ref.type == "government" and ref.name != own.name}
-            if occupiers:
-                return next(iter(occupiers.values())) if len(occupiers) == 1 else None
+        for inside in gazetteer().chain(place):
+            if inside in _occupied_by():
+                return default_registry().lookup(_occupied_by()[inside])
     return None
+
+
+@lru_cache(maxsize=1)
+def _occupied_by() -> dict[str, str]:
+    data = parse_yaml(resources.files("claimtrack.extract").joinpath("gazetteer.yml").read_text("utf-8"))
+    return {entry["name"]: entry["occupied_by"] for entry in data["places"] if entry.get("occupied_by")}
 
 
 def _scope_occupation_body(ref: SourceRef, places_named: list, article: Article) -> None:
