@@ -1225,3 +1225,19 @@ def test_a_claim_that_it_is_not_known_yet_is_its_own_proposition():
     accused, unknown, undecided = groups_of(db, "blew up", "could not yet say", "say conclusively")
     assert unknown == undecided != accused
     assert db["claim_groups"].get(unknown)["verdict"] == "single_origin"
+
+
+def test_what_a_deed_was_done_for_is_no_part_of_it():
+    purpose = frame("the rebels had shelled the bridge deliberately to halt the advance and to divert attention "
+                    "from the fighting in Aleppo")
+    assert (purpose["events"], purpose["agent"], purpose["places"]) == (["strike"], "rebels", [])
+    assert "explode" in frame("the rebels tried to blow up the bridge")["events"]
+    db = new_db()
+    save_article(db, article("a", "AFP", "2025-03-03"), [
+        claim("Syrian army", "the rebels shelled the bridge near Hama on Monday"),
+    ])
+    save_article(db, article("b", "AP", "2025-03-04"), [
+        claim("Syrian army", "the rebels had shelled the bridge deliberately to divert attention from the protests in Beirut"),
+    ])
+    shelled, deliberately = groups_of(db, "near Hama", "deliberately")
+    assert shelled == deliberately

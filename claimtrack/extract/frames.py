@@ -251,11 +251,12 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     side_speaker = speaker if source is None or source.type not in ("person", "witness", "journalist") else None
     names = _names(tokens, side_speaker, {t.i for t in heads})
     actors = sorted({actor for actor, _t in names if actor})
-    places = sorted(set(_places(tokens, {t.i for t in heads})))
+    motive = _purpose(tokens, pred)
+    places = sorted(set(_places([t for t in tokens if t.i not in motive], {t.i for t in heads})))
     speaker_side = speaker and (actor_key(speaker) or speaker)
     held_tokens = set()  # "under Kyiv's control" says where, not that anyone took anything
     held = _held(tokens, names, speaker_side, held_tokens)
-    background_tokens = _background(tokens, pred, lexicon.background) | held_tokens
+    background_tokens = _background(tokens, pred, lexicon.background) | held_tokens | motive
     side_words = {t.i for _actor, t in names if t.lemma_.lower() in lexicon.sides}  # "the occupation" did something
     classes = {event for t in tokens if t.i not in background_tokens | side_words for event in _classes_of(t)}
     classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
@@ -473,6 +474,18 @@ def _background(tokens, pred, background) -> set[int]:
         elif _aside_on_subject(t, pred):
             found.update(x.i for x in t.subtree)
     return found
+
+
+def _purpose(tokens, pred) -> set[int]:
+    """Tokens of an infinitive clause telling what a deed was done for
+    ("destroyed the dam deliberately to halt the counteroffensive and to
+    divert attention from events in Belgorod"): its motive, not its event,
+    doer, day or place. ("tried to blow up the dam" tells no deed before it.)"""
+    if not _classes_of(pred):
+        return set()
+    return {x.i for t in tokens if t.head.i == pred.i and t.dep_ in ("advcl", "xcomp")
+            and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "pour", "afin") for c in t.children)
+            for x in t.subtree}
 
 
 def _aside_on_subject(token, pred) -> bool:
