@@ -631,3 +631,29 @@ def test_leaders_trip_postponed_is_a_visit(extractor):
     assert {"visit", "postpone"} <= set(claim.frame["terms"])
     claim = one(extractor, "L'ONU a dénoncé le déplacement de milliers de civils.")
     assert "displace" in claim.frame["events"]
+
+
+@pytest.mark.parametrize(
+    "text, government",
+    [
+        ("Le président reportera sa visite, a indiqué un responsable de la Maison Blanche.", "US government"),
+        ("Selon un haut responsable américain, le président reportera sa visite.", "US government"),
+        ("Un porte-parole de la Maison Blanche a affirmé que la visite était reportée.", "US government"),
+        ("Un haut responsable israélien a assuré que l'armée n'avait pas visé l'école.", "Israeli government"),
+    ],
+)
+def test_an_unnamed_official_belongs_to_the_body_or_state_named_after_the_title(extractor, text, government):
+    parent = one(extractor, text).source.parent
+    while parent.parent is not None:
+        parent = parent.parent
+    assert parent.name == government
+
+
+def test_il_after_a_titled_official_not_yet_named_is_that_official(extractor):
+    claims = extractor.extract(
+        french("Le groupe armé a nié toute attaque. Le Premier ministre malien a condamné « un massacre ». Il a demandé une enquête internationale.")
+    )
+    minister, pronoun = claims[-2], claims[-1]
+    assert pronoun.source_text == "Il"
+    assert pronoun.source is minister.source
+    assert minister.source.parent.name == "Malian government"

@@ -58,6 +58,7 @@ class Forward:
         self.text = text
         self.org = org
         self.ref: SourceRef | None = None
+        self.named_before = 0  # remember() calls made before it was met
 
     def accepts(self, ref: SourceRef) -> bool:
         if self.ref is not None or ref.type != self.type:
@@ -153,8 +154,10 @@ class DocumentSources:
             return None
         lower = head.lower_.lstrip("-")  # "a-t-il dit": the inverted pronoun
         if lower in self.lexicon.speaker_pronouns:
-            return previous or self.last()
+            return previous or self._pending_person() or self.last()
         if lower in ("he", "she", "him", "her", "his"):  # "his claim that": his as he
+            if self._pending_person() is not None:
+                return self._pending_person()
             # one person: not "Officials" or "residents" met before, nor one
             # an honorific gave the other gender ("Mr Sunak" is no "she")
             other = "male" if lower in ("she", "her") else "female"
@@ -176,6 +179,14 @@ class DocumentSources:
                 self.plural.add(ref.name)
             return ref
         return self._named(head, mention)
+
+    def _pending_person(self) -> Forward | None:
+        """"Le Premier ministre libanais a condamné ... Il a demandé": a titled person
+        still to be named, met after every source named so far, is who "il" is."""
+        last = self.forwards[-1] if self.forwards else None
+        if last is not None and last.ref is None and last.type in PERSON_TYPES and last.named_before == self.remembered:
+            return last
+        return None
 
     def _named(self, head: Token, mention: list[Token]):
         person = self._person(head, mention)
@@ -303,6 +314,7 @@ class DocumentSources:
         if article in INDEFINITE or org is None:
             return self.remember(SourceRef(text, "person", org))
         forward = Forward("person", text, org)
+        forward.named_before = self.remembered
         self.forwards.append(forward)
         return forward
 
@@ -362,16 +374,22 @@ class DocumentSources:
                         c
                         for c in ([child] if french else child.children)
                         if (c.dep_ == "pobj" or french)
-                        # "the head of Ukrhydroenergo": a body the recogniser took for a place
-                        and (c.ent_type_ not in ("GPE", "LOC") or getattr(self._lookup(c.text), "type", "government") != "government")
+                        and (c.ent_type_ not in ("GPE", "LOC") or self._body_named_like_place(c))
                         and not (c.lower_ in self.lexicon.title_modifiers and all(x.dep_ in ("case", "det") for x in c.children))
                         and c.lemma_.lower() not in self.lexicon.place_nouns  # "le gouverneur de la région"
                     ]
                     if objects:
                         body = [t for t in _org_tokens(objects[0]) if not (t.dep_ == "case" and t.head == objects[0])]
                         return self._organisation(objects[0], body)
-            # "Ukrainian officials": the tagger may call the adjective a GPE
-            nations = [t for t in title.lefts if t.dep_ == "amod" and (t.ent_type_ == "NORP" or (t.ent_type_ == "GPE" and t.pos_ == "ADJ"))]
+            # "Ukrainian officials": the tagger may call the adjective a GPE; "un haut responsable
+            # américain": a demonym after the title, the French model leaves untagged
+            nations = [
+                t
+                for t in title.children
+                if t.dep_ == "amod"
+                and (t.i < title.i or t.pos_ == "ADJ")
+                and (t.ent_type_ == "NORP" or (t.ent_type_ == "GPE" and t.pos_ == "ADJ") or (t.pos_ == "ADJ" and gazetteer().lookup(t.lemma_) is not None))
+            ]
             modifiers = [
                 t
                 for t in title.lefts
@@ -400,6 +418,14 @@ class DocumentSources:
             if nations:
                 return self._government_of(nations[0].text)  # "a senior Egyptian official"
         return None
+
+    def _body_named_like_place(self, token: Token) -> bool:
+        """"the head of Ukrhydroenergo", "un responsable de la Maison Blanche": a body
+        the recogniser took for a place, known by its whole name and no gazetteer
+        place ("the mayor of Kherson" names no body)."""
+        name = words([t for t in _org_tokens(token) if not (t.dep_ == "case" and t.head == token)])
+        ref = self._lookup(name) or self._lookup(token.text)
+        return ref is not None and (ref.type != "government" or gazetteer().lookup(name) is None)
 
     def _rank_word(self, token: Token, title: Token) -> bool:
         """"Rear Admiral", "Staff Sergeant": an unknown capitalised word just
