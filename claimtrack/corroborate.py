@@ -128,6 +128,12 @@ def _class_term(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _phrase_classes() -> frozenset:
+    """Classes a claim names by its structure or a pair of words, not by one word."""
+    return frozenset((UNDETERMINED, *event_lexicon().combined))
+
+
+@lru_cache(maxsize=1)
 def _synonym_classes() -> dict:
     """The term each class of synonyms shares -> its words."""
     return {f"syn:{words[0]}": tuple(words) for words in events_file()["synonyms"]}
@@ -208,8 +214,8 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     words = [w for w in frame.get("terms") or () if w not in _hedges()]
     telling = [f"n:{v:g}" for found in figures or () for v in _written(found) if _telling(v)]
     classes = (*map(_class_term, words), *map(_synonyms().get, words))
-    if UNDETERMINED in (frame.get("events") or ()):  # "we cannot say what happened" names its class in no one word
-        classes += (f"ev:{UNDETERMINED}",)
+    # "we cannot say what happened", "shifted landmines" name their class in no one word
+    classes += tuple(f"ev:{kind}" for kind in frame.get("events") or () if kind in _phrase_classes())
     terms = {term: term_weight(term) for term in (*words, *filter(None, classes), *telling)}
     telling += [w for w in words if CLOCK.fullmatch(w)]  # "at 02:54" twice is one statement too
     actors = frozenset(frame.get("actors") or ())
@@ -520,7 +526,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     if events_meet and said_alike and found >= MIN_SIMILARITY / 2:
         found = max(found, MIN_SIMILARITY)  # the same rare head said the same way ("cannot be restored") is close enough
     same_figure = any(t in group.terms for t in claim.telling)  # "12.7 metres" twice: one statement
-    strong = (STRONG_COUNT * (same_count or same_figure)
+    narrow = bool(claim.events & events & event_lexicon().combined.keys())  # "shifted landmines": one story
+    strong = (STRONG_COUNT * (same_count or same_figure or narrow)
               or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds)))
     if elsewhere and not (same_side or same_figure):
         return None  # a title's place is only a guess: a side's deed or a telling figure outweighs it, a toll does not

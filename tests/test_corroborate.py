@@ -1241,3 +1241,23 @@ def test_what_a_deed_was_done_for_is_no_part_of_it():
     ])
     shelled, deliberately = groups_of(db, "near Hama", "deliberately")
     assert shelled == deliberately
+
+
+def test_mines_moved_by_water_are_one_story_and_no_explosion():
+    shifted = frame("the floods had shifted landmines laid during the war")
+    assert "loose_mines" in shifted["events"] and "explode" not in shifted["events"]
+    assert "loose_mines" not in frame("the army laid mines along the border")["events"]
+    db = new_db()
+    save_article(db, article("a", "AFP", "2025-05-20"), [
+        claim("Red Cross", "the floods had shifted landmines laid during the war near Doboj"),
+        claim("regional governor", "an explosion destroyed a bridge near Doboj", type="person"),
+    ])
+    save_article(db, article("b", "AP", "2025-05-21"), [
+        claim("mine action centre", "whole minefields near Doboj were being washed away"),
+    ])
+    save_article(db, article("c", "Reuters", "2025-05-22"), [
+        claim("United Nations", "fast water could carry unexploded ordnance from Doboj into villages judged safe"),
+    ])
+    shifted, washed, carried, blast = groups_of(db, "shifted landmines", "washed away", "could carry", "an explosion")
+    assert shifted == washed == carried != blast
+    assert db["claim_groups"].get(shifted)["verdict"] == "corroborated"

@@ -129,6 +129,7 @@ class EventLexicon:
     fighters: frozenset  # nouns of fighters: "300 terrorists killed" is no toll of "300 people"
     showing: frozenset  # classes that show an event without being a deed ("video", "radar")
     undetermined: dict  # words saying what happened is not known yet: kind -> frozenset of lemmas
+    combined: dict  # class -> the two sets of words that name it together ("shifted landmines")
 
 
 @lru_cache(maxsize=1)
@@ -152,7 +153,8 @@ def event_lexicon() -> EventLexicon:
                         frozenset(data["evidence"]), frozenset(data["holding"]), frozenset(data["governments"]),
                         frozenset(data["occupation"]), frozenset(data["obligations"]), frozenset(data["abilities"]),
                         frozenset(data["fighters"]), frozenset(data["showing"]),
-                        {kind: frozenset(words) for kind, words in data["undetermined"].items()})
+                        {kind: frozenset(words) for kind, words in data["undetermined"].items()},
+                        {kind: tuple(map(frozenset, pair)) for kind, pair in data["combined"].items()})
 
 
 @lru_cache(maxsize=1)
@@ -258,7 +260,9 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     held = _held(tokens, names, speaker_side, held_tokens)
     background_tokens = _background(tokens, pred, lexicon.background) | held_tokens | motive
     side_words = {t.i for _actor, t in names if t.lemma_.lower() in lexicon.sides}  # "the occupation" did something
-    classes = {event for t in tokens if t.i not in background_tokens | side_words for event in _classes_of(t)}
+    combined, paired = _combined(tokens, background_tokens)
+    classes = {event for t in tokens if t.i not in background_tokens | side_words | paired for event in _classes_of(t)}
+    classes |= combined
     classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
     if _english_lemma(pred) in lexicon.accusations:
         classes.add(lexicon.blame)
@@ -474,6 +478,20 @@ def _background(tokens, pred, background) -> set[int]:
         elif _aside_on_subject(t, pred):
             found.update(x.i for x in t.subtree)
     return found
+
+
+def _combined(tokens, background_tokens) -> tuple[set, set]:
+    """The classes two of the claim's words name together (events.yml
+    `combined`: "floodwaters had shifted landmines"), and those words: they
+    name no class of their own ("landmines" is no explosion there)."""
+    words = [(t.i, _english_lemma(t)) for t in tokens if t.i not in background_tokens]
+    found, paired = set(), set()
+    for kind, (first, second) in event_lexicon().combined.items():
+        one, other = ({i for i, w in words if w in group} for group in (first, second))
+        if one and other:
+            found.add(kind)
+            paired |= one | other
+    return found, paired
 
 
 def _purpose(tokens, pred) -> set[int]:
