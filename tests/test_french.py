@@ -48,7 +48,10 @@ def test_french_fixture_claims(extractor, expected_path):
 
 
 def one(extractor, text: str):
-    claims = extractor.extract(french(text))
+    return one_of(extractor.extract(french(text)))
+
+
+def one_of(claims):
     assert len(claims) == 1, [(c.source_text, c.cue, c.content) for c in claims]
     return claims[0]
 
@@ -657,3 +660,13 @@ def test_il_after_a_titled_official_not_yet_named_is_that_official(extractor):
     assert pronoun.source_text == "Il"
     assert pronoun.source is minister.source
     assert minister.source.parent.name == "Malian government"
+
+
+def test_a_frame_speaks_for_the_state_its_source_was_scoped_to(extractor):
+    """"Le ministre de l'Intérieur, X" of a Kiev dispatch is found Ukraine's only
+    once the article is read: the side the claim's frame speaks for follows."""
+    article = Article(text="KIEV, 8 juin (AFP) - Le ministre de l'Intérieur, Petro Ivanenko, a annoncé que onze personnes avaient péri.", lang="fr")
+    claim = one_of(extractor.extract(article))
+    assert claim.source.parent.name == "Ukrainian government"
+    assert claim.frame["by"] == "Ukrainian government"
+

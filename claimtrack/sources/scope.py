@@ -27,6 +27,13 @@ def places_in_text(text: str) -> frozenset:
 
     return find(text)
 
+
+def side_of(name: str) -> str:
+    """The side a frame says a source of this top-level name speaks for."""
+    from ..extract.frames import actor_key
+
+    return actor_key(name) or name
+
 WORD = re.compile(r"[^\W\d_](?:[\w'’]|\.(?=\w))*\.?")  # "U.S." is one word
 ELISION = re.compile(r"^(?:[dlDL]|qu|Qu)['’](?=\w)")  # French "d'occupation", "l'Intérieur": the word after it
 RULED = re.compile(r"^(?P<ruler>.+?)-(?:run|installed|backed|appointed|led|controlled)$", re.I)
@@ -212,6 +219,10 @@ def scope_generic_sources(attributions: list[Attribution], article: Article) -> 
                     _scope_occupation_body(ref, [*sorted(places_in_text(attribution.sentence)), place, dateline], article)
                 else:
                     _scope_body(ref, place, article)
+    for attribution in attributions:
+        if attribution.frame and isinstance(attribution.source, SourceRef):
+            # the frame was read before the source was scoped: the side it speaks for is its new top's
+            attribution.frame["by"] = side_of(_top(attribution.source).name)
     return attributions
 
 
