@@ -1261,3 +1261,10 @@ def test_mines_moved_by_water_are_one_story_and_no_explosion():
     shifted, washed, carried, blast = groups_of(db, "shifted landmines", "washed away", "could carry", "an explosion")
     assert shifted == washed == carried != blast
     assert db["claim_groups"].get(shifted)["verdict"] == "corroborated"
+
+
+def test_a_time_zone_and_where_an_event_was_seen_from_are_no_places():
+    zone = frame("the first tremor arrived at 04:12 local time (01:12 GMT) near the dam")
+    assert "gmt" not in zone["places"]
+    seen = frame("data from a seismic station in Finland showed an explosion at the Narva bridge")
+    assert seen["places"] == ["narva"]

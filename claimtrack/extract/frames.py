@@ -254,7 +254,8 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     names = _names(tokens, side_speaker, {t.i for t in heads})
     actors = sorted({actor for actor, _t in names if actor})
     motive = _purpose(tokens, pred)
-    places = sorted(set(_places([t for t in tokens if t.i not in motive], {t.i for t in heads})))
+    elsewhere = motive | _where_seen_from(tokens)
+    places = sorted(set(_places([t for t in tokens if t.i not in elsewhere], {t.i for t in heads})))
     speaker_side = speaker and (actor_key(speaker) or speaker)
     held_tokens = set()  # "under Kyiv's control" says where, not that anyone took anything
     held = _held(tokens, names, speaker_side, held_tokens)
@@ -432,6 +433,8 @@ def _places(tokens, heads=frozenset()):
                 continue
         if place is None or place in seen or not place[:1].isalpha():  # "02h50" is a time
             continue
+        if span.start > 0 and CLOCK.fullmatch(doc[span.start - 1].text):
+            continue  # "23:54 GMT": a time zone
         if (span.root.dep_ in ACTOR_DEPS or span.root.i in heads or _by_in_french(span.root) or _lost_subject(span)) and actor_key(span.text) is not None:
             continue  # "Moscow denied", "Israel's army", "blamed Ukraine", "occupée par la Russie": a side, not where it happened
         seen.add(place)
@@ -492,6 +495,14 @@ def _combined(tokens, background_tokens) -> tuple[set, set]:
             found.add(kind)
             paired |= one | other
     return found, paired
+
+
+def _where_seen_from(tokens) -> set[int]:
+    """Tokens of where what shows an event stands ("data from a station in
+    Romania showed an explosion at the dam"): not where the event happened."""
+    evidence = event_lexicon().evidence
+    return {x.i for t in tokens if t.dep_ == "prep" and t.lower_ == "in" and _english_lemma(t.head) in evidence
+            for x in t.subtree}
 
 
 def _purpose(tokens, pred) -> set[int]:
