@@ -193,6 +193,25 @@ def test_a_denial_never_takes_up_its_own_speakers_claim(extractor):
     assert denial.content == "militiamen looted the market on Tuesday"
 
 
+def test_a_closing_which_denied_takes_up_the_claim_of_its_sentence(extractor):
+    text = (
+        "The governor said the fighting had stopped by noon.\n"
+        "Kinshasa accuses Kigali of arming the rebels in the hills, which Rwanda denies.\n"
+        "Militiamen burned the clinic on Sunday, which the militia's leaders denied.\n"
+    )
+    claims = claims_of(extractor, text)
+    accusation, denial, deed_denied = claims[1:]
+    assert (accusation.cue, accusation.content) == ("accuses", "Kigali of arming the rebels in the hills")
+    assert (denial.source.name, denial.cue, denial.stance) == ("Rwandan government", "denies", "denies")
+    assert denial.content == accusation.content
+    assert denial.spans["content"] == accusation.spans["content"]
+    # no claim in its sentence: the deed told is what was denied
+    assert (deed_denied.cue, deed_denied.stance) == ("denied", "denies")
+    assert deed_denied.content == "Militiamen burned the clinic on Sunday"
+    for claim in claims:
+        assert_spans_spell_the_content(text, claim)
+
+
 # -- the five failures of the issue --------------------------------------------------
 
 

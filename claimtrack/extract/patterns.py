@@ -656,6 +656,13 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         cue_ids = {t.i for t in cue}
         content = [t for t in _content_tokens(words, token, content_child, clause) if t.i not in cue_ids]
         after_cue = [t for t in token.subtree if t.i > token.i and not t.is_space] if token.dep_ == "relcl" else []
+        pointer = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None) if token.dep_ == "relcl" else None
+        if pointer is not None and token.right_edge.i >= _last_word(sent) and sent.doc[pointer.i - 1].text == ",":
+            # "X accuses Y of A, which Y denies": a closing "which" stands for what the
+            # sentence said before it: a claim, which the reply takes up, else the deed told
+            # ("Rebels took the town, which the army denied")
+            told = [t for t in words if t.i < pointer.i - 1]
+            content = [pointer] if any(_said_by(t, lexicon) for t in told) else told
         if content_child is None and any(not t.is_punct for t in after_cue):
             # "the bombing, which he described as deliberate": what the clause says after its cue
             # ("the war, which he once supported": the "which" itself)
