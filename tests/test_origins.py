@@ -399,6 +399,9 @@ def test_occupation_bodies_are_the_occupier_s_only_where_the_gazetteer_knows_one
     (tmp_path / "gaza").mkdir()
     by_source, _ = origins(tmp_path / "gaza", "GAZA (PPS) - The occupation army said the school had been used as a depot.\n")
     assert set(by_source.values()) == {"Israeli government"}
+    (tmp_path / "ramallah").mkdir()
+    by_source, _ = origins(tmp_path / "ramallah", "RAMALLAH, May 2 (PPS) - The occupation forces said two men had been detained.\n")
+    assert set(by_source.values()) == {"Israeli government"}
     (tmp_path / "mali").mkdir()
     by_source, _ = origins(tmp_path / "mali", "BAMAKO (Reuters) - The occupation forces said the convoy had been attacked.\n")
     assert not set(by_source.values()) & {"Russian government", "Malian government"}
