@@ -1268,3 +1268,8 @@ def test_a_time_zone_and_where_an_event_was_seen_from_are_no_places():
     assert "gmt" not in zone["places"]
     seen = frame("data from a seismic station in Finland showed an explosion at the Narva bridge")
     assert seen["places"] == ["narva"]
+
+
+def test_a_clause_opened_by_since_or_after_is_background_wherever_it_hangs():
+    worst = frame("the blast possibly the worst damage to the port since Israel's invasion began")
+    assert worst["agent"] is None and "fight" not in worst["events"]

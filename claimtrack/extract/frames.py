@@ -473,11 +473,15 @@ def _unknown_word(token) -> bool:
 
 
 def _background(tokens, pred, background) -> set[int]:
-    """Tokens inside a background phrase ("after a lightning offensive")."""
+    """Tokens inside a background phrase ("after a lightning offensive"), or
+    a clause one opens wherever it hangs ("the worst damage since Russia's
+    invasion began")."""
     found = set()
     for t in tokens:
         if t.lower_ in background and t.dep_ in ("prep", "mark") and t.head.i == pred.i:
             found.update(x.i for x in t.subtree)
+        elif t.lower_ in background and t.dep_ == "mark" and t.head.dep_ == "advcl":
+            found.update(x.i for x in t.head.subtree)
         elif _aside_on_subject(t, pred):
             found.update(x.i for x in t.subtree)
     return found
