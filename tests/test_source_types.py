@@ -27,3 +27,16 @@ def test_a_hospital_is_an_organisation_and_its_director_a_person(tmp_path):
 def test_a_company_the_recogniser_calls_a_person_is_no_person(tmp_path):
     db = ingest_text(tmp_path, "Satellite images showed damage to the roof, according to Maxar Technologies.\n")
     assert [(row["name"], row["type"]) for row in db["sources"].rows] == [("Maxar Technologies", "other")]
+
+
+def test_a_demonym_before_a_body_and_title_says_whose_body_it_is(tmp_path):
+    # a Congo dateline: the article's state must not take a Rwandan spokeswoman
+    text = (
+        "GOMA, Congo (AP) - The army said rebels had shelled a camp near the city.\n"
+        "Rwandan government spokeswoman Yolande Makolo said Rwanda's troops had nothing to do with the shelling.\n"
+    )
+    rows = ingest_text(tmp_path, text).query(
+        "select sources.name, parents.name as parent from sources"
+        " join sources as parents on parents.id = sources.parent where sources.name = 'Yolande Makolo'"
+    )
+    assert [(row["name"], row["parent"]) for row in rows] == [("Yolande Makolo", "Rwandan government")]

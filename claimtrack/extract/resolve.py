@@ -414,6 +414,9 @@ class DocumentSources:
             if modifiers:
                 org_head = modifiers[-1]
                 org = [t for m in modifiers for t in m.subtree if t.lemma_.lower() not in self.lexicon.title_nouns]
+                # "Rwandan government spokeswoman": the parser may hang the demonym on the
+                # title; it still says whose government
+                org = sorted({t.i: t for t in org + [n for n in nations if n.i < org_head.i]}.values(), key=lambda t: t.i)
                 return self._organisation(org_head, org)
             if nations:
                 return self._government_of(nations[0].text)  # "a senior Egyptian official"
