@@ -670,3 +670,8 @@ def test_a_frame_speaks_for_the_state_its_source_was_scoped_to(extractor):
     assert claim.source.parent.name == "Ukrainian government"
     assert claim.frame["by"] == "Ukrainian government"
 
+
+
+def test_an_accented_dateline_places_a_titled_official(extractor):
+    article = Article(text="MONTRÉAL — Le premier ministre Jean Tremblay a assuré que le gouvernement enquêterait.", lang="fr")
+    assert one_of(extractor.extract(article)).source.parent.name == "Canadian government"

@@ -37,7 +37,7 @@ def side_of(name: str) -> str:
 WORD = re.compile(r"[^\W\d_](?:[\w'’]|\.(?=\w))*\.?")  # "U.S." is one word
 ELISION = re.compile(r"^(?:[dlDL]|qu|Qu)['’](?=\w)")  # French "d'occupation", "l'Intérieur": the word after it
 RULED = re.compile(r"^(?P<ruler>.+?)-(?:run|installed|backed|appointed|led|controlled)$", re.I)
-DATELINE = re.compile(r"^\s*(?P<place>[A-Z][A-Za-z .'’-]{1,40}?)\s*(?:,|\(|[-–—/])")
+DATELINE = re.compile(r"^\s*(?P<place>[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[ .'’-]){1,40}?)\s*(?:,|\(|[-–—/])")  # "MONTRÉAL —" too
 STATE_TYPES = ("government", "military", "official_media", "other")
 
 
