@@ -23,6 +23,18 @@ FORMS = {
         "The Sudanese army said it had retaken the bridge at Omdurman.",
         [("The Sudanese army", "said", "asserts", "it had retaken the bridge at Omdurman")],
     ),
+    "own act under said: a denial": (
+        "The militia said it rejected any role in the burning of the clinic.",
+        [("The militia", "said it rejected", "denies", "any role in the burning of the clinic")],
+    ),
+    "own act under said: a condemnation": (
+        "The African Union said that it strongly condemned the attack on the convoy.",
+        [("The African Union", "said that it strongly condemned", "condemns", "the attack on the convoy")],
+    ),
+    "a negated act under said stays a statement": (
+        "The ministry said it did not condemn the strike.",
+        [("The ministry", "said", "asserts", "it did not condemn the strike")],
+    ),
     "reply": (
         "A military spokesman replied that the convoy had been warned.",
         [("A military spokesman", "replied", "asserts", "the convoy had been warned")],

@@ -645,6 +645,14 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             # "continues to accuse", "went on to say": one cue, cut whole out of a claim it is joined to
             going = [token.head] + [c for c in token.head.children if c.dep_ == "prt"]
             cue = sorted(cue + going + [c for c in token.children if c.dep_ == "aux" and c.lower_ == "to"], key=lambda t: t.i)
+        own = _own_act(token, content_child, lexicon) if not negated else None
+        if own is not None:
+            # "said it rejected the accusations", "said it condemned the shelling": what the
+            # speaker did, of what
+            cue = [t for t in sent.doc[token.i : own.i + 1]]
+            clause |= {t.i for t in cue}
+            act, content_child = lexicon.act_of(cue_lemma(own, lexicon)), _content_child(own)
+            stance = "denies" if act == "denies" else stance
         if stance == "denies" and content_child is not None and content_child.dep_ == "dobj":
             claim_clause = _clause_after(content_child)
             if content_child.lemma_.lower() in lexicon.claim_nouns and claim_clause is not None:
@@ -1143,6 +1151,9 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # yet ("said the ministry would announce the toll")
     # what each candidate holds and which cues report each cue, found once
     # per candidate, not once per pair ("X said Y said Z said ..." is not cubic)
+    # "said it denied": the inner verb is a word of the outer cue, no claim of its own
+    in_other_cues = {t.i for f in candidates for t in f.cue if t.i != f.anchor.i}
+    candidates = [f for f in candidates if f.anchor.i not in in_other_cues]
     held = {id(f): {t.i for t in f.content} for f in candidates}
     reporters = {id(f): _reporters(f.anchor) for f in candidates}
 
@@ -1323,6 +1334,30 @@ def find_adverb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
         content = [t for t in adverb.head.subtree if t.i != adverb.i and not t.is_space and sent.start <= t.i < sent.end]
         found.append(Found(cue=[adverb], form="verb", mention_head=None, mention=[], clause={adverb.i}, content=content))
     return found
+
+
+# a speaker's own act reported by its own "said": "said it denied", "said they condemned"
+SELF_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
+OWN_ACTS = {"denies", "condemns", "accuses", "demands"}
+
+
+def _own_act(verb: Token, content: Token | None, lexicon: Lexicon) -> Token | None:
+    """The act verb of "X said it denied Y": a clause right after the cue whose
+    subject is a pronoun for the speaker and whose verb denies, condemns, accuses or
+    demands, without a negation or a modal of its own."""
+    if content is None or content.dep_ != "ccomp" or content.i <= verb.i:
+        return None
+    if lexicon.act_of(cue_lemma(content, lexicon)) not in OWN_ACTS:
+        return None
+    subjects = [c for c in content.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].lower_ not in SELF_PRONOUNS:
+        return None
+    between = verb.doc[verb.i + 1 : content.i]
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in content.children):
+        return None
+    if all(t.i == subjects[0].i or (t.head.i == content.i and t.dep_ in ("mark", "aux", "advmod")) for t in between):
+        return content
+    return None
 
 
 def _introduced_clause(noun: Token) -> bool:
