@@ -45,7 +45,7 @@ def chain(ref: SourceRef | None) -> list[str]:
         ("Médecins Sans Frontières", ["MSF"]),
         ("CICR", ["ICRC"]),
         ("the UN refugee agency", ["UNHCR", "United Nations"]),
-        ("OMS", ["WHO", "United Nations"]),
+        ("OMS", ["WHO"]),  # a specialised agency, not a body of the Secretariat
         ("IDF", ["Israeli army", "Israeli government"]),
         ("Pentagon", ["US defense department", "US government"]),
         ("Sudanese Armed Forces", ["Sudanese army", "Sudanese government"]),
