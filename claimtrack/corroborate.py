@@ -86,6 +86,7 @@ class Features(NamedTuple):
     telling: frozenset = frozenset()  # its telling figures, as terms ("n:12.7")
     predicate: str | None = None  # its head with negation and modality ("restore not can"), when telling
     titled: bool = False  # its places are its article title's: it names none
+    shows: bool = False  # it tells what something shows ("radar tracked a barrage"), a proposition of its own
 
 
 @lru_cache(maxsize=4096)
@@ -224,8 +225,10 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     by = by or frame.get("by")
     if figure is not None and side in (frame.get("held") or ()):
         side = None  # "the toll in areas under Kyiv's control": who holds the area counted, not who did it
-    if side and set(event_lexicon().classes.get(frame.get("pred"), ())) & event_lexicon().showing:
-        side = None  # "radar tracked rockets launched from Gaza", "its radar tracked a barrage": what was seen, not a deed
+    # a frame stored before frames told what shows: its head alone
+    shows = frame.get("shows", bool(set(event_lexicon().classes.get(frame.get("pred"), ())) & event_lexicon().showing))
+    if side and shows:
+        side = None  # "radar tracked rockets launched from Gaza", "is an intercepted call": what was seen, not a deed
     # an accusation, or a claim that answers one ("dismissed the Israeli account"), is about who is to blame
     about_blame = act == "accuses" or frame.get("patient") in event_lexicon().accusations
     events = frozenset(frame.get("events") or ()) | ({event_lexicon().blame} if about_blame else frozenset())
@@ -237,7 +240,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         terms, figure, said_in_the_negative(frame), article, _day(published),
         _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
         sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by) if counted else frozenset(),
-        by, frozenset(telling), _predicate(frame), not own_places and bool(places),
+        by, frozenset(telling), _predicate(frame), not own_places and bool(places), shows,
     )
 
 
@@ -502,6 +505,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     if claim.published and group.seen and not (
             group.seen[0] - NEWS_SPAN <= claim.published <= group.seen[1] + NEWS_SPAN):
         return None  # news of one event comes within weeks: the same words a season later are another
+    if claim.shows and not events & event_lexicon().showing:
+        return None  # what radar, a recording or a seismic station shows is its own proposition, not the event alone
     events_meet = _events_meet(claim.events, events)
     # a side doing the group's kind of thing; what only shows something ("interpreted the video") does nothing
     same_side = bool(events_meet and claim.agent and sides and claim.events - event_lexicon().showing)

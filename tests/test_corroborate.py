@@ -1273,3 +1273,21 @@ def test_a_time_zone_and_where_an_event_was_seen_from_are_no_places():
 def test_a_clause_opened_by_since_or_after_is_background_wherever_it_hangs():
     worst = frame("the blast possibly the worst damage to the port since Israel's invasion began")
     assert worst["agent"] is None and "fight" not in worst["events"]
+
+
+def test_what_shows_an_event_is_a_proposition_of_its_own():
+    assert frame("is an intercepted call between two Hezbollah members discussing a misfire")["shows"]
+    assert not frame("the images show a small hole in the courtyard")["shows"]
+    db = new_db()
+    save_article(db, article("a", "AFP", "2025-04-02"), [
+        claim("Israeli army", "a Hezbollah rocket misfired and hit the school in Majdal Shams"),
+    ])
+    save_article(db, article("b", "AP", "2025-04-03"), [
+        claim("Israeli army", "the school in Majdal Shams was hit by a misfired Hezbollah rocket"),
+        claim("Israeli army", "is an intercepted call between two Hezbollah members discussing a Hezbollah misfire"),
+    ])
+    save_article(db, article("c", "Reuters", "2025-04-03"), [
+        claim("Israeli government", "it was an intercepted call between two Hezbollah members discussing the misfire"),
+    ])
+    misfired, hit, call, recording = groups_of(db, "misfired and hit", "was hit by", "is an intercepted", "it was an intercepted")
+    assert misfired == hit != call == recording

@@ -288,6 +288,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
         "terms": sorted({_term(t) for t in tokens if _content_word(t)}),
         "held": sorted(held),
         "by": speaker_side,
+        "shows": _shows(pred),
     }
 
 
@@ -485,6 +486,15 @@ def _background(tokens, pred, background) -> set[int]:
         elif _aside_on_subject(t, pred):
             found.update(x.i for x in t.subtree)
     return found
+
+
+def _shows(pred) -> bool:
+    """The claim tells of what shows an event: its head shows ("radar tracked
+    a barrage") or is what shows ("(it says) is an intercepted call
+    discussing a misfire"); not what it shows ("the images show a small
+    hole" tells of the hole)."""
+    showing = event_lexicon().showing
+    return any(set(_classes_of(t)) & showing for t in (pred, *(c for c in pred.children if c.dep_ == "attr")))
 
 
 def _combined(tokens, background_tokens) -> tuple[set, set]:
