@@ -675,3 +675,8 @@ def test_a_frame_speaks_for_the_state_its_source_was_scoped_to(extractor):
 def test_an_accented_dateline_places_a_titled_official(extractor):
     article = Article(text="MONTRÉAL — Le premier ministre Jean Tremblay a assuré que le gouvernement enquêterait.", lang="fr")
     assert one_of(extractor.extract(article)).source.parent.name == "Canadian government"
+
+
+def test_the_head_of_a_unit_at_a_known_body_is_that_body_s_official_in_french(extractor):
+    claim = one(extractor, "Erik Larsen, responsable des opérations au Comité international de la Croix-Rouge (CICR), a dit que les mines avaient bougé.")
+    assert claim.source.parent.name == "ICRC"

@@ -413,3 +413,16 @@ def test_the_authorities_of_a_territory_another_body_rules_are_that_body_s(tmp_p
     ingest_with_cli(tmp_path / "fr.db", str(article), "--jobs", "1", "--lang", "fr")
     by_source, _ = origins_of(sqlite_utils.Database(tmp_path / "fr.db"))
     assert set(by_source.values()) == {"Hamas"}
+
+
+def test_the_head_of_a_unit_at_a_known_body_is_that_body_s_official(tmp_path):
+    text = """GENEVA, June 9 (Reuters) - Floods have moved mines along the river.
+
+Erik Larsen, head of operations at the International Committee of the Red Cross, said no map could be trusted.
+
+Anna Berg, head of the survey unit at the HALO Trust, said 40 mines had been found on one bank.
+"""
+    by_source, names = origins(tmp_path, text)
+    assert by_source["Erik Larsen"] == "ICRC"
+    assert by_source["Anna Berg"] == "HALO Trust"
+    assert not {"operations", "survey unit"} & names

@@ -379,6 +379,9 @@ class DocumentSources:
                         and c.lemma_.lower() not in self.lexicon.place_nouns  # "le gouverneur de la région"
                     ]
                     if objects:
+                        housing = self._body_housing(objects[0], title)
+                        if housing is not None:
+                            return housing
                         body = [t for t in _org_tokens(objects[0]) if not (t.dep_ == "case" and t.head == objects[0])]
                         return self._organisation(objects[0], body)
             # "Ukrainian officials": the tagger may call the adjective a GPE; "un haut responsable
@@ -420,6 +423,21 @@ class DocumentSources:
                 return self._organisation(org_head, org)
             if nations:
                 return self._government_of(nations[0].text)  # "a senior Egyptian official"
+        return None
+
+    def _body_housing(self, unit: Token, title: Token) -> SourceRef | None:
+        """"head of operations at the ICRC", "chef de l'unité de déminage de HALO Trust":
+        a unit or a function, which no word of the lexicon calls a body, named with a body
+        the registry or the article knows: the official is that body's."""
+        lemma = unit.lemma_.lower()
+        if unit.pos_ != "NOUN" or self.lexicon.type_of([lemma]) is not None or lemma in body_words():
+            return None
+        clauses = {t.i for c in title.subtree if c.dep_ == "relcl" for t in c.subtree}
+        after = [t for t in title.subtree if t.i > unit.i and t.i not in clauses]
+        for name in _entity_names(after, "ORG") + _proper_runs(after):
+            ref = self._lookup(name)
+            if ref is not None and ref.type not in PERSON_TYPES:
+                return self.remember(ref)
         return None
 
     def _body_named_like_place(self, token: Token) -> bool:
