@@ -213,7 +213,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     places = own_places or _title_places(title)
     # words of one class of event or of synonyms also share a term ("hit", "struck": strike); a telling figure is a term
     words = [w for w in frame.get("terms") or () if w not in _hedges()]
-    telling = [f"n:{v:g}" for found in figures or () for v in _written(found) if _telling(v)]
+    telling = [term for found in figures or () for term in _figure_terms(found)]
     classes = (*map(_class_term, words), *map(_synonyms().get, words))
     # "we cannot say what happened", "shifted landmines" name their class in no one word
     classes += tuple(f"ev:{kind}" for kind in frame.get("events") or () if kind in _phrase_classes())
@@ -292,6 +292,21 @@ def _written(figure: dict) -> set:
     digits = re.sub(r"\D", "", figure.get("text") or "")
     return {float(v) for v in (figure.get("low"), figure.get("high"))
             if isinstance(v, (int, float)) and ("%f" % v).rstrip("0").rstrip(".").replace(".", "") in digits}
+
+
+def _figure_terms(figure: dict) -> list[str]:
+    """The terms a figure gives its claim: its telling values ("n:12.7",
+    "n:2743"), and any value of a measure with its unit ("about 600 square
+    kilometres": "n:600 kilometre", as "600 km²")."""
+    unit = (figure.get("counted") or "").lower()
+    unit = _synonyms().get(unit, unit).removeprefix("syn:") if unit in _units() else None
+    return [f"n:{v:g}" if _telling(v) else f"n:{v:g} {unit}" for v in _written(figure) if _telling(v) or unit]
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset:
+    """Units of measure (events.yml `units`)."""
+    return frozenset(events_file()["units"])
 
 
 def _telling(value: float) -> bool:
@@ -583,15 +598,16 @@ def block_keys(f: Features) -> list[str]:
     places = gazetteer()
     anchors = sorted({f"p:{places.chain(p)[-1]}" for p in f.places})
     # a word of a class of synonyms keys as its class ("crater" finds "hole"); kinds of event key already
-    rare = sorted((t for t in f.terms if not t.startswith(("syn:", "ev:"))), key=lambda t: (-f.terms[t], t))[:RARE_KEYS]
-    anchors += sorted({f"w:{_synonyms().get(t, t)}" for t in rare} | {f"w:{t}" for t in f.telling}
-                      | {f"w:{t}" for t in f.terms if t.startswith("syn:")})
+    words = (t for t in f.terms if not t.startswith(("syn:", "ev:")) and t not in f.telling)
+    rare = sorted(words, key=lambda t: (-f.terms[t], t))[:RARE_KEYS]
+    anchors += sorted({f"w:{_synonyms().get(t, t)}" for t in rare} | {f"w:{t}" for t in f.terms if t.startswith("syn:")})
     kinds = sorted({min(_widen([e])) for e in f.events}) or ["-"]
     # one side's deeds meet whatever kind of deed each names (keys without "|": SIDE_WINDOW groups each)
     own = [f"a:{f.agent}"] if f.agent else []
     # a side word that stands for a state ("the occupiers") meets the groups of any state's deeds
     own += [STATE_KEY] if f.agent and (f.agent in event_lexicon().state_sides or _is_state(f.agent)) else []
     own += [f"c:{f.figure[4]}"] if f.figure and f.figure[4] in event_lexicon().kinds else []  # one thing counted
+    own += sorted(f"w:{t}" for t in f.telling)  # "12.7 metres", "at 02:54", "600 km²" whatever kind of event tells them
     return own + [f"{e}|{a}" for e in kinds for a in anchors]
 
 
