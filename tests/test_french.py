@@ -680,3 +680,12 @@ def test_an_accented_dateline_places_a_titled_official(extractor):
 def test_the_head_of_a_unit_at_a_known_body_is_that_body_s_official_in_french(extractor):
     claim = one(extractor, "Erik Larsen, responsable des opérations au Comité international de la Croix-Rouge (CICR), a dit que les mines avaient bougé.")
     assert claim.source.parent.name == "ICRC"
+
+
+def test_a_title_after_an_inverted_subject_is_the_subject_s_wherever_it_is_hung(extractor):
+    claim = one(
+        extractor,
+        "« Nous ne savons plus où sont les mines », a résumé Lars Eriksen, responsable de l'équipe chargée du déminage au Comité international de la Croix-Rouge (CICR).",
+    )
+    assert claim.source.name == "Lars Eriksen"
+    assert claim.source.parent.name == "ICRC"

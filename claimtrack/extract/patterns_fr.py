@@ -410,7 +410,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             mention = _titled_name(subject, lexicon)
         if subject is None or bare(subject) in cues.no_source_subjects:
             continue
-        mention = mention or mention_tokens(subject)
+        mention = mention or mention_tokens(subject) + _title_hung_on_the_cue(subject, verb, lexicon)
         if (subject.pos_ not in ("NOUN", "PROPN", "PRON", "X") and bare(subject) not in lexicon.speaker_pronouns) or any(
             c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in subject.children
         ):
@@ -489,6 +489,19 @@ def _titled_name(name: Token, lexicon: Lexicon) -> list[Token] | None:
     if title[0].pos_ != "DET" or not any(t.lemma_.lower() in lexicon.title_nouns for t in title):
         return None
     return list(doc[first : max(t.i for t in tokens + [name]) + 1])
+
+
+def _title_hung_on_the_cue(subject: Token, verb: Token, lexicon: Lexicon) -> list[Token]:
+    """"« ... », a résumé Erik Tollefsen, responsable de l'unité ... au CICR": the
+    title after an inverted subject, which the parser may hang on the cue, is the
+    subject's (its comma and words, to add to the mention)."""
+    doc, end = subject.doc, subject.right_edge.i
+    if subject.i < verb.i or end + 2 >= subject.sent.end or doc[end + 1].text != ",":
+        return []
+    title = next((c for c in verb.children if c.dep_ == "appos" and c.i > end + 1 and c.left_edge.i == end + 2), None)
+    if title is None or title.lemma_.lower() not in lexicon.title_nouns:
+        return []
+    return list(doc[end + 1 : title.right_edge.i + 1])
 
 
 def _gerund_start(verb: Token) -> Token | None:
