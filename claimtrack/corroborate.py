@@ -214,7 +214,9 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     # words of one class of event or of synonyms also share a term ("hit", "struck": strike); a telling figure is a term
     words = [w for w in frame.get("terms") or () if w not in _hedges()]
     telling = [term for found in figures or () for term in _figure_terms(found)]
-    classes = (*map(_class_term, words), *map(_synonyms().get, words))
+    # a word's class is a term only when the claim tells of it ("the occupied bank" tells of no capture)
+    told = {f"ev:{kind}" for kind in frame.get("events") or ()}
+    classes = (*(t for t in map(_class_term, words) if t in told), *map(_synonyms().get, words))
     # "we cannot say what happened", "shifted landmines" name their class in no one word
     classes += tuple(f"ev:{kind}" for kind in frame.get("events") or () if kind in _phrase_classes())
     terms = {term: term_weight(term) for term in (*words, *filter(None, classes), *telling)}

@@ -1307,3 +1307,10 @@ def test_a_measure_ties_claims_however_round_a_head_count_does_not():
     ])
     under_water, covered, moved = groups_of(db, "under water", "farmland", "schools")
     assert under_water == covered != moved
+
+
+def test_a_word_s_class_is_a_term_only_when_the_claim_tells_of_it():
+    held = frame("more than 9,000 people on the Russian-occupied bank were at risk")
+    assert "capture" not in held["events"]
+    assert "ev:capture" not in corroborate.claim_features(held, []).terms
+    assert "ev:capture" in corroborate.claim_features(frame("Russian forces captured the bank on Monday"), []).terms
