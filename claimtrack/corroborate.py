@@ -87,6 +87,7 @@ class Features(NamedTuple):
     predicate: str | None = None  # its head with negation and modality ("restore not can"), when telling
     titled: bool = False  # its places are its article title's: it names none
     shows: bool = False  # it tells what something shows ("radar tracked a barrage"), a proposition of its own
+    scope: frozenset = frozenset()  # the countries its article's story happens in
 
 
 @lru_cache(maxsize=4096)
@@ -243,6 +244,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
         sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by) if counted else frozenset(),
         by, frozenset(telling), _predicate(frame), not own_places and bool(places), shows,
+        frozenset(frame.get("scope") or ()),
     )
 
 
@@ -344,10 +346,10 @@ class Centroid:
     class, agent, place and day occurs among its members."""
 
     __slots__ = ("n", "terms", "events", "agents", "places", "days", "articles", "counts", "seen", "held", "by", "speakers",
-                 "predicates", "_main")
+                 "predicates", "scopes", "_main")
 
     def __init__(self, n=0, terms=None, events=None, agents=None, places=(), days=(), articles=(), counts=(), seen=(),
-                 held=(), by=(), speakers=(), predicates=None):
+                 held=(), by=(), speakers=(), predicates=None, scopes=()):
         self.n = n
         self.terms: dict = dict(terms or {})
         self.events: dict = dict(events or {})
@@ -360,6 +362,7 @@ class Centroid:
         self.by = set(by)  # the sides of who says its counts
         self.speakers = set(speakers)  # the origins of who says its claims
         self.predicates: dict = dict(predicates or {})  # telling heads as said -> members saying them
+        self.scopes = set(scopes)  # the countries of its members' stories
         self._main = None  # (events, agents, days) a third of the members name, until one more joins
 
     def add(self, f: Features) -> None:
@@ -372,6 +375,7 @@ class Centroid:
             kept = sorted(self.terms, key=lambda t: (-self.terms[t] * term_weight(t), t))[:CENTROID_TERMS]
             self.terms = {t: self.terms[t] for t in kept}
         self.places |= f.places
+        self.scopes |= f.scope
         for day in f.days:
             self.days[day] = self.days.get(day, 0) + 1
         self.articles.add(f.article)
@@ -391,7 +395,7 @@ class Centroid:
         return json.dumps([self.n, self.terms, self.events, self.agents, sorted(self.places),
                            dict(sorted(self.days.items())), sorted(a for a in self.articles if a), sorted(self.counts),
                            [d.isoformat() for d in self.seen], sorted(self.held), sorted(self.by),
-                           sorted(self.speakers), dict(sorted(self.predicates.items()))])
+                           sorted(self.speakers), dict(sorted(self.predicates.items())), sorted(self.scopes)])
 
     @classmethod
     def from_json(cls, text: str) -> Centroid:
@@ -511,6 +515,8 @@ def score(group: Centroid, claim: Features) -> float | None:
     events, sides, days, group_kinds, _mass, group_names, places = group.main()
     if claim.kinds and group_kinds and not claim.kinds & group_kinds:
         return None
+    if claim.scope and group.scopes and claim.scope.isdisjoint(group.scopes):
+        return None  # a story in another country is another event, whatever words it shares
     if claim.agent and sides and not _same_agent(claim.agent, sides):
         return None
     if claim.agent in event_lexicon().state_sides and sides and not _abroad(sides, frozenset(places or claim.places)):

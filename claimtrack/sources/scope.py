@@ -38,6 +38,8 @@ WORD = re.compile(r"[^\W\d_](?:[\w'’]|\.(?=\w))*\.?")  # "U.S." is one word
 ELISION = re.compile(r"^(?:[dlDL]|qu|Qu)['’](?=\w)")  # French "d'occupation", "l'Intérieur": the word after it
 RULED = re.compile(r"^(?P<ruler>.+?)-(?:run|installed|backed|appointed|led|controlled)$", re.I)
 DATELINE = re.compile(r"^\s*(?P<place>[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[ .'’-]){1,40}?)\s*(?:,|\(|[-–—/])")  # "MONTRÉAL —" too
+# "PORT-AU-PRINCE, Haiti": a hyphen inside the name, read first
+HYPHENATED_DATELINE = re.compile(r"^\s*(?P<place>[A-ZÀ-ÖØ-Þ](?:[^\W\d_]|[ .'’-]){1,40}?)\s*(?:,|\(|[–—/]|-(?!\w))")
 STATE_TYPES = ("government", "military", "official_media", "other")
 
 
@@ -121,10 +123,11 @@ def dateline_place(article: Article) -> str | None:
     on its first line or, after a headline, its second."""
     lines = [line for line in (article.text or "").splitlines() if line.strip()][:2]
     for line in lines:
-        match = DATELINE.match(line)
-        place = gazetteer().lookup(match.group("place").title()) if match else None
-        if place is not None:
-            return place
+        for dateline in (HYPHENATED_DATELINE, DATELINE):
+            match = dateline.match(line)
+            place = gazetteer().lookup(match.group("place").title()) if match else None
+            if place is not None:
+                return place
     return None
 
 
@@ -180,8 +183,20 @@ def is_generic(name: str) -> bool:
     places = gazetteer()
     unruled = " ".join(w for w in name.split() if not RULED.match(w.strip(",.;:")))
     words = [ELISION.sub("", w.removesuffix("'s").removesuffix("’s")) for w in WORD.findall(unruled)]
-    rest = [w.lower() for w in words if places.lookup(w) is None]
+    rest = [w.lower() for w in _without_places(words)]
     return bool(rest) and any(w in bodies for w in rest) and all(w in bodies or w in qualifiers for w in rest)
+
+
+def _without_places(words: list[str]) -> list[str]:
+    """The words that are no part of a gazetteer place's name ("Nova Kakhovka",
+    "bande de Gaza": up to four words)."""
+    places, kept, i = gazetteer(), [], 0
+    while i < len(words):
+        width = next((n for n in (4, 3, 2, 1) if i + n <= len(words) and places.lookup(" ".join(words[i : i + n]))), 0)
+        if not width:
+            kept.append(words[i])
+        i += width or 1
+    return kept
 
 
 def _top(ref: SourceRef) -> SourceRef:
