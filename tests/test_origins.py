@@ -426,3 +426,12 @@ Anna Berg, head of the survey unit at the HALO Trust, said 40 mines had been fou
     assert by_source["Erik Larsen"] == "ICRC"
     assert by_source["Anna Berg"] == "HALO Trust"
     assert not {"operations", "survey unit"} & names
+
+
+def test_a_generic_body_named_with_a_place_of_several_words_is_the_place_s(tmp_path):
+    text = """JERUSALEM (Reuters) - Strikes hit the south of the enclave overnight.
+
+The health ministry in Khan Younis said 12 people had been killed.
+"""
+    by_source, _ = origins(tmp_path, text)
+    assert by_source["health ministry in Khan Younis"] == "Hamas"
