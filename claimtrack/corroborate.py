@@ -86,7 +86,7 @@ class Features(NamedTuple):
     telling: frozenset = frozenset()  # its telling figures, as terms ("n:12.7")
     predicate: str | None = None  # its head with negation and modality ("restore not can"), when telling
     titled: bool = False  # its places are its article title's: it names none
-    shows: bool = False  # it tells what something shows ("radar tracked a barrage"), a proposition of its own
+    shows: str | None = None  # what shows the event it tells of ("radar tracked a barrage": track), a proposition of its own
     scope: frozenset = frozenset()  # the countries its article's story happens in
 
 
@@ -229,7 +229,8 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     if figure is not None and side in (frame.get("held") or ()):
         side = None  # "the toll in areas under Kyiv's control": who holds the area counted, not who did it
     # a frame stored before frames told what shows: its head alone
-    shows = frame.get("shows", bool(set(event_lexicon().classes.get(frame.get("pred"), ())) & event_lexicon().showing))
+    pred = frame.get("pred")
+    shows = frame.get("shows", pred if set(event_lexicon().classes.get(pred, ())) & event_lexicon().showing else None)
     if side and shows:
         side = None  # "radar tracked rockets launched from Gaza", "is an intercepted call": what was seen, not a deed
     # an accusation, or a claim that answers one ("dismissed the Israeli account"), is about who is to blame
@@ -616,6 +617,7 @@ def block_keys(f: Features) -> list[str]:
     own += [STATE_KEY] if f.agent and (f.agent in event_lexicon().state_sides or _is_state(f.agent)) else []
     own += [f"c:{f.figure[4]}"] if f.figure and f.figure[4] in event_lexicon().kinds else []  # one thing counted
     own += sorted(f"w:{t}" for t in f.telling)  # "12.7 metres", "at 02:54", "600 km²" whatever kind of event tells them
+    own += [f"s:{f.shows}"] if f.shows else []  # an intercepted call finds the group of the call, whatever it discusses
     return own + [f"{e}|{a}" for e in kinds for a in anchors]
 
 

@@ -1276,8 +1276,9 @@ def test_a_clause_opened_by_since_or_after_is_background_wherever_it_hangs():
 
 
 def test_what_shows_an_event_is_a_proposition_of_its_own():
-    assert frame("is an intercepted call between two Hezbollah members discussing a misfire")["shows"]
-    assert not frame("the images show a small hole in the courtyard")["shows"]
+    call = frame("is an intercepted call between two Hezbollah members discussing a misfire")
+    assert call["shows"] == "call" and not frame("the images show a small hole in the courtyard")["shows"]
+    assert "s:call" in corroborate.block_keys(corroborate.claim_features(call, []))  # found under what shows, too
     db = new_db()
     save_article(db, article("a", "AFP", "2025-04-02"), [
         claim("Israeli army", "a Hezbollah rocket misfired and hit the school in Majdal Shams"),

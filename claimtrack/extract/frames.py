@@ -488,13 +488,14 @@ def _background(tokens, pred, background) -> set[int]:
     return found
 
 
-def _shows(pred) -> bool:
-    """The claim tells of what shows an event: its head shows ("radar tracked
-    a barrage") or is what shows ("(it says) is an intercepted call
-    discussing a misfire"); not what it shows ("the images show a small
-    hole" tells of the hole)."""
+def _shows(pred) -> str | None:
+    """What shows the event a claim tells of, when the claim is about it:
+    its head shows ("radar tracked a barrage": track) or is what shows ("(it
+    says) is an intercepted call discussing a misfire": call); not what it
+    shows ("the images show a small hole" tells of the hole)."""
     showing = event_lexicon().showing
-    return any(set(_classes_of(t)) & showing for t in (pred, *(c for c in pred.children if c.dep_ == "attr")))
+    return next((_english_lemma(t) for t in (pred, *(c for c in pred.children if c.dep_ == "attr"))
+                 if set(_classes_of(t)) & showing), None)
 
 
 def _combined(tokens, background_tokens) -> tuple[set, set]:
