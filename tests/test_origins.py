@@ -435,3 +435,9 @@ The health ministry in Khan Younis said 12 people had been killed.
 """
     by_source, _ = origins(tmp_path, text)
     assert by_source["health ministry in Khan Younis"] == "Hamas"
+
+
+def test_a_name_read_without_its_possessive_keeps_its_words_apart(tmp_path):
+    _, names = origins(tmp_path, "OSLO (Reuters) - A report from Norway's military intelligence service said the drone was Russian.\n")
+    assert not [name for name in names if "Norwaymilitary" in name]
+    assert "Norway military intelligence service" in names

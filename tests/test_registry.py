@@ -46,6 +46,7 @@ def chain(ref: SourceRef | None) -> list[str]:
         ("CICR", ["ICRC"]),
         ("the UN refugee agency", ["UNHCR", "United Nations"]),
         ("OMS", ["WHO"]),  # a specialised agency, not a body of the Secretariat
+        ("France's military intelligence service", ["Direction du renseignement militaire", "French government"]),
         ("IDF", ["Israeli army", "Israeli government"]),
         ("Pentagon", ["US defense department", "US government"]),
         ("Sudanese Armed Forces", ["Sudanese army", "Sudanese government"]),

@@ -72,7 +72,11 @@ def words(tokens: list[Token]) -> str:
     tokens = [t for t in tokens if not t.is_space]
     while tokens and determiner(tokens[0]):
         tokens = tokens[1:]
-    text = "".join(t.text_with_ws for t in tokens).strip().rstrip(",")
+    # a word left out ("France's military intelligence" without "'s") leaves a space, not "Francemilitary"
+    text = "".join(
+        t.text + " " if not t.whitespace_ and n + 1 < len(tokens) and tokens[n + 1].i != t.i + 1 else t.text_with_ws
+        for n, t in enumerate(tokens)
+    ).strip().rstrip(",")
     if tokens and tokens[0].is_sent_start and tokens[0].pos_ == "NOUN" and tokens[0].is_title:
         text = text[0].lower() + text[1:]
     return text
@@ -298,7 +302,8 @@ class DocumentSources:
         "an army spokesman". Named later, named before, or anonymous."""
         org = self._affiliation(mention)
         article = determiner(mention[0]) if mention else None
-        apposed = {t.i for c in head.children if c.dep_ == "appos" for t in c.subtree}
+        # an apposition, and the brackets round one ("le porte-parole de l'Alliance fleuve Congo (AFC)")
+        apposed = {t.i for c in head.children if c.dep_ == "appos" for t in (*c.subtree, *_brackets_round(c))}
         text = words(_strip_commas([t for t in mention if t.i not in apposed]))
         alias = _nom_de_guerre(head)
         if alias is not None:
@@ -804,6 +809,14 @@ def _state_run(tokens: list[Token]) -> bool:
 def _parenthesised(token: Token) -> bool:
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].text == "("
+
+
+def _brackets_round(token: Token) -> list[Token]:
+    """The brackets just round a phrase ("(AFC)"), if any."""
+    doc, before, after = token.doc, token.left_edge.i - 1, token.right_edge.i + 1
+    if before >= 0 and after < len(doc) and doc[before].text == "(" and doc[after].text == ")":
+        return [doc[before], doc[after]]
+    return []
 
 
 def _strip_commas(tokens: list[Token]) -> list[Token]:
