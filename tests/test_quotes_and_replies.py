@@ -212,6 +212,17 @@ def test_a_closing_which_denied_takes_up_the_claim_of_its_sentence(extractor):
         assert_spans_spell_the_content(text, claim)
 
 
+@pytest.mark.parametrize("sentence, denier", [
+    ("Kinshasa accuses Kigali of arming the rebels in the hills, a charge Rwanda denies.", "Rwandan government"),
+    ("Kinshasa accuses Kigali of arming the rebels in the hills, an accusation the Rwandan government rejects.", "Rwandan government"),
+])
+def test_a_closing_charge_denied_takes_up_the_claim_of_its_sentence(extractor, sentence, denier):
+    accusation, denial = claims_of(extractor, sentence + "\n")
+    assert (accusation.cue, accusation.content) == ("accuses", "Kigali of arming the rebels in the hills")
+    assert (denial.source.name, denial.stance, denial.content) == (denier, "denies", accusation.content)
+    assert_spans_spell_the_content(sentence, denial)
+
+
 # -- the five failures of the issue --------------------------------------------------
 
 

@@ -1139,6 +1139,12 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
             inside = {t.i for t in acc.content}
             verbs = [v for v in verbs if v.anchor.i not in inside]
     candidates = verbs + according
+    reply = _closing_reply(sent, lexicon, quoted)
+    if reply is not None:
+        # what the others say ends before the reply, whatever the parser hung on what
+        told = reply.clause | {t.i for t in reply.content}
+        candidates = [replace(f, content=[t for t in f.content if t.i not in told])
+                      for f in candidates if f.anchor.i not in told] + [reply]
     # a cue reported inside another's content is the inner claim, and the
     # outer speaker relayed it; a cue merely inside a side clause ("..., while
     # officials reported ...") is a claim of its own, cut out of the other
@@ -1357,6 +1363,37 @@ def _own_act(verb: Token, content: Token | None, lexicon: Lexicon) -> Token | No
         return None
     if all(t.i == subjects[0].i or (t.head.i == content.i and t.dep_ in ("mark", "aux", "advmod")) for t in between):
         return content
+    return None
+
+
+REPLY_DETERMINERS = {"a", "an", "the", "this", "that"}
+
+
+def _closing_reply(sent: Span, lexicon: Lexicon, quoted: set[int]) -> Found | None:
+    """", a charge Rwanda denies", ", an accusation Kyiv rejects": a noun for
+    the claim the sentence made, taken up by another's denial at its end. The
+    parser hangs it anywhere (an apposition, a clause on the last name, the
+    root), so it is read off the words: comma, determiner, claim noun, the
+    denier's name, the denial verb, and nothing after it but when."""
+    words = [t for t in sent if not t.is_space]
+    for n, comma in enumerate(words[:-4]):
+        det, noun = words[n + 1], words[n + 2]
+        if comma.text != "," or det.lower_ not in REPLY_DETERMINERS or noun.lemma_.lower() not in lexicon.claim_nouns:
+            continue
+        rest = words[n + 3 :]
+        # (the tagger may take "rejects" for a plural noun)
+        verb_at = next((k for k, t in enumerate(rest) if cue_lemma(t, lexicon) in lexicon.denial_verbs), None)
+        if not verb_at or rest[verb_at].i in quoted:
+            continue
+        before, after = rest[:verb_at], [t for t in rest[verb_at + 1 :] if not t.is_punct]
+        if any(t.pos_ == "VERB" for t in before + after):
+            continue
+        mention = [t for t in before if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PRON", "PART")]
+        head = next((t for t in reversed(mention) if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if head is None:
+            continue
+        return Found(cue=[rest[verb_at]], form="verb", mention_head=head, mention=mention,
+                     clause={t.i for t in words[n:]} - {det.i, noun.i}, content=[det, noun], stance="denies", act="denies")
     return None
 
 
