@@ -223,6 +223,18 @@ def test_a_closing_charge_denied_takes_up_the_claim_of_its_sentence(extractor, s
     assert_spans_spell_the_content(sentence, denial)
 
 
+@pytest.mark.parametrize("sentence, denier", [
+    ("Kinshasa accuse Kigali d'armer les rebelles des collines, ce que le Rwanda dément.", "Rwandan government"),
+    ("Kinshasa accuse Kigali d'armer les rebelles des collines, ce qu'a toujours démenti Kigali.", "Rwandan government"),
+    ("Kinshasa accuse Kigali d'armer les rebelles des collines, des accusations rejetées par le Rwanda.", "Rwandan government"),
+])
+def test_a_closing_french_denial_takes_up_the_claim_of_its_sentence(extractor, sentence, denier):
+    accusation, denial = extractor.extract(Article(text=sentence + "\n", lang="fr"))
+    assert (accusation.cue, accusation.content) == ("accuse", "Kigali d'armer les rebelles des collines")
+    assert (denial.source.name, denial.stance, denial.content) == (denier, "denies", accusation.content)
+    assert_spans_spell_the_content(sentence, denial)
+
+
 # -- the five failures of the issue --------------------------------------------------
 
 

@@ -744,6 +744,46 @@ def _what_before(first: Token) -> bool:
     return first.i >= 2 and doc[first.i - 1].lower_ in ("que", "qu'", "qu’") and doc[first.i - 2].lower_ == "ce"
 
 
+THAT = ("que", "qu'", "qu’")
+
+
+def _closing_reply(sent: Span, lexicon: Lexicon, quoted: set[int]) -> Found | None:
+    """", ce que le Rwanda dément", ", ce que dément Kigali", ", ce qu'a démenti
+    Moscou", ", des accusations rejetées par le M23": another's denial, at the
+    end of a sentence, of what the sentence said. Read off the words: the
+    parser takes "dément" for an adverb, "Rwanda" for the head of the clause."""
+    words = [t for t in sent if not t.is_space]
+    mistagged = french_cues().mistagged_cues
+    for n, comma in enumerate(words[:-3]):
+        first, second = words[n + 1], words[n + 2]
+        if comma.text != ",":
+            continue
+        if first.lower_ == "ce" and second.lower_ in THAT:
+            pointer = [first]  # "ce" stands for what was said
+        elif first.pos_ == "DET" and second.lemma_.lower() in lexicon.claim_nouns:
+            pointer = [first, second]
+        else:
+            continue
+        rest = words[n + 3 :]
+        verb_at = next((k for k, t in enumerate(rest) if t.i not in quoted and
+                        (cue_lemma(t, lexicon) in lexicon.denial_verbs or mistagged.get(t.lower_) in lexicon.denial_verbs)), None)
+        if verb_at is None:
+            continue
+        before, after = rest[:verb_at], [t for t in rest[verb_at + 1 :] if not t.is_punct]
+        if any(t.pos_ == "VERB" for t in before + after):
+            continue
+        # the denier before the verb ("ce que le Rwanda dément"), else after it ("ce que dément Kigali", "rejetées par le M23")
+        named = [t for t in before if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "PRON")]
+        mention = named if any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in named) else [t for t in after if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ")]
+        head = next((t for t in reversed(mention) if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        if head is None:
+            continue
+        cue = [t for t in before if t.pos_ == "AUX"] + [rest[verb_at]]
+        return Found(cue=cue, form="verb", mention_head=head, mention=mention,
+                     clause={t.i for t in words[n:]} - {t.i for t in pointer}, content=pointer, stance="denies", act="denies")
+    return None
+
+
 def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
     """All attributions of one sentence, nested ones folded in: a cue inside
     another's content is its own claim, relayed by the outer speaker when
@@ -765,6 +805,13 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
                 verb.relay = verb.relay or acc
             according.remove(acc)
     candidates = verbs + according
+    reply = _closing_reply(sent, lexicon, quoted)
+    if reply is not None:
+        # what the others say ends before the reply, whatever the parser hung on what
+        told = reply.clause | {t.i for t in reply.content}
+        candidates = [f for f in candidates if f.anchor.i not in told] + [reply]
+        for found in candidates[:-1]:
+            found.content = [t for t in found.content if t.i not in told]
     results = []
     for item in candidates:
         outer = [o for o in candidates if o is not item and item.cue[0] in o.content]
