@@ -687,3 +687,30 @@ def test_a_title_after_an_inverted_subject_is_the_subject_s_wherever_it_is_hung(
     claim = one(extractor, "« La crue a tout déplacé », a résumé Olav Haugen, responsable du déminage au Comité international de la Croix-Rouge (CICR).")
     assert claim.source.name == "Olav Haugen"
     assert claim.source.parent.name == "ICRC"
+
+
+@pytest.mark.parametrize(
+    "text, mention, content",
+    [
+        # the quoted clause parsed as the subject of the cue
+        ("« Les corps sont encore sous les décombres », a déclaré à l'AFP un secouriste.", "un secouriste", "Les corps sont encore sous les décombres"),
+        # the speaker parsed as the subject of the participle describing him
+        ("« La ville est tombée », affirme un commandant rebelle joint par téléphone.", "un commandant rebelle", "La ville est tombée"),
+        # the speaker parsed as the object of the participle opening the sentence
+        ("Interrogé par l'AFP, un responsable de l'ONU a indiqué que l'aide était bloquée.", "un responsable de l'ONU", "l'aide était bloquée"),
+        # rescue services, named by their complement
+        ("Les services de secours ont indiqué que trois personnes avaient été tuées.", "Les services de secours", "trois personnes avaient été tuées"),
+        ("Les secours ont indiqué avoir retiré quinze corps des décombres.", "Les secours", "avoir retiré quinze corps des décombres"),
+    ],
+)
+def test_wire_forms_the_parser_misreads(extractor, text, mention, content):
+    claim = one(extractor, text)
+    assert claim.source_text == mention
+    assert content in claim.content and "joint" not in claim.content and "Interrogé" not in claim.content
+
+
+def test_rescue_services_are_the_state_s_of_the_dispatch(extractor):
+    gaza = Article(text="GAZA (AFP) - Les secours ont indiqué avoir retiré quinze corps des décombres.", lang="fr")
+    kyiv = Article(text="KIEV (AFP) - Les pompiers ont indiqué que l'incendie était maîtrisé.", lang="fr")
+    assert one_of(extractor.extract(gaza)).source.parent.name == "Hamas"
+    assert one_of(extractor.extract(kyiv)).source.parent.name == "Ukrainian government"

@@ -100,6 +100,9 @@ def _negated(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and "Neg" in c.morph.get("Polarity") and c.lower_ != "ne" for c in verb.children)
 
 
+CLAUSE_PARTS = ("nsubj", "nsubj:pass", "cop", "aux:pass", "aux:tense", "obj")  # what makes a word a clause's head
+
+
 def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     """The subject of a cue verb, wherever French puts it: before, inverted
     after ("a déclaré son porte-parole", "a-t-il ajouté"), the agent of a
@@ -110,7 +113,10 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     # a pronominal verb's subject may be parsed as a passive one ("l'ONU s'est interrogée")
     pronominal = any(c.dep_.startswith("expl") and bare(c) in ("se", "s'", "s’") for c in verb.children)
     subjects = [c for h in (verb, *auxiliaries) for c in h.children if c.dep_ == "nsubj" or (pronominal and c.dep_ == "nsubj:pass")]
-    subjects = [c for c in subjects if c.i not in quoted] or subjects
+    # "« Les corps sont sous les décombres », a déclaré un secouriste": the quoted clause taken for
+    # the subject is what was said (not « Le Monde », a name in guillemets)
+    said = [c for c in subjects if c.i in quoted and any(g.dep_ in CLAUSE_PARTS for g in c.children)]
+    subjects = [c for c in subjects if c.i not in quoted] or ([] if said and _after_content(verb) else subjects)
     # "Un médecin, l'un des derniers sur place, a constaté": the apposition is no second subject
     subjects = [c for c in subjects if not (c.pos_ == "PRON" and c.lower_ in ("un", "une"))] or subjects
     if subjects:
@@ -130,11 +136,13 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
         nearby = list(verb.children) + [g for c in times for g in c.children if g.dep_ == "nmod"]
         # "a déclaré à l'AFP un responsable", parsed as an apposition to the addressee
         nearby += [g for c in verb.children if c.dep_.startswith("obl") for g in c.children if g.dep_ == "appos" and g.i > c.i]
+        # "affirme un commandant joint par téléphone", parsed as the subject of the participle
+        nearby += [g for c in verb.children if c.dep_ in CONTENT_DEPS and "Part" in c.morph.get("VerbForm") for g in c.children if g.dep_ == "nsubj"]
         after = [
             c
             for c in sorted(nearby, key=lambda t: t.i)
             if c.i > verb.i
-            and c.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod", "appos")
+            and c.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod", "appos", "nsubj")
             and c.pos_ in ("NOUN", "PROPN")
             and c.lemma_.lower() not in french_cues().time_nouns
             and (verb.lemma_.lower(), c.lower_) not in french_cues().light_verb_cues  # "fait état"
@@ -176,7 +184,22 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
         return speaker_of(said, quoted)
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl", "advmod") and participle) or verb.dep_ == "xcomp":
         return speaker_of(head, quoted)
-    return None
+    return _phrase_just_before(verb)
+
+
+def _phrase_just_before(verb: Token) -> Token | None:
+    """"Interrogé par l'AFP, un responsable de l'ONU a indiqué": a tensed cue the parser
+    left without a subject, right after a noun phrase it hung elsewhere (no "à X", no "de X")."""
+    first = _group_start(verb)
+    if not any(c.dep_.startswith("aux") for c in verb.children) and not verb.morph.get("Mood"):
+        return None
+    before = [
+        t
+        for t in verb.sent
+        if t.right_edge.i == first.i - 1 and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("obj", "appos", "nsubj:pass")
+        and not any(c.dep_ in ("case", "mark") for c in t.children)
+    ]
+    return min(before, key=lambda t: t.left_edge.i, default=None)
 
 
 def _auxiliary_above(verb: Token) -> Token | None:
@@ -308,6 +331,9 @@ def _can_speak(head: Token, lexicon: Lexicon) -> bool:
         or head.lower_ in lexicon.witness_nouns
         or lexicon.type_of([t.lower_ for t in head.lefts if t.dep_ == "amod"] + [head.lower_]) is not None
         or lexicon.type_of([lemma]) is not None
+        # "les services de secours", "les agents de police": a noun whose bare complement names the body
+        or any(lexicon.type_of([c.lower_]) is not None for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN"
+               and all(g.dep_ == "case" and g.lower_ in ("de", "d'", "d’") for g in c.lefts))
     )
 
 
@@ -426,6 +452,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         addressee = _addressee(verb, cues)
         skip = {noun.i} if noun is not None else set()
         skip |= {subject.i} | ({addressee.i, addressee.head.i} - {verb.i} if addressee is not None else set())
+        if subject.i > verb.i and subject.head.head == verb and subject.head.pos_ == "VERB":
+            skip.add(subject.head.i)  # "joint par téléphone": the participle describes the speaker, it is not said
         skip |= {c.i for c in verb.children if c.lemma_.lower() in cues.time_nouns}  # "a affirmé jeudi que"
         stranded = _auxiliary_above(verb)  # "a de son côté rejeté toute responsabilité": the object hung on "a"
         content_children = [c for c in (*verb.children, *(stranded.children if stranded is not None else ()))
