@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import lru_cache, wraps
 from importlib import resources
 
 from wordfreq import zipf_frequency
@@ -86,6 +86,24 @@ def _key(name: str) -> str:
     name = name.replace("’", "'").removesuffix("'s").strip(" .,;:")
     return name.removeprefix("the ").removeprefix("The ").casefold()
 
+
+
+def per_token(function):
+    """A pure function of a token, cached with its Doc: a claim's frame reads
+    each word several times, and nested claims read the same words again."""
+    key = f"frames.{function.__name__}"
+
+    @wraps(function)
+    def cached(token):
+        memo = token.doc.user_data.get(key)
+        if memo is None:
+            memo = token.doc.user_data[key] = {}
+        i = token.i
+        if i not in memo:
+            memo[i] = function(token)
+        return memo[i]
+
+    return cached
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
@@ -175,6 +193,7 @@ def _glossary_file(lang: str) -> dict:
     return parse_yaml(resources.files(__package__).joinpath(f"glossary_{lang}.yml").read_text("utf-8"))
 
 
+@per_token
 def _classes_of(token) -> tuple:
     """The event classes a word names (read in English)."""
     classes = event_lexicon().classes
@@ -182,6 +201,7 @@ def _classes_of(token) -> tuple:
     return classes.get(_english_lemma(token), ()) + by_form
 
 
+@per_token
 def _english_lemma(token) -> str:
     """A token's lemma as frames compare it: in English."""
     return _possessed_sense(token) or in_english(_lemma(token), token.lang_)
@@ -203,6 +223,7 @@ def _stem_verb(lemma: str, lang: str) -> str:
     return lemma
 
 
+@per_token
 def _lemma(token) -> str:
     lemma = token.lemma_.lower()
     return _stem_verb(lemma, token.lang_) if token.pos_ != "PROPN" else lemma  # (tagged VERB or ADJ)
@@ -292,6 +313,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     }
 
 
+@per_token
 def _term(token) -> str:
     if CLOCK.fullmatch(token.text):
         return token.text.replace("h", ":")
@@ -313,6 +335,7 @@ def _participle_verb(word: str) -> str:
     return next((stem for stem in stems if len(stem) > 2 and zipf_frequency(stem, "en") >= KNOWN_VERB), word)
 
 
+@per_token
 def _content_word(token) -> bool:
     if token.lang_ != "en" and token.pos_ != "PROPN":
         lemma = _lemma(token)
