@@ -714,3 +714,19 @@ def test_rescue_services_are_the_state_s_of_the_dispatch(extractor):
     kyiv = Article(text="KIEV (AFP) - Les pompiers ont indiqué que l'incendie était maîtrisé.", lang="fr")
     assert one_of(extractor.extract(gaza)).source.parent.name == "Hamas"
     assert one_of(extractor.extract(kyiv)).source.parent.name == "Ukrainian government"
+
+
+def test_a_comma_set_participle_after_the_object_is_a_second_act_of_the_subject(extractor):
+    denial, accusation = extractor.extract(french("Les miliciens ont démenti toute implication, accusant l'armée d'avoir bombardé le marché."))
+    assert (denial.act, denial.content) == ("denies", "toute implication")
+    assert accusation.act == "accuses" and accusation.source is denial.source
+    assert accusation.content == "l'armée d'avoir bombardé le marché"
+
+
+def test_a_title_and_a_name_hung_on_it_name_one_official(extractor):
+    zelensky = one(extractor, "Le président Zelensky a accusé la Russie d'avoir fait sauter le barrage.")
+    assert (zelensky.source.name, zelensky.source.parent.name) == ("Volodymyr Zelensky", "Ukrainian government")
+    article = Article(text="KHARTOUM (AFP) - Le chef de l'armée, le général Ahmed Osman, a promis de reprendre la ville.", lang="fr")
+    general = one_of(extractor.extract(article))
+    assert general.source.name == "Ahmed Osman"
+    assert general.source.parent.parent.name == "Sudanese government"

@@ -165,6 +165,8 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if agents and any(c.dep_ == "aux:pass" for c in verb.children):
         return agents[0]
     head = verb.head
+    if _participle_aside(verb):
+        return speaker_of(head.head, quoted)  # "ont démenti toute implication, accusant l'armée": who denied
     if participle and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return head  # "Moscou ..., imputant la catastrophe à ...": the noun the participle describes
     if head == verb or head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
@@ -185,6 +187,19 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl", "advmod") and participle) or verb.dep_ == "xcomp":
         return speaker_of(head, quoted)
     return _phrase_just_before(verb)
+
+
+def _participle_aside(verb: Token) -> bool:
+    """", accusant l'armée de ...": a present participle set off by a comma after
+    the object of a verb, which the parser hung on the object, is a second act of
+    that verb's subject (not said of the object, nor part of what was said)."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        and verb.i > 0 and verb.doc[verb.i - 1].text == ","
+        and head.pos_ == "NOUN" and head.dep_ == "obj" and head.head.pos_ == "VERB"
+    )
 
 
 def _phrase_just_before(verb: Token) -> Token | None:
@@ -432,7 +447,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         subject, mention, own_clause = speaker_of(said or verb, quoted), None, set()
         if subject is None and any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children):
             subject, mention = phrase_before(verb) or (None, None)
-        elif subject is not None and subject.ent_type_ == "PERSON" and subject.i < verb.i:
+        elif subject is not None and subject.i < verb.i and (
+            subject.ent_type_ == "PERSON" or any(c.dep_ in ("flat:name", "appos") and c.ent_type_ == "PERSON" for c in subject.children)
+        ):  # "Le chef de l'armée, le général X, a promis" ("le général X": the title, then the name)
             mention = _titled_name(subject, lexicon)
         if subject is None or bare(subject) in cues.no_source_subjects:
             continue
@@ -475,7 +492,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             first -= 1
         attached = set(range(first, verb.i))
         clause = attached | (skip - {verb.i} if subject.i > verb.i else set()) | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention, verb)
-        content = _content_tokens(sent, verb, content_children, clause | own_clause)
+        asides = {t.i for c in content_children for aside in c.subtree if _participle_aside(aside)
+                  for t in (aside.doc[aside.i - 1], *aside.subtree)}  # with its comma
+        content = _content_tokens(sent, verb, content_children, clause | own_clause | asides)
         if _cue_coordinated_into_content(verb) is not None:  # what hangs on the first cue's clause after it is said too
             content = [t for t in sent.doc[verb.i + 1 : verb.head.right_edge.i + 1] if t.i not in clause and not t.is_space]
         if verb.i in quoted:  # a quoted incise: what was said is the quote before it

@@ -751,7 +751,8 @@ def _person_names(head: Token, ids: set[int]) -> list:
     own = [e for e in people if e.start <= head.i < e.end]
     if own:
         return own
-    return [e for e in people if e.root.dep_ == "appos"][-1:]
+    # "le président Zelensky": UD hangs the name on the title as its flat:name
+    return [e for e in people if e.root.dep_ == "appos" or (e.root.dep_ == "flat:name" and e.root.head == head)][-1:]
 
 
 def _proper_runs(tokens: list[Token]) -> list[str]:
