@@ -664,7 +664,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         cue_ids = {t.i for t in cue}
         content = [t for t in _content_tokens(words, token, content_child, clause) if t.i not in cue_ids]
         after_cue = [t for t in token.subtree if t.i > token.i and not t.is_space] if token.dep_ == "relcl" else []
-        pointer = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None) if token.dep_ == "relcl" else None
+        # (the parser may hang the relative clause as an adverbial one)
+        pointer = next((c for c in token.children if c.dep_ == "dobj" and c.lower_ in RELATIVE_PRONOUNS), None) if token.dep_ in ("relcl", "advcl") else None
         if pointer is not None and token.right_edge.i >= _last_word(sent) and sent.doc[pointer.i - 1].text == ",":
             # "X accuses Y of A, which Y denies": a closing "which" stands for what the
             # sentence said before it: a claim, which the reply takes up, else the deed told
