@@ -198,13 +198,13 @@ def test_a_closing_which_denied_takes_up_the_claim_of_its_sentence(extractor):
         "The governor said the fighting had stopped by noon.\n"
         "Kinshasa accuses Kigali of arming the rebels in the hills, which Rwanda denies.\n"
         "Militiamen burned the clinic on Sunday, which the militia's leaders denied.\n"
-        "Rebel commanders said they had captured three villages north of the river, which the army denied.\n"
+        "Rebel commanders said they had captured several villages north of Homs, which the army denied.\n"
     )
     claims = claims_of(extractor, text)
     accusation, denial, deed_denied, capture, capture_denied = claims[1:]
     # (the parser hangs this "which" clause as an adverbial one)
     assert (capture_denied.source.name, capture_denied.stance) == ("army", "denies")
-    assert capture_denied.content == capture.content == "they had captured three villages north of the river"
+    assert capture_denied.content == capture.content == "they had captured several villages north of Homs"
     assert (accusation.cue, accusation.content) == ("accuses", "Kigali of arming the rebels in the hills")
     assert (denial.source.name, denial.cue, denial.stance) == ("Rwandan government", "denies", "denies")
     assert denial.content == accusation.content
