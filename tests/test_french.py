@@ -730,3 +730,12 @@ def test_a_title_and_a_name_hung_on_it_name_one_official(extractor):
     general = one_of(extractor.extract(article))
     assert general.source.name == "Ahmed Osman"
     assert general.source.parent.parent.name == "Sudanese government"
+
+
+def test_a_toll_says_what_its_author_says(extractor):
+    told = Article(text="KIEV (AFP) - Selon le dernier bilan communiqué par les autorités, 47 personnes sont mortes.", lang="fr")
+    assert one_of(extractor.extract(told)).source.parent.name == "Ukrainian government"
+    ministry, toll = extractor.extract(
+        Article(text="KIEV (AFP) - Le ministère de la Santé a fait état de 40 morts. Selon un nouveau bilan, 47 personnes sont mortes.", lang="fr")
+    )
+    assert toll.source is ministry.source

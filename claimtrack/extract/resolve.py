@@ -614,6 +614,10 @@ class DocumentSources:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return self._organisation(objects[0], _org_tokens(objects[0]))
+            # "le bilan communiqué par les autorités", "the report released by the ministry"
+            agents = [a for c in child.children if c.dep_ in ("obl:agent", "agent") or _by_phrase(c) for a in ([c] if c.dep_ != "agent" else c.children)]
+            if child.dep_ == "acl" and agents and agents[0].pos_ in ("NOUN", "PROPN"):
+                return self._organisation(agents[0], [t for t in _org_tokens(agents[0]) if not (t.dep_ == "case" and t.head == agents[0])])
         if self.document_author is not None and any(c.dep_ == "det" and determiner(c) in DEFINITE for c in head.children):
             return self.document_author
         return self.last(exclude_types=PERSON_TYPES)
@@ -810,6 +814,11 @@ def _state_run(tokens: list[Token]) -> bool:
 def _parenthesised(token: Token) -> bool:
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].text == "("
+
+
+def _by_phrase(token: Token) -> bool:
+    """"par les autorités" however UD labels it (the model often says obl:mod)."""
+    return token.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ == "par" for c in token.children)
 
 
 def _brackets_round(token: Token) -> list[Token]:
