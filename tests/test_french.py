@@ -739,3 +739,18 @@ def test_a_toll_says_what_its_author_says(extractor):
         Article(text="KIEV (AFP) - Le ministère de la Santé a fait état de 40 morts. Selon un nouveau bilan, 47 personnes sont mortes.", lang="fr")
     )
     assert toll.source is ministry.source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Croix-Rouge a dit que les images étaient insoutenables.",
+        "Selon la Croix-Rouge, l'hôpital a été évacué dans la nuit.",
+        # the parser also cuts the sentence inside the name here
+        "La Croix-Rouge s'est dite « horrifiée » par les images.",
+    ],
+)
+def test_a_name_the_tokenizer_cuts_at_its_hyphen_is_whole(extractor, text):
+    claim = one(extractor, text)
+    assert "Croix-Rouge" in claim.source_text
+    assert claim.source.name == "ICRC"

@@ -93,7 +93,27 @@ def mention_tokens(head: Token) -> list[Token]:
     tokens = [t for n, t in enumerate(tokens) if t.i - tokens[0].i == n]
     while tokens and tokens[-1].is_punct and not (tokens[-1].text == ")" and any(t.text == "(" for t in tokens)):
         tokens.pop()
-    return tokens
+    return _whole_hyphenated(tokens)
+
+
+def _whole_hyphenated(tokens: list[Token]) -> list[Token]:
+    """"la Croix-Rouge", which the tokenizer cuts in three and the parser
+    scatters: a mention takes the whole hyphenated name its words are in."""
+    if not tokens:
+        return tokens
+    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i
+
+    def joined(left: Token, right: Token) -> bool:
+        return not left.whitespace_ and "-" in (left.text, right.text) and (left.text == "-" or left.text[:1].isupper())
+
+    while start > 0 and joined(doc[start - 1], doc[start]):
+        start -= 1
+    while end + 1 < len(doc) and joined(doc[end], doc[end + 1]) and (doc[end + 1].text == "-" or doc[end + 1].text[:1].isupper()):
+        end += 1
+    if start < tokens[0].i and start > 0 and doc[start - 1].pos_ == "DET" and start <= doc[start - 1].head.i <= end:
+        start -= 1  # "La" of "La Croix-Rouge"
+    ids = {t.i for t in tokens}
+    return [*doc[start : tokens[0].i], *tokens, *(t for t in doc[tokens[-1].i + 1 : end + 1] if t.i not in ids)]
 
 
 def _negated(verb: Token) -> bool:

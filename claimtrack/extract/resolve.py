@@ -496,7 +496,8 @@ class DocumentSources:
         return self.remember(SourceRef(f"{outlet.name} {head.lemma_.lower()}", "journalist", outlet))
 
     def _organisation(self, head: Token, mention: list[Token], default_type: str | None = None):
-        appositives = [c for c in head.children if c.dep_ == "appos" and not _parenthesised(c)]
+        # (not the hyphen of "Croix-Rouge", which the parser may call one)
+        appositives = [c for c in head.children if c.dep_ == "appos" and not _parenthesised(c) and c.text != "-"]
         if head.pos_ == "NOUN":
             # "the state news agency Tass": the descriptor's own name
             for appositive in appositives:
