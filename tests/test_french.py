@@ -754,3 +754,8 @@ def test_a_name_the_tokenizer_cuts_at_its_hyphen_is_whole(extractor, text):
     claim = one(extractor, text)
     assert "Croix-Rouge" in claim.source_text
     assert claim.source.name == "ICRC"
+
+
+def test_a_body_named_by_its_state_s_adjective_belongs_to_that_state(extractor):
+    claim = one(extractor, "Le Conseil de sécurité doit se réunir d'urgence, a annoncé la présidence brésilienne.")
+    assert claim.source.parent.name == "Brazilian government"
