@@ -40,3 +40,12 @@ def test_a_demonym_before_a_body_and_title_says_whose_body_it_is(tmp_path):
         " join sources as parents on parents.id = sources.parent where sources.name = 'Yolande Makolo'"
     )
     assert [(row["name"], row["parent"]) for row in rows] == [("Yolande Makolo", "Rwandan government")]
+
+
+def test_people_reached_by_an_outlet_are_not_named_after_it(tmp_path):
+    text = (
+        "Doctors contacted by AFP said the hospital had run out of fuel.\n"
+        "Residents reached by telephone said the shelling had not stopped.\n"
+    )
+    names = {row["name"] for row in ingest_text(tmp_path, text)["sources"].rows}
+    assert names == {"doctors", "residents"}

@@ -884,11 +884,14 @@ def _org_tokens(head: Token) -> list[Token]:
 
 
 def _scare_named(head: Token) -> str | None:
-    """'the “government” proclaimed by the HTS' -> 'HTS "government"'."""
+    """'the “government” proclaimed by the HTS' -> 'HTS "government"', 'the
+    administration installed by Moscow' -> 'Moscow administration'; not 'doctors
+    contacted by AFP', whom AFP does not rule."""
     doc = head.doc
     quoted = head.i > 0 and head.i + 1 < len(doc) and doc[head.i - 1].text in "“\"«" and doc[head.i + 1].text in "”\"»"
     for child in head.children:
-        if child.dep_ == "acl":
+        # (the small model's lemma of "installed" is "instal")
+        if child.dep_ == "acl" and (quoted or {child.lemma_.lower(), child.lower_.removesuffix("ed")} & ruling_verbs()):
             for agent in child.children:
                 if agent.dep_ == "agent":
                     objects = [c for c in agent.children if c.dep_ == "pobj"]
