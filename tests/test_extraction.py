@@ -90,6 +90,7 @@ def summary(claims) -> list[tuple]:
             [("army", "said", "indirect", "asserts", "it was responding to rocket fire")],
         ),
         ("No group has claimed responsibility for the attack.\n", []),
+        ("Neither the army nor the militia responded to requests for comment.\n", []),
         ("No casualties were reported. Several people were reported killed near the border.\n", []),
         (
             'The minister, speaking in parliament, warned of "severe consequences".\n',

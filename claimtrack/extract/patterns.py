@@ -548,7 +548,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if negated and lemma in lexicon.perception_verbs:
             continue  # "did not see": nothing witnessed
         subject = subject_of(token, quoted, lexicon.cue_verbs)
-        if subject is None or any(c.lower_ in ("no", "neither") for c in subject.children if c.dep_ == "det"):
+        if subject is None or any(c.lower_ in ("no", "neither") for c in subject.children if c.dep_ in ("det", "preconj")):
             continue  # "No group has claimed responsibility"
         if subject.lower_ in ("nobody", "none", "noone"):
             continue
