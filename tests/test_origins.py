@@ -441,3 +441,14 @@ def test_a_name_read_without_its_possessive_keeps_its_words_apart(tmp_path):
     _, names = origins(tmp_path, "OSLO (Reuters) - A report from Norway's military intelligence service said the drone was Russian.\n")
     assert not [name for name in names if "Norwaymilitary" in name]
     assert "Norway military intelligence service" in names
+
+
+def test_a_bare_descriptor_names_the_body_its_paragraph_named_before_in_full(tmp_path):
+    text = """GAZA (Reuters) - The clinic is run by the Lutheran World Federation, a Geneva-based church body. The federation said the clinic had been hit twice.
+
+The first toll came from Gaza's Hamas-run health ministry on Tuesday. The next day the ministry lowered it to 47.
+"""
+    by_source, names = origins(tmp_path, text)
+    assert "federation" not in names
+    assert any(name.startswith("Lutheran World Federation") for name in by_source)
+    assert set(by_source.values()) == {"Lutheran World Federation", "Hamas"}

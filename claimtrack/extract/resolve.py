@@ -580,6 +580,9 @@ class DocumentSources:
                 other_body = head.lower_ in body_words() and bool(earlier_words & body_words())
                 if earlier is not None and modifiers <= earlier_words and not other_body:
                     return self.remember(earlier)
+            namesake = self._namesake_before(head, inner) if article in DEFINITE and len(inner) == 2 else None
+            if namesake is not None:
+                return namesake
         if article in INDEFINITE and kind in PERSON_TYPES:
             # "a resident said": an anonymous voice, not someone named later
             anonymous = words(_strip_commas([t for t in mention if t.dep_ != "appos"]))
@@ -598,6 +601,20 @@ class DocumentSources:
         name = _scare_named(head) or _proper_name(inner) or text
         parent = self._state_parent(head, kind) or self._owner(head)
         return self.remember(SourceRef(name, kind, parent), text, acronym or "")
+
+    def _namesake_before(self, head: Token, mention: list[Token]):
+        """"The diocese said" after "the hospital is run by the Episcopal Diocese of
+        Jerusalem" in its paragraph, "the ministry lowered it" after "Gaza's Hamas-run
+        health ministry": the last phrase before it with the same head noun and more
+        words names the body, though it said nothing."""
+        for token in reversed(head.doc[: mention[0].i]):
+            if token.lemma_.lower() != head.lemma_.lower() or token.pos_ not in ("NOUN", "PROPN"):
+                continue
+            named = [t for t in _org_tokens(token) if t.i <= token.i or t.dep_ == "prep" or t.head.dep_ == "prep"]
+            if len([t for t in named if not determiner(t) and t.dep_ != "case"]) > 1:
+                return self._organisation(token, named)
+            return None
+        return None
 
     def _author(self, head: Token):
         """"A report from US intelligence agencies", "NBC's report", "a UN
@@ -663,6 +680,10 @@ class DocumentSources:
             # "the Sudanese army", "la présidence ukrainienne" (a demonym the French model leaves untagged)
             demonym = token.pos_ == "ADJ" and gazetteer().lookup(token.lemma_) is not None
             if (token.ent_type_ in ("NORP", "GPE") or demonym) and token.dep_ in ("amod", "compound", "poss") and (token.i < head.i or token.pos_ == "ADJ"):
+                # "Gaza's health ministry": whoever governs the place, when the gazetteer says another than its state
+                ruler = ruler_named(token.text) if token.ent_type_ == "GPE" and not demonym else None
+                if ruler is not None and ruler.type not in ("government",):
+                    return self._lookup(ruler.name) or self.remember(ruler)
                 return self._government_of(token.lemma_ if demonym else token.text)
         return None
 
