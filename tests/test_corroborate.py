@@ -1315,3 +1315,17 @@ def test_a_word_s_class_is_a_term_only_when_the_claim_tells_of_it():
     assert "capture" not in held["events"]
     assert "ev:capture" not in corroborate.claim_features(held, []).terms
     assert "ev:capture" in corroborate.claim_features(frame("Russian forces captured the bank on Monday"), []).terms
+
+
+def test_not_known_yet_in_either_language():
+    from claimtrack.nlp import load
+
+    french = load(None, "fr")
+    for text in ("Londres ne pouvait pas encore dire qui était responsable.", "Il est trop tôt pour dire qui a tiré.",
+                 "On ne sait pas encore ce qui a provoqué l'incendie.", "Il est impossible de dire qui a tiré l'obus."):
+        doc = french(text)
+        assert frame_of(doc, None, figures_in(doc))["events"] == ["undetermined"], text
+    assert frame("officials were unable to say who fired the shell")["events"] == ["undetermined"]
+    assert frame("the army was unable to reach the town")["events"] != ["undetermined"]
+    doc = french("Les forces russes ne pouvaient pas tirer sur la ville.")
+    assert frame_of(doc, None, figures_in(doc))["events"] == ["strike"]

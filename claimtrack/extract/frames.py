@@ -586,19 +586,26 @@ def _undetermined(pred) -> bool:
     a word of knowing in the negative, the head or its object ("have not
     determined what caused it", "had no information on", "could not reach a
     conclusion", "it was not clear who"), telling that one cannot ("We cannot
-    say conclusively"), "too early to say", "unclear who fired"."""
+    say conclusively", "ne pouvait pas encore dire", "were unable to say"),
+    "too early to say", "unclear who fired"."""
     words = event_lexicon().undetermined
     said = [pred, *(c for c in pred.children if c.dep_ in ("dobj", "obj", "acomp", "attr"))]
     lemmas = {_english_lemma(t) for t in said}
+    # French "ne" marks the negative where the parser hangs "pas" elsewhere
+    negated = _negated(pred) or any(c.lower_ in ("ne", "n'", "n’") for c in pred.children)
+
+    def of_knowing(word) -> bool:  # "to say", "pour dire", "de dire"
+        return any(c.dep_ in ("xcomp", "advcl", "dep") and _english_lemma(c) in words["knowing"] | words["telling"]
+                   for c in word.children)
+
     if lemmas & words["unknown"] or any(
-            _english_lemma(t) in words["premature"] and any(
-                c.dep_ == "xcomp" and _english_lemma(c) in words["knowing"] | words["telling"] for c in t.children)
-            for t in said):
+            _english_lemma(t) in words["premature"] | words["unable"] and of_knowing(t) for t in said):
         return True
-    if not _negated(pred):
+    if not negated:
         return False
     evident = {_english_lemma(t) for t in said if t.pos_ == "ADJ"} & words["evident"]
-    unable = _english_lemma(pred) in words["telling"] and _modality(pred) in words["able"]
+    unable = (_english_lemma(pred) in words["telling"] and _modality(pred) in words["able"]
+              or _english_lemma(pred) in words["able"] and of_knowing(pred))
     return bool(lemmas & words["knowing"] or evident or unable)
 
 
