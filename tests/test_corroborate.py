@@ -1329,3 +1329,11 @@ def test_not_known_yet_in_either_language():
     assert frame("the army was unable to reach the town")["events"] != ["undetermined"]
     doc = french("Les forces russes ne pouvaient pas tirer sur la ville.")
     assert frame_of(doc, None, figures_in(doc))["events"] == ["strike"]
+
+
+def test_a_participle_read_from_another_language_is_its_verb():
+    from claimtrack.nlp import load
+
+    doc = load(None, "fr")("L'école accueillait des déplacés.")
+    english = frame("the school was sheltering displaced families")
+    assert "displace" in set(frame_of(doc, None, figures_in(doc))["terms"]) & set(english["terms"])

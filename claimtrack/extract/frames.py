@@ -322,7 +322,11 @@ def _term(token) -> str:
         return in_english((place if place and " " not in place else token.text).lower(), token.lang_)
     if token.pos_ == "ADJ" and token.lang_ == "en" and token.lemma_.lower().endswith("ed"):
         return _participle_verb(token.lemma_.lower())  # "an intercepted call" says what "intercepted a call" says
-    return in_english(token.text.lower(), token.lang_) if token.pos_ == "PROPN" else _english_lemma(token)
+    if token.pos_ == "PROPN":
+        return in_english(token.text.lower(), token.lang_)
+    word = _english_lemma(token)
+    # a participle another language's word is read as ("déplacés": displaced) is its verb, as in English
+    return _participle_verb(word) if token.lang_ != "en" and word.endswith("ed") and " " not in word else word
 
 
 @lru_cache(maxsize=10_000)
