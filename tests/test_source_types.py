@@ -49,3 +49,10 @@ def test_people_reached_by_an_outlet_are_not_named_after_it(tmp_path):
     )
     names = {row["name"] for row in ingest_text(tmp_path, text)["sources"].rows}
     assert names == {"doctors", "residents"}
+
+
+def test_a_registry_name_the_parser_split_and_took_for_a_person_is_the_registry_body(tmp_path):
+    # the small model splits the name into subjects of "said" and calls part of it a person
+    db = ingest_text(tmp_path, "Hayat Tahrir al-Sham (HTS) said its fighters had taken the airport.\n")
+    assert [(row["name"], row["type"]) for row in db["sources"].rows] == [("Hayat Tahrir al-Sham", "armed_group")]
+    assert [row["source_text"] for row in db["claims"].rows] == ["Hayat Tahrir al-Sham (HTS)"]

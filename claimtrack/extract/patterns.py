@@ -102,6 +102,7 @@ def mention_tokens(head: Token, people_nouns: frozenset[str] = frozenset()) -> l
         for t in c.subtree
     }
     tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
+    tokens = _name_split_before(head, tokens) + tokens
     tokens += _parenthetical_after(tokens)
     while tokens and tokens[0].dep_ == "case" and tokens[0].head == head:
         tokens.pop(0)  # UD: "à RFI" names RFI
@@ -116,6 +117,24 @@ def mention_tokens(head: Token, people_nouns: frozenset[str] = frozenset()) -> l
             break
         tokens.pop()
     return tokens
+
+
+def _name_split_before(head: Token, tokens: list[Token]) -> list[Token]:
+    """The first words of a name the parser split into siblings of its last
+    ("Hayat Tahrir al-Sham said": "Tahrir", "al", "-" each hung on "said"):
+    proper nouns, and the hyphens between them, just before the mention and
+    hung on what the mention's head hangs on (or on one another)."""
+    if head.pos_ != "PROPN" or not tokens or head.head.i == head.i:
+        return []
+    doc, taken = head.doc, []
+    i = tokens[0].i - 1
+    while i >= 0 and (doc[i].pos_ == "PROPN" or (doc[i].text == "-" and taken)) and (
+            doc[i].head.i in (head.head.i, head.i) or doc[i].head.i in {t.i for t in taken}):
+        taken.insert(0, doc[i])
+        i -= 1
+    while taken and not (taken[0].pos_ == "PROPN" and taken[0].head.i != taken[0].i):
+        taken.pop(0)
+    return taken
 
 
 def _describes_person(appos: Token, people_nouns: frozenset[str]) -> bool:

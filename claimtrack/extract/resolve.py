@@ -193,6 +193,10 @@ class DocumentSources:
         return None
 
     def _named(self, head: Token, mention: list[Token]):
+        # "Hayat Tahrir al-Sham", which the recogniser took for a person
+        known = self._lookup(words([t for t in mention if t.text == "-" or not t.is_punct])) if head.ent_type_ == "PERSON" else None
+        if known is not None and known.type not in PERSON_TYPES:
+            return self.remember(known)
         person = self._person(head, mention)
         if person is not None:
             return person
