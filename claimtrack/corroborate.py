@@ -603,7 +603,8 @@ def _overlap(claim: frozenset, group: frozenset) -> float:
 
 def block_keys(f: Features) -> list[str]:
     """Keys under which a group is found: its event classes crossed with
-    its agent, its states and its rarest words."""
+    its states and rarest words; alone, its side, what its figure counts,
+    its telling figures and times, and what shows the event it tells of."""
     places = gazetteer()
     anchors = sorted({f"p:{places.chain(p)[-1]}" for p in f.places})
     # a word of a class of synonyms keys as its class ("crater" finds "hole"); kinds of event key already
