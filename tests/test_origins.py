@@ -452,3 +452,22 @@ The first toll came from Gaza's Hamas-run health ministry on Tuesday. The next d
     assert "federation" not in names
     assert any(name.startswith("Lutheran World Federation") for name in by_source)
     assert set(by_source.values()) == {"Lutheran World Federation", "Hamas"}
+
+
+def test_officials_of_a_place_and_their_offices_belong_to_its_ruler(tmp_path):
+    text = """BUKAVU, Congo (AP) - Fighting spread south on Monday.
+
+The governor of South Kivu province said 14 people had been killed.
+
+The office of the South Kivu governor said schools would close.
+
+Two army sources said the rebels had reached the airport.
+"""
+    by_source, _ = origins(tmp_path, text)
+    assert set(by_source.values()) == {"Congolese government"}
+
+
+def test_a_known_body_s_acronym_after_part_of_its_name_is_that_body(tmp_path):
+    by_source, names = origins(tmp_path, "BEIRUT (Reuters) - Hayat Tahrir al-Sham (HTS) said its fighters held the airport.\n")
+    assert set(by_source.values()) == {"Hayat Tahrir al-Sham"}
+    assert "Tahrir al-Sham" not in names

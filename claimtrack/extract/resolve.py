@@ -184,6 +184,19 @@ class DocumentSources:
             return ref
         return self._named(head, mention)
 
+    def _defined_acronym(self, mention: list[Token]) -> SourceRef | None:
+        """"(Hayat Tahrir al-)Sham (HTS)": a known body's acronym in brackets right after
+        words of its name, however much of the name the parser kept in the mention."""
+        named = [t for t in mention if t.is_alpha and not determiner(t)]
+        if not named:
+            return None
+        doc, last = named[0].doc, named[-1].i
+        if last + 3 >= len(doc) or doc[last + 1].text != "(" or doc[last + 3].text != ")":
+            return None
+        ref = self.registry.lookup(doc[last + 2].text)
+        words_of = {w for name in (ref.name, *ref.aliases) for w in re.split(r"[\s-]+", name.lower())} if ref is not None else set()
+        return ref if any(t.lower_ in words_of for t in named) else None
+
     def _pending_person(self) -> Forward | None:
         """"Le Premier ministre libanais a condamné ... Il a demandé": a titled person
         still to be named, met after every source named so far, is who "il" is."""
@@ -195,6 +208,7 @@ class DocumentSources:
     def _named(self, head: Token, mention: list[Token]):
         # "Hayat Tahrir al-Sham", which the recogniser took for a person
         known = self._lookup(words([t for t in mention if t.text == "-" or not t.is_punct])) if head.ent_type_ == "PERSON" else None
+        known = known or self._defined_acronym(mention)
         if known is not None and known.type not in PERSON_TYPES:
             return self.remember(known)
         person = self._person(head, mention)
@@ -378,6 +392,11 @@ class DocumentSources:
                 # "conseiller de la présidence": UD hangs the body on the title, its preposition on the body
                 french = child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in FRENCH_OF for c in child.children)
                 if (child.dep_ == "prep" and child.lower_ in ("of", "for", "at", "with")) or french:
+                    # "the governor of North Kivu province", "the mayor of Kherson": an official of the place's ruler
+                    place = words([t for t in child.subtree if t.i != child.i or french]) if is_state_title(title.lemma_.lower()) else ""
+                    ruler = ruler_named(place) if place and self._lookup(place) is None else None
+                    if ruler is not None:
+                        return self._lookup(ruler.name) or self.remember(ruler)
                     # "Secretary of State", "Chief of Staff" are titles, not bodies
                     objects = [
                         c
