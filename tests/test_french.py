@@ -759,3 +759,13 @@ def test_a_name_the_tokenizer_cuts_at_its_hyphen_is_whole(extractor, text):
 def test_a_body_named_by_its_state_s_adjective_belongs_to_that_state(extractor):
     claim = one(extractor, "Le Conseil de sécurité doit se réunir d'urgence, a annoncé la présidence brésilienne.")
     assert claim.source.parent.name == "Brazilian government"
+
+
+def test_an_unattached_official_speaks_for_the_body_that_spoke_before_in_the_paragraph(extractor):
+    text = "L'ONG Handicap International a affirmé avoir détecté 3.000 mines. Plusieurs de ses champs de mines sont sous l'eau, a indiqué une responsable."
+    group, official = extractor.extract(french(text))
+    assert official.source_text == "une responsable"
+    assert official.source.parent is group.source
+    assert official.content == "Plusieurs de ses champs de mines sont sous l'eau"
+    alone = extractor.extract(french("L'ONG Handicap International a affirmé avoir détecté 3.000 mines.\n\nLes routes sont coupées, a indiqué une responsable."))
+    assert alone[-1].source_text == "une responsable" and alone[-1].source.parent is None  # another paragraph: no telling whose

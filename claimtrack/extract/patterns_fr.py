@@ -133,10 +133,13 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     # a pronominal verb's subject may be parsed as a passive one ("l'ONU s'est interrogée")
     pronominal = any(c.dep_.startswith("expl") and bare(c) in ("se", "s'", "s’") for c in verb.children)
     subjects = [c for h in (verb, *auxiliaries) for c in h.children if c.dep_ == "nsubj" or (pronominal and c.dep_ == "nsubj:pass")]
-    # "« Les corps sont sous les décombres », a déclaré un secouriste": the quoted clause taken for
-    # the subject is what was said (not « Le Monde », a name in guillemets)
-    said = [c for c in subjects if c.i in quoted and any(g.dep_ in CLAUSE_PARTS for g in c.children)]
-    subjects = [c for c in subjects if c.i not in quoted] or ([] if said and _after_content(verb) else subjects)
+    # "« Les corps sont sous les décombres », a déclaré un secouriste", "Les champs sont sous l'eau,
+    # a indiqué une responsable": the clause taken for the subject is what was said (not « Le Monde »,
+    # a name in guillemets)
+    said = [c for c in subjects if c.i < verb.i and any(g.dep_ in CLAUSE_PARTS for g in c.children)]
+    if said and _after_content(verb):
+        subjects = [c for c in subjects if c not in said]
+    subjects = [c for c in subjects if c.i not in quoted] or subjects
     # "Un médecin, l'un des derniers sur place, a constaté": the apposition is no second subject
     subjects = [c for c in subjects if not (c.pos_ == "PRON" and c.lower_ in ("un", "une"))] or subjects
     if subjects:

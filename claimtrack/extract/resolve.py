@@ -110,6 +110,8 @@ class DocumentSources:
         self.plural: set[str] = set()  # names of sources that are many people
         self.gender: dict[int, str] = {}  # id() -> "male"/"female", from an honorific
         self.document_author: SourceRef | None = None  # who last reported, posted or issued a document
+        self.last_paragraph: int | None = None  # id() of the doc (a paragraph) of the last mention resolved
+        self.previous_here: SourceRef | None = None
 
     # -- bookkeeping ------------------------------------------------------
     def remember(self, ref: SourceRef, *surfaces: str) -> SourceRef:
@@ -156,6 +158,9 @@ class DocumentSources:
         `head`; None when the mention has no head (a pattern found no speaker)."""
         if head is None:
             return None
+        # the claim before, when told in this paragraph: whose "une responsable" an unattached one is
+        self.previous_here = previous if self.last_paragraph == id(head.doc) else None
+        self.last_paragraph = id(head.doc)
         lower = head.lower_.lstrip("-")  # "a-t-il dit": the inverted pronoun
         if lower in self.lexicon.speaker_pronouns:
             return previous or self._pending_person() or self.last()
@@ -334,6 +339,11 @@ class DocumentSources:
                 or (org is not None and ref.parent is not None and ref.parent.name == org.name)
             ):
                 return self.remember(ref)
+        if article in INDEFINITE and org is None and len(mention) == 2 and isinstance(self.previous_here, SourceRef):
+            # "L'ONG X affirme ... ses champs de mines sont sous l'eau, a indiqué une responsable": X's
+            body = self.previous_here if self.previous_here.type not in PERSON_TYPES else self.previous_here.parent
+            if body is not None:
+                return self.remember(SourceRef(f"{text} ({body.name})", "person", body), text)
         if article in INDEFINITE or org is None:
             return self.remember(SourceRef(text, "person", org))
         forward = Forward("person", text, org)
