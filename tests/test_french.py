@@ -769,3 +769,16 @@ def test_an_unattached_official_speaks_for_the_body_that_spoke_before_in_the_par
     assert official.content == "Plusieurs de ses champs de mines sont sous l'eau"
     alone = extractor.extract(french("L'ONG Handicap International a affirmé avoir détecté 3.000 mines.\n\nLes routes sont coupées, a indiqué une responsable."))
     assert alone[-1].source_text == "une responsable" and alone[-1].source.parent is None  # another paragraph: no telling whose
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("Le convoi a été visé par deux drones, a-t-on appris de source sécuritaire.", "source sécuritaire"),
+        ("Le convoi a été visé par deux drones, a appris l'AFP auprès de l'armée.", "l'armée"),
+    ],
+)
+def test_what_the_outlet_learned_from_a_source_is_the_source_s(extractor, text, mention):
+    claim = one(extractor, text)
+    assert claim.source_text == mention
+    assert claim.content == "Le convoi a été visé par deux drones"

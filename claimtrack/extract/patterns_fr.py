@@ -43,6 +43,7 @@ class FrenchCues:
     irregular_forms: tuple[str, ...]
     aside_nouns: frozenset[str]
     imputing_verbs: frozenset[str]
+    learning_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,7 @@ def french_cues() -> FrenchCues:
         irregular_forms=tuple(data["irregular_forms"]),
         aside_nouns=frozenset(data["aside_nouns"]),
         imputing_verbs=frozenset(data["imputing_verbs"]),
+        learning_verbs=frozenset(data["learning_verbs"]),
     )
 
 
@@ -641,8 +643,11 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
             continue
         following = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
         cue = [token]
+        learned = _learned_from(token, cues)
         if _source_phrase(token, cues):
             cue = [token, token.head]  # "De source sécuritaire, ..."
+        elif learned is not None and token.head.head.lower_ == "auprès":
+            cue = [token.head.head, token]  # "a-t-on appris auprès de l'armée"
         elif token.lower_ not in cues.according_to:
             if following is None or token.lower_ + following.lower_ not in cues.according_to:
                 continue
@@ -658,6 +663,8 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
                 break
             described.add(follower.i)
         clause = _contiguous({t.i for t in cue} | {t.i for t in mention} | described, token.i)
+        if learned is not None:
+            clause |= set(range(_incise_start(learned).i, token.i))  # ", a-t-on appris", ", a appris l'AFP": the outlet's, not said
         for neighbour in (min(clause) - 1, max(clause) + 1):
             if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
                 clause.add(neighbour)
@@ -676,6 +683,27 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
             item.mention_head, item.speaker = name, _entity_tokens(name)  # "selon l'ONG Human Rights Watch (HRW)"
         found.append(item)
     return found
+
+
+def _learned_from(case: Token, cues: FrenchCues) -> Token | None:
+    """The verb "apprendre" a source phrase hangs on ("..., a-t-on appris de source
+    médicale", "a appris l'AFP auprès de l'armée"): the outlet learned it from the source."""
+    verb = case.head.head
+    if verb.lower_ == "auprès" or (verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "obj"):
+        verb = verb.head  # "auprès de X"; "a appris l'AFP de source ...", parsed with the source on the outlet
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.learning_verbs:
+        return None
+    # only the incise after what was learned ("L'AFP a appris auprès de X que ..." is the outlet's own report)
+    start = _incise_start(verb)
+    return verb if start.i > verb.sent.start and start.doc[start.i - 1].text == "," and verb.i < case.i else None
+
+
+def _incise_start(verb: Token) -> Token:
+    """The first word of a verb group, its inverted "-t-on" included ("a-t-on appris")."""
+    first = _group_start(verb)
+    while first.i > verb.sent.start and (first.doc[first.i - 1].pos_ == "AUX" or first.doc[first.i - 1].text.startswith("-")):
+        first = first.doc[first.i - 1]
+    return first
 
 
 def _source_phrase(case: Token, cues: FrenchCues) -> bool:
