@@ -782,3 +782,11 @@ def test_what_the_outlet_learned_from_a_source_is_the_source_s(extractor, text, 
     claim = one(extractor, text)
     assert claim.source_text == mention
     assert claim.content == "Le convoi a été visé par deux drones"
+
+
+def test_names_french_spells_otherwise_are_english_terms(extractor):
+    (en,) = extractor.extract(Article(text="The summit between King Abdullah and Sisi was cancelled, the UN said.", lang="en"))
+    (fr,) = extractor.extract(french("Le sommet entre le roi Abdallah et Sissi a été annulé, a indiqué l'ONU."))
+    assert {"abdullah", "sisi"} <= set(en.frame["terms"]) & set(fr.frame["terms"])
+    (absent,) = extractor.extract(french("Le CICR a déploré l'absence de l'ONU et de la Croix-Rouge dans la région."))
+    assert {"un", "red", "cross"} <= set(absent.frame["terms"])
