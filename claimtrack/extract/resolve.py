@@ -643,6 +643,7 @@ class DocumentSources:
         for token in reversed(head.doc[: mention[0].i]):
             if token.lemma_.lower() != head.lemma_.lower() or token.pos_ not in ("NOUN", "PROPN"):
                 continue
+            # its words up to its head and its prepositions' objects ("of Jerusalem"), not what follows them
             named = [t for t in _org_tokens(token) if t.i <= token.i or t.dep_ == "prep" or t.head.dep_ == "prep"]
             if len([t for t in named if not determiner(t) and t.dep_ != "case"]) > 1:
                 return self._organisation(token, named)
