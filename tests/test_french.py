@@ -790,3 +790,10 @@ def test_names_french_spells_otherwise_are_english_terms(extractor):
     assert {"abdullah", "sisi"} <= set(en.frame["terms"]) & set(fr.frame["terms"])
     (absent,) = extractor.extract(french("Le CICR a déploré l'absence de l'ONU et de la Croix-Rouge dans la région."))
     assert {"un", "red", "cross"} <= set(absent.frame["terms"])
+
+
+def test_a_place_named_in_a_descriptor_is_no_body_s_name(extractor):
+    article = Article(text="BUKAVU (AFP) - Le bureau du gouverneur du Sud-Kivu a indiqué que douze personnes étaient mortes.", lang="fr")
+    claim = one_of(extractor.extract(article))
+    assert claim.source.name != "Sud-Kivu"
+    assert claim.source.parent.name == "Congolese government"

@@ -631,7 +631,10 @@ class DocumentSources:
             t.ent_type_ in ("NORP", "GPE") for t in inner
         ):
             kind = "armed_group"  # "the Arakan Army": an army of no state
-        name = _scare_named(head) or _proper_name(inner) or text
+        proper = _proper_name(inner)
+        if proper is not None and gazetteer().lookup(proper) is not None:
+            proper = None  # "le bureau du gouverneur du Nord-Kivu" is no body named "Nord-Kivu"
+        name = _scare_named(head) or proper or text
         parent = self._state_parent(head, kind) or self._owner(head)
         return self.remember(SourceRef(name, kind, parent), text, acronym or "")
 

@@ -189,10 +189,14 @@ def is_generic(name: str) -> bool:
 
 def _without_places(words: list[str]) -> list[str]:
     """The words that are no part of a gazetteer place's name ("Nova Kakhovka",
-    "bande de Gaza": up to four words)."""
+    "bande de Gaza", "Nord-Kivu": up to four words)."""
     places, kept, i = gazetteer(), [], 0
+
+    def place(run: list[str]) -> bool:
+        return places.lookup(" ".join(run)) is not None or places.lookup("-".join(run)) is not None
+
     while i < len(words):
-        width = next((n for n in (4, 3, 2, 1) if i + n <= len(words) and places.lookup(" ".join(words[i : i + n]))), 0)
+        width = next((n for n in (4, 3, 2, 1) if i + n <= len(words) and place(words[i : i + n])), 0)
         if not width:
             kept.append(words[i])
         i += width or 1
