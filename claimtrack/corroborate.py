@@ -545,9 +545,9 @@ def score(group: Centroid, claim: Features) -> float | None:
         return None  # "Russian forces fired on the boats, killing three" is a deed, not one more figure of a bare toll
     if counted in kinds and not group.counts:
         return None  # a toll is its own assertion, not one of the deeds or stories around it
-    if counted and counted not in group.counts and (
-            _of_fighters(counted) in group.counts or counted + FIGHTERS in group.counts):
-        return None  # fighters killed and people killed are two counts
+    if counted and _of_fighters(counted) in kinds and counted not in group.counts and any(
+            _of_fighters(c) in kinds for c in group.counts):
+        return None  # fighters killed and people killed, the wounded and the dead: two counts
     if claim.held and group.held and not _held_meet(claim.held, frozenset(group.held)):
         return None  # a toll on one side of a front and one on the other are two tolls
     found = similarity(group, claim)

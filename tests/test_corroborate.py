@@ -1337,3 +1337,54 @@ def test_a_participle_read_from_another_language_is_its_verb():
     doc = load(None, "fr")("L'école accueillait des déplacés.")
     english = frame("the school was sheltering displaced families")
     assert "displace" in set(frame_of(doc, None, figures_in(doc))["terms"]) & set(english["terms"])
+
+
+# -- news no rule was tuned on: a side's own dead, the wounded, who is where -------------
+
+
+def test_a_side_s_own_dead_and_the_wounded_are_other_counts_than_a_monitor_s_toll():
+    assert frame("dozens of its soldiers had been killed in the clashes")["counts"] == ["kill"]
+    assert frame("its medics had treated 40 wounded people")["counts"] == ["wound"]
+    assert frame("at least 150 tonnes of diesel had leaked into the river")["counts"] == ["tonne"]  # a measure
+    db = new_db()
+    save_article(db, article("a", "AFP", "2024-11-28"), [
+        claim(OSDH, "the clashes around Hama have killed 212 people since Tuesday", figures=[figure("212", "people")]),
+    ])
+    save_article(db, article("b", "Reuters", "2024-11-29"), [
+        claim("Syrian army", "dozens of its soldiers had been killed in the clashes around Hama",
+              figures=[figure("dozens", "soldiers")]),
+        claim(OSDH, "the clashes around Hama have killed 260 people since Tuesday", figures=[figure("260", "people")]),
+    ])
+    save_article(db, article("c", "AP", "2024-11-29"), [
+        claim("Doctors Without Borders", "its medics had treated 40 wounded people after the clashes around Hama",
+              figures=[figure("40", "people")]),
+    ])
+    toll, soldiers, updated, wounded = groups_of(db, "212 people", "its soldiers", "260 people", "wounded")
+    assert toll == updated and len({toll, soldiers, wounded}) == 3
+
+
+def test_who_is_where_is_no_doer():
+    assert frame("Shells hit a camp near the northern Malian city of Gao")["actors"] == []
+    assert frame("Shells hit the Kalongo camp for displaced people")["actors"] == []
+    assert frame("Sudanese rebels swept into El Fasher on Sunday")["agent"] == "rebels"
+    assert frame("Russian terrorists had wrecked the dam")["agent"] == "Russian government"
+
+
+def test_a_side_moving_into_a_town_enters_it():
+    assert "capture" in frame("Sudanese rebels swept into El Fasher on Sunday")["events"]
+    assert "capture" not in frame("floodwaters poured into Kherson on Sunday")["events"]
+    db = new_db()
+    save_article(db, article("a", "AFP", "2024-11-29"), [
+        claim(OSDH, "jihadists and allied factions entered the city of Hama on Friday"),
+    ])
+    save_article(db, article("b", "Reuters", "2024-11-30"), [
+        claim("two army sources", "Syrian rebels swept into Hama on Saturday, forcing troops to pull back"),
+    ])
+    entered, swept = groups_of(db, "entered the city", "swept into")
+    assert entered == swept
+
+
+def test_having_nothing_to_do_with_a_deed_denies_it():
+    assert frame("Uganda's army had nothing to do with the raid")["neg"]
+    assert frame("its troops played no role in the raid", "Ugandan government")["neg"]
+    assert not frame("Uganda's army had carried out the raid")["neg"]

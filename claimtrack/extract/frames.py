@@ -30,6 +30,7 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
 HEDGES = frozenset("likely probably possibly perhaps apparently allegedly reportedly unlikely".split())
 NEGATIVE_DETERMINERS = frozenset("no neither nor aucun aucune nul nulle".split())
 NEGATIVE_ADVERBS = frozenset("pas jamais guère nullement aucunement".split())  # French "ne ... pas" has no "neg" arc
+NEGATIVE_PRONOUNS = frozenset("nothing none rien".split())  # "had nothing to do with the attack"
 SELF_WORDS = frozenset("its our we us their they son sa ses notre nos leur leurs".split())  # the speaker's own side ("its forces")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl", "nsubj:pass")  # English, then UD (French)
 SIDE_CLAUSES = frozenset(("relcl", "advcl", "appos", "parataxis", "npadvmod"))
@@ -148,6 +149,9 @@ class EventLexicon:
     showing: frozenset  # classes that show an event without being a deed ("video", "radar")
     undetermined: dict  # words saying what happened is not known yet: kind -> frozenset of lemmas
     combined: dict  # class -> the two sets of words that name it together ("shifted landmines")
+    insurgents: frozenset  # side words of those who rise against a state ("rebels"): a demonym says where
+    place_nouns: frozenset  # nouns of a place ("city", "camp"): a name modifying one says where
+    entering: str  # the class of moving into a named place ("swept into Aleppo")
 
 
 @lru_cache(maxsize=1)
@@ -172,7 +176,8 @@ def event_lexicon() -> EventLexicon:
                         frozenset(data["occupation"]), frozenset(data["obligations"]), frozenset(data["abilities"]),
                         frozenset(data["fighters"]), frozenset(data["showing"]),
                         {kind: frozenset(words) for kind, words in data["undetermined"].items()},
-                        {kind: tuple(map(frozenset, pair)) for kind, pair in data["combined"].items()})
+                        {kind: tuple(map(frozenset, pair)) for kind, pair in data["combined"].items()},
+                        frozenset(data["insurgents"]), frozenset(data["place_nouns"]), data["entering"])
 
 
 @lru_cache(maxsize=1)
@@ -285,6 +290,8 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     combined, paired = _combined(tokens, background_tokens)
     classes = {event for t in tokens if t.i not in background_tokens | side_words | paired for event in _classes_of(t)}
     classes |= combined
+    if any(_moves_into(t) for t in tokens if t.i not in background_tokens):
+        classes.add(lexicon.entering)
     classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
     if _english_lemma(pred) in lexicon.accusations:
         classes.add(lexicon.blame)
@@ -353,11 +360,16 @@ def _names(tokens, speaker, heads=frozenset()):
     side when it is the subject or the whole content ("blamed Ukraine for
     the disaster"), else a place."""
     found = []
-    sides = event_lexicon().sides
+    lexicon = event_lexicon()
+    sides = lexicon.sides
     for t in tokens:
-        if t.lemma_.lower() in sides and not _deed_of(t) and not _describes_deed(t):
+        side_word = _side_word(t)
+        if side_word and not _deed_of(t) and not _describes_deed(t):
             named = next((actor_key(c.text) for c in t.children if c.dep_ in ("amod", "compound") and actor_key(c.text)), None)
-            found.append((named or sides[t.lemma_.lower()], t))  # "Russian terrorists" are Russia's side
+            # "Russian terrorists" are Russia's side; "Syrian rebels" rise against Syria's
+            found.append((named if named and side_word not in lexicon.insurgents else sides[side_word], t))
+        elif _names_where(t):
+            continue  # "the eastern Congolese city of Goma", "the Mbuzi camp", "Syrian rebels": where, not who
         elif (t.lower_ in SELF_WORDS and (t.dep_ == "poss" or "Yes" in t.morph.get("Poss")) and speaker
               and not any(x.dep_ in SUBJECTS and x.pos_ in ("NOUN", "PROPN") for x in tokens if x.i < t.i)):
             # "its" after a subject of its own is that subject's ("Israel would share ... with its allies")
@@ -381,6 +393,21 @@ def _names(tokens, speaker, heads=frozenset()):
               and gazetteer().lookup(t.text) is not None and actor_key(t.text)):
             found.append((actor_key(t.text), t))  # a state's name the tagger missed ("accuses Kyiv of ...")
     return found
+
+
+def _side_word(token) -> str | None:
+    """The side word a token is, its plural read as its lemma ("Jihadists", tagged as a name)."""
+    sides = event_lexicon().sides
+    word = token.lemma_.lower()
+    return word if word in sides else word[:-1] if word.endswith("s") and word[:-1] in sides else None
+
+
+def _names_where(token) -> bool:
+    """A name or demonym modifying a noun of a place ("the Congolese city of Goma", "the Mbuzi camp")
+    or of those who rise against a state ("Syrian rebels"): it says where, not who."""
+    lexicon = event_lexicon()
+    return token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN" and (
+        _english_lemma(token.head) in lexicon.place_nouns or _side_word(token.head) in lexicon.insurgents)
 
 
 def _deed_of(token) -> bool:
@@ -525,6 +552,18 @@ def _shows(pred) -> str | None:
                  if set(_classes_of(t)) & showing), None)
 
 
+def _moves_into(token) -> bool:
+    """A side's verb of no class moving into a named place ("rebels swept into Aleppo", "Russian
+    forces pushed into Kherson"): entering it (not "floodwaters poured into Kherson")."""
+    lexicon = event_lexicon()
+    return token.pos_ == "VERB" and not _classes_of(token) and any(
+        c.dep_ in SUBJECTS and any(t.ent_type_ in ("NORP", "ORG", "GPE") or _english_lemma(t) in lexicon.fighters
+                                   or _side_word(t) for t in c.subtree) for c in token.children) and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(
+            g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or _name_like(g)) for g in c.children)
+        for c in token.children)
+
+
 def _combined(tokens, background_tokens) -> tuple[set, set]:
     """The classes two of the claim's words name together (events.yml
     `combined`: "floodwaters had shifted landmines"), and those words: they
@@ -581,6 +620,8 @@ def _negated(pred) -> bool:
         return True
     for token in pred.subtree:
         if token.dep_ == "det" and token.lower_ in NEGATIVE_DETERMINERS and _argument_of(token.head, pred):
+            return True
+        if token.lower_ in NEGATIVE_PRONOUNS and token.i != pred.i and _argument_of(token, pred):
             return True
     return False
 
@@ -899,8 +940,11 @@ def _counts(tokens, figure, events: dict) -> str | None:
         return None  # "l'hôpital, où une explosion a fait des centaines de morts": recalled, not counted
     counted = (figure.get("counted") or "").lower()
     counted = glossaries().get(tokens[0].lang_, {}).get(counted.rstrip("s"), counted)  # "localités": locality
+    if {counted, counted.rstrip("s")} & set(events_file()["units"]):
+        return counted  # "150 tonnes of oil spilled" measures oil, it counts no event
+    participants = event_lexicon().participants
     for word in (counted, counted.rstrip("s")):
-        if word in events:
+        if word in events and word not in participants:  # "dozens of soldiers were killed" counts deaths
             return events[word][0]
     if number is not None:
         noun = number
@@ -912,7 +956,9 @@ def _counts(tokens, figure, events: dict) -> str | None:
         else:
             verb = noun.head if noun.dep_ in (*SUBJECTS, "dobj", "obj") else noun  # "500 were killed", "killed 500"
         # "500 dead": the number heads what it counts; "left 300 dead": the verb's complement says it
-        for t in (noun, verb, *number.children, *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))):
+        # "25 wounded people": the adjective says what is counted
+        for t in (noun, *(c for c in noun.children if c.dep_ == "amod"), verb, *number.children,
+                  *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))):
             classes = events.get(_english_lemma(t))
             if classes:
                 return classes[0]
