@@ -1388,3 +1388,9 @@ def test_having_nothing_to_do_with_a_deed_denies_it():
     assert frame("Uganda's army had nothing to do with the raid")["neg"]
     assert frame("its troops played no role in the raid", "Ugandan government")["neg"]
     assert not frame("Uganda's army had carried out the raid")["neg"]
+
+
+def test_its_fighters_are_the_speaker_s_side():
+    own = frame("its fighters had shelled the camp", "M23")["agent"]
+    assert own not in (None, "rebels") and own == frame("its forces had shelled the camp", "M23")["agent"]
+    assert frame("rebel fighters had shelled the camp", "M23")["agent"] == "rebels"

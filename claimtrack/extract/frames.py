@@ -366,6 +366,9 @@ def _names(tokens, speaker, heads=frozenset()):
         side_word = _side_word(t)
         if side_word and not _deed_of(t) and not _describes_deed(t):
             named = next((actor_key(c.text) for c in t.children if c.dep_ in ("amod", "compound") and actor_key(c.text)), None)
+            if speaker and any(c.dep_ == "poss" and c.lower_ in SELF_WORDS for c in t.children):
+                found.append((actor_key(speaker) or speaker, t))  # "its fighters" are the speaker's
+                continue
             # "Russian terrorists" are Russia's side; "Syrian rebels" rise against Syria's
             found.append((named if named and side_word not in lexicon.insurgents else sides[side_word], t))
         elif _names_where(t):
