@@ -797,3 +797,8 @@ def test_a_place_named_in_a_descriptor_is_no_body_s_name(extractor):
     claim = one_of(extractor.extract(article))
     assert claim.source.name != "Sud-Kivu"
     assert claim.source.parent.name == "Congolese government"
+
+
+def test_who_heads_a_known_body_is_its_official(extractor):
+    claim = one(extractor, "Jean Dupont, qui dirige le bureau de l'OCHA à Goma, a affirmé que l'aide était bloquée.")
+    assert claim.source.parent.name == "OCHA"

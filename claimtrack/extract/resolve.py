@@ -36,6 +36,7 @@ DEFINITE = {"the", "this", "that", "these", "those", "le", "la", "les", "l'", "l
 INDEFINITE = {"a", "an", "un", "une"}
 FRENCH_OF = {"de", "du", "des", "d'", "d’", "auprès"}
 POSSESSIVE_PRONOUNS = {"its", "their", "son", "sa", "ses", "leur", "leurs"}
+LEADING_VERBS = {"head", "lead", "run", "chair", "direct", "command", "diriger", "présider", "commander"}  # "who heads X"
 
 
 def determiner(token: Token) -> str | None:
@@ -276,7 +277,7 @@ class DocumentSources:
             kind = "witness"
         elif rest_lemmas & self.lexicon.reporter_nouns:
             kind = "journalist"
-        parent = self._affiliation(rest)
+        parent = self._affiliation(rest) or self._body_headed(span.root)
         if kind == "person" and parent is None and _civilian(span.root):
             kind = "witness"
         known = self._known_person(name)
@@ -286,6 +287,19 @@ class DocumentSources:
             known.type = kind if known.type == "person" else known.type
             return self._gendered(self.remember(known), rest_lemmas)
         return self._gendered(self.remember(SourceRef(name, kind, parent)), rest_lemmas)
+
+    def _body_headed(self, name: Token) -> SourceRef | None:
+        """"X, who heads Human Rights Watch's Middle East division", "X, qui dirige
+        l'ONG Handicap International au Liban": a known body the relative clause says
+        the person leads (no new body is made of what the parser may have cut)."""
+        for clause in name.children:
+            if clause.dep_ in ("relcl", "acl:relcl") and clause.lemma_.lower() in LEADING_VERBS:
+                led = [t for t in clause.subtree if t.i > clause.i]
+                for named in _entity_names(led, "ORG") + _proper_runs(led):
+                    ref = self._lookup(named)
+                    if ref is not None and ref.type not in PERSON_TYPES:
+                        return self.remember(ref)
+        return None
 
     def _title_before(self, span) -> list[Token]:
         """"Ministry spokesman Ashraf al-Qidra said", parsed with the name
