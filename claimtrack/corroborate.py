@@ -223,7 +223,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     terms = {term: term_weight(term) for term in (*words, *filter(None, classes), *telling)}
     telling += [w for w in words if CLOCK.fullmatch(w)]  # "at 02:54" twice is one statement too
     actors = frozenset(frame.get("actors") or ())
-    side = frame.get("agent")
+    side = _scoped(frame.get("agent"), frozenset(frame.get("scope") or ()))
     side = side if side and known_side(side) else None
     by = by or frame.get("by")
     if figure is not None and side in (frame.get("held") or ()):
@@ -247,6 +247,16 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         by, frozenset(telling), _predicate(frame), not own_places and bool(places), shows,
         frozenset(frame.get("scope") or ()),
     )
+
+
+@lru_cache(maxsize=10_000)
+def _scoped(side: str | None, scope: frozenset) -> str | None:
+    """A side word standing for a state where it rules ("the army was shelling its own people") is
+    the state of its article's story, when the story is in one; else any state's."""
+    lexicon = event_lexicon()
+    if side in lexicon.state_sides - lexicon.foreign_sides and len(scope) == 1:
+        return actor_key(next(iter(scope))) or side
+    return side
 
 
 def _predicate(frame: dict) -> str | None:
@@ -277,7 +287,9 @@ def _held(written: frozenset, places: frozenset, by: str | None = None) -> froze
             holders.add(actor_key(body) or body)
     if not written and by and state and _is_state(by):
         holders.add(by)
-    generic = {"government": "state", "occupied": "other", **dict.fromkeys(event_lexicon().sides.values(), "other")}
+    lexicon = event_lexicon()
+    generic = {"government": "state", "occupied": "other", **dict.fromkeys(lexicon.sides.values(), "other"),
+               **dict.fromkeys(lexicon.state_sides - lexicon.foreign_sides, "state")}  # "under army control"
     return frozenset(generic.get(h) or ("state" if h == state else "other" if state else h) for h in holders)
 
 
@@ -520,7 +532,7 @@ def score(group: Centroid, claim: Features) -> float | None:
         return None  # a story in another country is another event, whatever words it shares
     if claim.agent and sides and not _same_agent(claim.agent, sides):
         return None
-    if claim.agent in event_lexicon().state_sides and sides and not _abroad(sides, frozenset(places or claim.places)):
+    if claim.agent in event_lexicon().foreign_sides and sides and not _abroad(sides, frozenset(places or claim.places)):
         return None  # "the occupiers" are a state where it does not rule: not the side whose land the group tells of
     elsewhere = bool(claim.places and places and not _places_agree(claim.places, places))
     if elsewhere and not claim.titled:

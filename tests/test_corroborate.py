@@ -1394,3 +1394,20 @@ def test_its_fighters_are_the_speaker_s_side():
     own = frame("its fighters had shelled the camp", "M23")["agent"]
     assert own not in (None, "rebels") and own == frame("its forces had shelled the camp", "M23")["agent"]
     assert frame("rebel fighters had shelled the camp", "M23")["agent"] == "rebels"
+
+
+def test_a_counter_accusation_against_the_army_is_its_own_proposition():
+    assert frame("the army was shelling its own villages")["agent"] == "army"
+    assert frame("the army for the ambush")["agent"] == "army"  # "blamed the army for the ambush"
+    assert frame("Syria's army had shelled the market")["agent"] == "Syrian government"
+    assert corroborate._scoped("army", frozenset({"Syria"})) == "Syrian government"
+    assert corroborate._scoped("army", frozenset({"Syria", "Turkey"})) == "army"
+    db = new_db()
+    save_article(db, article("a", "AFP", "2024-11-29"), [
+        claim("villagers", "the shells came from the ridge held by the FLN", type="witness"),
+        claim("FLN", "the shells came from the ridge held by the FLN", stance="denies", type="armed group"),
+        claim("FLN", "the army was shelling its own villages", type="armed group"),
+    ])
+    denied, counter = groups_of(db, "ridge held", "its own villages")
+    assert denied != counter
+    assert db["claim_groups"].get(denied)["verdict"] == "contested"

@@ -130,7 +130,8 @@ class EventLexicon:
     classes: dict  # lemma -> event classes
     implies: dict  # event class -> classes it implies
     sides: dict  # lemma -> side ("jihadist" -> rebels)
-    state_sides: frozenset  # side words that stand for a state ("occupiers")
+    state_sides: frozenset  # side words that stand for a state ("occupiers", "the army")
+    foreign_sides: frozenset  # of those, the ones that stand for a state where it does not rule ("occupiers")
     negative: frozenset  # predicates that deny their event ("scrap", "cancel")
     wildcards: frozenset  # classes that go with any event ("responsible" for it)
     background: frozenset  # prepositions of background phrases
@@ -168,7 +169,8 @@ def event_lexicon() -> EventLexicon:
         for lemma in lemmas:
             classes[lemma] = (*classes.get(lemma, ()), event)
     sides = {lemma: side for side, lemmas in data["sides"].items() for lemma in lemmas}
-    return EventLexicon(classes, data["implies"], sides, frozenset(data["state_sides"]), frozenset(data["negative"]),
+    return EventLexicon(classes, data["implies"], sides, frozenset(data["state_sides"]), frozenset(data["foreign_sides"]),
+                        frozenset(data["negative"]),
                         frozenset(data["wildcards"]), frozenset(data["background"]), frozenset(data["classes"]),
                         {kind: frozenset(family) for family in data["related"] for kind in family},
                         frozenset(data["participants"]), data["blame"], frozenset(data["accusations"]),
@@ -365,12 +367,13 @@ def _names(tokens, speaker, heads=frozenset()):
     for t in tokens:
         side_word = _side_word(t)
         if side_word and not _deed_of(t) and not _describes_deed(t):
-            named = next((actor_key(c.text) for c in t.children if c.dep_ in ("amod", "compound") and actor_key(c.text)), None)
+            named = next((c for c in t.children if c.dep_ in ("amod", "compound", "poss") and actor_key(c.text)), None)
             if speaker and any(c.dep_ == "poss" and c.lower_ in SELF_WORDS for c in t.children):
                 found.append((actor_key(speaker) or speaker, t))  # "its fighters" are the speaker's
                 continue
-            # "Russian terrorists" are Russia's side; "Syrian rebels" rise against Syria's
-            found.append((named if named and side_word not in lexicon.insurgents else sides[side_word], t))
+            # "Russian terrorists", "Rwanda's army" are that state's side; "Syrian rebels" rise against Syria's
+            rising = side_word in lexicon.insurgents and gazetteer().lookup(named.text) if named is not None else True
+            found.append((sides[side_word] if rising else actor_key(named.text), t))
         elif _names_where(t):
             continue  # "the eastern Congolese city of Goma", "the Mbuzi camp", "Syrian rebels": where, not who
         elif (t.lower_ in SELF_WORDS and (t.dep_ == "poss" or "Yes" in t.morph.get("Poss")) and speaker
@@ -410,7 +413,8 @@ def _names_where(token) -> bool:
     or of those who rise against a state ("Syrian rebels"): it says where, not who."""
     lexicon = event_lexicon()
     return token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN" and (
-        _english_lemma(token.head) in lexicon.place_nouns or _side_word(token.head) in lexicon.insurgents)
+        _english_lemma(token.head) in lexicon.place_nouns
+        or (_side_word(token.head) in lexicon.insurgents and gazetteer().lookup(token.text) is not None))
 
 
 def _deed_of(token) -> bool:
@@ -739,7 +743,8 @@ def _accused(pred, event_words):
     # "of" hangs on the accused, or beside it on the verb of accusing; its object is the deed, not
     # what the accused knew of one ("Hamas of realising that a rocket had misfired")
     around = [*pred.children, *(pred.head.children if pred.dep_ in ("dobj", "obj") else ())]
-    of = next((c for c in around if c.dep_ == "prep" and c.lower_ == "of" and c.i > pred.i), None)
+    # "(blamed) the army for the attack" as "(accused) Kyiv of sabotage"
+    of = next((c for c in around if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > pred.i), None)
     if of is not None and any(c.dep_ in ("pobj", "pcomp") and c.i in deeds for c in of.children):
         yield pred
         yield from (t for left in pred.lefts for t in left.subtree)
