@@ -802,3 +802,23 @@ def test_a_place_named_in_a_descriptor_is_no_body_s_name(extractor):
 def test_who_heads_a_known_body_is_its_official(extractor):
     claim = one(extractor, "Jean Dupont, qui dirige le bureau de l'OCHA à Goma, a affirmé que l'aide était bloquée.")
     assert claim.source.parent.name == "OCHA"
+
+
+@pytest.mark.parametrize(
+    "text, mention, cue",
+    [
+        ("Les autorités ont fait savoir que deux mille personnes avaient été évacuées.", "Les autorités", "fait savoir"),
+        ("Selon un communiqué de l'état-major, les combats se poursuivent.", "un communiqué de l'état-major", "Selon"),
+    ],
+)
+def test_a_light_verb_cue_and_a_hyphenated_author(extractor, text, mention, cue):
+    claim = one(extractor, text)
+    assert (claim.source_text, claim.cue) == (mention, cue)
+    assert "major" not in claim.content
+
+
+def test_the_author_of_a_statement_and_the_head_of_state_are_the_dispatch_s_state(extractor):
+    army = one_of(extractor.extract(Article(text="KIEV (AFP) - Selon un communiqué de l'armée, les combats se poursuivent.", lang="fr")))
+    head = one_of(extractor.extract(Article(text="DAKAR (AFP) - Le chef de l'Etat a assuré que le scrutin aurait lieu.", lang="fr")))
+    assert army.source.parent.name == "Ukrainian government"
+    assert head.source.parent.parent.name == "Senegalese government"

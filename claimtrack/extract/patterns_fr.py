@@ -99,18 +99,18 @@ def mention_tokens(head: Token) -> list[Token]:
 
 
 def _whole_hyphenated(tokens: list[Token]) -> list[Token]:
-    """"la Croix-Rouge", which the tokenizer cuts in three and the parser
-    scatters: a mention takes the whole hyphenated name its words are in."""
+    """"la Croix-Rouge", "l'état-major", which the tokenizer cuts in three and the
+    parser scatters: a mention takes the whole hyphenated word its words are in."""
     if not tokens:
         return tokens
     doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i
 
     def joined(left: Token, right: Token) -> bool:
-        return not left.whitespace_ and "-" in (left.text, right.text) and (left.text == "-" or left.text[:1].isupper())
+        return not left.whitespace_ and "-" in (left.text, right.text) and (left.text == "-" or left.is_alpha)
 
     while start > 0 and joined(doc[start - 1], doc[start]):
         start -= 1
-    while end + 1 < len(doc) and joined(doc[end], doc[end + 1]) and (doc[end + 1].text == "-" or doc[end + 1].text[:1].isupper()):
+    while end + 1 < len(doc) and joined(doc[end], doc[end + 1]) and (doc[end + 1].text == "-" or doc[end + 1].is_alpha):
         end += 1
     if start < tokens[0].i and start > 0 and doc[start - 1].pos_ == "DET" and start <= doc[start - 1].head.i <= end:
         start -= 1  # "La" of "La Croix-Rouge"
@@ -411,6 +411,12 @@ def _light_verb_noun(verb: Token, cues: FrenchCues) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and (lemma, c.lower_) in cues.light_verb_cues), None)
 
 
+def _light_verb_before(verb: Token, cues: FrenchCues) -> Token | None:
+    """"ont fait savoir que", parsed with "fait" hung on "savoir": the light verb just before."""
+    lemma = verb.lemma_.lower()
+    return next((c for c in verb.children if c.i == verb.i - 1 and (c.lemma_.lower(), lemma) in cues.light_verb_cues), None)
+
+
 def _in_document(child: Token, lexicon: Lexicon) -> bool:
     """"dans un communiqué publié dans la nuit", "dans un entretien au quotidien Bild"."""
     return child.dep_ in NEAR_OBLIQUES and child.lemma_.lower() in lexicon.document_nouns and any(
@@ -462,7 +468,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         lemma = cue_lemma(verb, lexicon)
         noun = _light_verb_noun(verb, cues)
-        if lemma not in lexicon.cue_verbs and noun is None:
+        light = _light_verb_before(verb, cues)
+        if lemma not in lexicon.cue_verbs and noun is None and light is None:
             continue
         if verb.dep_ == "amod" or (_negated(verb) and lemma not in lexicon.denial_verbs) or _names_what(verb):
             continue
@@ -489,6 +496,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if perception and not _humanlike(subject, lexicon):
             continue
         cue = [verb] if noun is None else list(sent.doc[verb.i : noun.i + 1])
+        if light is not None:
+            cue = [light, verb]
         if said is not None:
             cue = list(sent.doc[gerund.i : verb.i + 1])
         addressee = _addressee(verb, cues)

@@ -426,7 +426,8 @@ class DocumentSources:
                         c
                         for c in ([child] if french else child.children)
                         if (c.dep_ == "pobj" or french)
-                        and (c.ent_type_ not in ("GPE", "LOC") or self._body_named_like_place(c))
+                        # ("le chef de l'Etat": a state's body, tagged as a place)
+                        and (c.ent_type_ not in ("GPE", "LOC") or self._body_named_like_place(c) or c.lemma_.lower() in body_words())
                         and not (c.lower_ in self.lexicon.title_modifiers and all(x.dep_ in ("case", "det") for x in c.children))
                         and c.lemma_.lower() not in self.lexicon.place_nouns  # "le gouverneur de la région"
                     ]
@@ -683,6 +684,9 @@ class DocumentSources:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return self._organisation(objects[0], _org_tokens(objects[0]))
+            # "un communiqué de l'armée", "le rapport de l'ONU": UD hangs the author on the document
+            if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in FRENCH_OF for c in child.children) and named:
+                return self._organisation(child, [t for t in _org_tokens(child) if not (t.dep_ == "case" and t.head == child)])
             # "le bilan communiqué par les autorités", "the report released by the ministry"
             agents = [a for c in child.children if c.dep_ in ("obl:agent", "agent") or _by_phrase(c) for a in ([c] if c.dep_ != "agent" else c.children)]
             if child.dep_ == "acl" and agents and agents[0].pos_ in ("NOUN", "PROPN"):
