@@ -23,6 +23,10 @@ FORMS = {
         "The Sudanese army said it had retaken the bridge at Omdurman.",
         [("The Sudanese army", "said", "asserts", "it had retaken the bridge at Omdurman")],
     ),
+    "a carrier quoting its source as saying": (
+        "The state news agency quoted a provincial official as saying that the bridge had been closed.",
+        [("a provincial official", "quoted as saying", "asserts", "the bridge had been closed")],
+    ),
     "own act under said: a denial": (
         "The militia said it rejected any role in the burning of the clinic.",
         [("The militia", "said it rejected", "denies", "any role in the burning of the clinic")],
@@ -593,3 +597,9 @@ def test_the_document_is_the_one_named_before_whoever_spoke_since(extractor):
     )
     *_, document = extractor.extract(Article(text=text))
     assert (document.source_text, document.source.name) == ("the document", "Canadian intelligence agencies")
+
+
+def test_the_carrier_that_quotes_a_source_as_saying_is_its_relay(extractor):
+    claim, = extractor.extract(Article(text="Interfax quoted the regional governor as saying the dam had held.\n"))
+    assert (claim.source_text, claim.content) == ("the regional governor", "the dam had held")
+    assert claim.relayed_by.name == "Interfax"

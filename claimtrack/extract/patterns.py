@@ -599,6 +599,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
                     addressee = child
                     break
         content_child = _content_child(token)
+        quoting = _quoted_as_saying(token, lexicon) if lemma in lexicon.citing_verbs else None
+        if quoting is not None:
+            content_child = _content_child(quoting[1])
         if particle is not None and any(c.dep_ == "dobj" and c.i < particle.i for c in token.children):
             particle = None  # "attacked the mayor for his budget": whom and why, both what was said
         if particle is not None:
@@ -723,10 +726,27 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             # "RIA, citing the defence ministry, said ...": the ministry speaks, RIA carries
             mention = mention_tokens(citing, lexicon.people_nouns)
             speaker = replace(speaker, mention_head=citing, mention=mention, relay=speaker)
+        if quoting is not None:
+            # "SANA quoted a military source as saying ...": the source speaks, SANA carries
+            whom, saying = quoting
+            speaker = replace(speaker, cue=[token, saying.head, saying], mention_head=whom,
+                              mention=mention_tokens(whom, lexicon.people_nouns), relay=speaker,
+                              clause=speaker.clause | subtree_ids(whom) | {saying.head.i, saying.i})
         if head.lower_ in FIRST_AND_SECOND_PERSON:
             speaker.mention_head = None  # the writer's own voice ("I think", "we know"): nobody to resolve
         found.extend(_one_per_clause(speaker, content_child))
     return found
+
+
+def _quoted_as_saying(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """(whom, saying) of "Interfax quoted the minister as saying (that) ...",
+    when what follows "as saying" is a clause."""
+    whom = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    saying = next((c for c in as_.children if c.dep_ == "pcomp" and cue_lemma(c, lexicon) in lexicon.cue_verbs), None) if as_ else None
+    if whom is None or saying is None or _content_child(saying) is None:
+        return None
+    return whom, saying
 
 
 def _one_per_clause(found: Found, content_child: Token | None) -> list[Found]:
