@@ -1411,3 +1411,7 @@ def test_a_counter_accusation_against_the_army_is_its_own_proposition():
     denied, counter = groups_of(db, "ridge held", "its own villages")
     assert denied != counter
     assert db["claim_groups"].get(denied)["verdict"] == "contested"
+
+
+def test_a_side_the_registry_knows_is_no_place():
+    assert frame("the shells came from the hills controlled by the M23")["places"] == []

@@ -486,10 +486,10 @@ def _places(tokens, heads=frozenset()):
         if span.start >= 2 and doc[span.start - 1].lower_ in ("de", "d'", "d’") and in_english(doc[span.start - 2].lower_, doc.lang_) in REGION_WORDS:
             region = doc[span.start - 2 : span.end]  # "région de Kherson"
         place = (region is not None and places.lookup(region.text)) or places.lookup(span.text)
-        if place is None and (span.root.ent_type_ in ("GPE", "LOC", "FAC") or (
+        # a name the registry knows and the gazetteer does not is a side ("held by the M23"), not a place
+        if place is None and actor_key(span.text) is None and (span.root.ent_type_ in ("GPE", "LOC", "FAC") or (
                 _name_like(span.root) and (span.root.ent_type_ not in NOT_PLACES or _unknown_word(span.root))
-                and span.root.dep_ not in ACTOR_DEPS and span.root.head.lower_ not in ("by", "of")
-                and actor_key(span.text) is None)):
+                and span.root.dep_ not in ACTOR_DEPS and span.root.head.lower_ not in ("by", "of"))):
             place = in_english(_key(span.text), span.root.lang_)  # "Dniepr" is the Dnipro
             if any(place in p or p in place for p in seen):
                 continue
