@@ -408,7 +408,9 @@ class DocumentPass:
                 self.colon_cue = (paragraph, sent, found)
             return
         else:
-            content_tokens = [t for t in sent if any(s <= self._abs(paragraph, t)[0] < e for s, e in pieces)]
+            # (offsets within the paragraph: no tuple made per word)
+            inside = [(s - paragraph.start, e - paragraph.start) for s, e in pieces]
+            content_tokens = [t for t in sent if any(s <= t.idx < e for s, e in inside)]
         figures = figures_in(content_tokens)
         frame = frame_of(content_tokens, source, figures)
         earlier = self._answered(content_tokens, source, frame.get("by"))
