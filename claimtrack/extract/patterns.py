@@ -1195,11 +1195,11 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # ("said the army planned to withdraw": one claim, the speaker's; only
     # statements stay claims the speaker relays), and statements not made
     # yet ("said the ministry would announce the toll")
-    # what each candidate holds and which cues report each cue, found once
-    # per candidate, not once per pair ("X said Y said Z said ..." is not cubic)
     # "said it denied": the inner verb is a word of the outer cue, no claim of its own
     in_other_cues = {t.i for f in candidates for t in f.cue if t.i != f.anchor.i}
     candidates = [f for f in candidates if f.anchor.i not in in_other_cues]
+    # what each candidate holds and which cues report each cue, found once
+    # per candidate, not once per pair ("X said Y said Z said ..." is not cubic)
     held = {id(f): {t.i for t in f.content} for f in candidates}
     reporters = {id(f): _reporters(f.anchor) for f in candidates}
 
@@ -1398,9 +1398,9 @@ def _own_act(verb: Token, content: Token | None, lexicon: Lexicon) -> Token | No
     subjects = [c for c in content.children if c.dep_ == "nsubj"]
     if len(subjects) != 1 or subjects[0].lower_ not in SELF_PRONOUNS:
         return None
-    between = verb.doc[verb.i + 1 : content.i]
     if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in MODALS) for c in content.children):
         return None
+    between = verb.doc[verb.i + 1 : content.i]  # only the pronoun, "that", auxiliaries and adverbs
     if all(t.i == subjects[0].i or (t.head.i == content.i and t.dep_ in ("mark", "aux", "advmod")) for t in between):
         return content
     return None
