@@ -1185,6 +1185,9 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
         told = reply.clause | {t.i for t in reply.content}
         candidates = [replace(f, content=[t for t in f.content if t.i not in told])
                       for f in candidates if f.anchor.i not in told] + [reply]
+    # "said it denied": the inner verb is a word of the outer cue, no claim of its own
+    in_other_cues = {t.i for f in candidates for t in f.cue if t.i != f.anchor.i}
+    candidates = [f for f in candidates if f.anchor.i not in in_other_cues]
     # a cue reported inside another's content is the inner claim, and the
     # outer speaker relayed it; a cue merely inside a side clause ("..., while
     # officials reported ...") is a claim of its own, cut out of the other
@@ -1195,9 +1198,6 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
     # ("said the army planned to withdraw": one claim, the speaker's; only
     # statements stay claims the speaker relays), and statements not made
     # yet ("said the ministry would announce the toll")
-    # "said it denied": the inner verb is a word of the outer cue, no claim of its own
-    in_other_cues = {t.i for f in candidates for t in f.cue if t.i != f.anchor.i}
-    candidates = [f for f in candidates if f.anchor.i not in in_other_cues]
     # what each candidate holds and which cues report each cue, found once
     # per candidate, not once per pair ("X said Y said Z said ..." is not cubic)
     held = {id(f): {t.i for t in f.content} for f in candidates}
