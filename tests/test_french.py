@@ -822,3 +822,18 @@ def test_the_author_of_a_statement_and_the_head_of_state_are_the_dispatch_s_stat
     head = one_of(extractor.extract(Article(text="DAKAR (AFP) - Le chef de l'Etat a assuré que le scrutin aurait lieu.", lang="fr")))
     assert army.source.parent.name == "Ukrainian government"
     assert head.source.parent.parent.name == "Senegalese government"
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        # who the speaker is, hung on the cue as its object, is no part of what was said
+        ("« Nous avons tout perdu », raconte Olena Petrenko, une habitante de Kherson.", "Olena Petrenko", "witness"),
+        # whom it was said to says nothing of who said it
+        ("« C'est fini », a déclaré Jean Dupont, porte-parole de l'armée, aux journalistes.", "Jean Dupont", "person"),
+    ],
+)
+def test_what_follows_an_inverted_speaker_describes_or_addresses_him(extractor, text, name, kind):
+    claim = one(extractor, text)
+    assert (claim.source.name, claim.source.type) == (name, kind)
+    assert claim.content.strip("« »") in text and "habitante" not in claim.content and "journalistes" not in claim.source_text

@@ -88,6 +88,9 @@ def mention_tokens(head: Token) -> list[Token]:
         or (c.dep_.startswith(("obl", "nmod")) and c.i < head.i and head.pos_ in ("NOUN", "PROPN"))
         for t in c.subtree
     }
+    # "X, porte-parole de l'armée, aux journalistes": whom it was said to, wherever the parser hung it
+    dropped |= {t.i for c in head.subtree if c.dep_ == "nmod" and c.lower_ in french_cues().addressee_nouns
+                and any(g.dep_ == "case" and g.lower_ in ("à", "au", "aux") for g in c.children) for t in c.subtree}
     tokens = [t for t in head.subtree if t.i not in dropped and not t.is_space]
     while tokens and ((tokens[0].is_punct and tokens[0].text != "(") or (tokens[0].dep_ in ("case", "mark") and tokens[0].lower_ != "des" and tokens[0].i < head.i)):
         tokens.pop(0)
@@ -485,7 +488,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             mention = _titled_name(subject, lexicon)
         if subject is None or bare(subject) in cues.no_source_subjects:
             continue
-        mention = mention or mention_tokens(subject) + _title_hung_on_the_cue(subject, verb, lexicon)
+        described = _title_hung_on_the_cue(subject, verb, lexicon)
+        mention = mention or mention_tokens(subject) + described
         if (subject.pos_ not in ("NOUN", "PROPN", "PRON", "X") and bare(subject) not in lexicon.speaker_pronouns) or any(
             c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in subject.children
         ):
@@ -503,6 +507,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         addressee = _addressee(verb, cues)
         skip = {noun.i} if noun is not None else set()
         skip |= {subject.i} | ({addressee.i, addressee.head.i} - {verb.i} if addressee is not None else set())
+        skip |= {t.i for t in described}
         if subject.i > verb.i and subject.head.head == verb and subject.head.pos_ == "VERB":
             skip.add(subject.head.i)  # "joint par téléphone": the participle describes the speaker, it is not said
         skip |= {c.i for c in verb.children if c.lemma_.lower() in cues.time_nouns}  # "a affirmé jeudi que"
@@ -573,14 +578,15 @@ def _titled_name(name: Token, lexicon: Lexicon) -> list[Token] | None:
 
 
 def _title_hung_on_the_cue(subject: Token, verb: Token, lexicon: Lexicon) -> list[Token]:
-    """"« ... », a résumé Erik Tollefsen, responsable de l'unité ... au CICR": the
-    title after an inverted subject, which the parser may hang on the cue, is the
-    subject's (its comma and words, to add to the mention)."""
+    """"« ... », a résumé Erik Tollefsen, responsable de l'unité ... au CICR", "raconte
+    Olena, une habitante de Kherson": the title after an inverted subject, which the
+    parser may hang on the cue (even as its object), is the subject's (its comma and
+    words, to add to the mention; not what was said)."""
     doc, end = subject.doc, subject.right_edge.i
     if subject.i < verb.i or end + 2 >= subject.sent.end or doc[end + 1].text != ",":
         return []
-    title = next((c for c in verb.children if c.dep_ == "appos" and c.i > end + 1 and c.left_edge.i == end + 2), None)
-    if title is None or title.lemma_.lower() not in lexicon.title_nouns:
+    title = next((c for c in verb.children if c.dep_ in ("appos", "obj") and c.i > end + 1 and c.left_edge.i == end + 2), None)
+    if title is None or title.lemma_.lower() not in lexicon.title_nouns | lexicon.people_nouns | lexicon.witness_nouns:
         return []
     return list(doc[end + 1 : title.right_edge.i + 1])
 

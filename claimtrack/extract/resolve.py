@@ -271,6 +271,9 @@ class DocumentSources:
         if name.split()[-1].lower() in organisation_words():
             return None  # "Maxar Technologies", however the recogniser tags it
         rest = [t for t in mention if not (span.start <= t.i < span.end)] or self._title_before(span)
+        # "X, porte-parole de l'armée, aux journalistes": whom it was said to says nothing of X
+        told = {x.i for t in rest if t.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in ("à", "au", "aux") for c in t.children) for x in t.subtree}
+        rest = [t for t in rest if t.i not in told]
         rest_lemmas = {t.lemma_.lower() for t in rest} | {t.lower_ for t in rest}
         kind = "person"
         if rest_lemmas & self.lexicon.witness_nouns:
