@@ -292,7 +292,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     combined, paired = _combined(tokens, background_tokens)
     classes = {event for t in tokens if t.i not in background_tokens | side_words | paired for event in _classes_of(t)}
     classes |= combined
-    if any(_moves_into(t) for t in tokens if t.i not in background_tokens):
+    if tokens[0].lang_ == "en" and any(_moves_into(t) for t in tokens if t.i not in background_tokens):
         classes.add(lexicon.entering)
     classes |= {implied for event in list(classes) for implied in lexicon.implies.get(event, ())}
     if _english_lemma(pred) in lexicon.accusations:
@@ -374,13 +374,11 @@ def _names(tokens, speaker, heads=frozenset()):
             # "Russian terrorists", "Rwanda's army" are that state's side; "Syrian rebels" rise against Syria's
             rising = side_word in lexicon.insurgents and gazetteer().lookup(named.text) if named is not None else True
             found.append((sides[side_word] if rising else actor_key(named.text), t))
-        elif _names_where(t):
-            continue  # "the eastern Congolese city of Goma", "the Mbuzi camp", "Syrian rebels": where, not who
         elif (t.lower_ in SELF_WORDS and (t.dep_ == "poss" or "Yes" in t.morph.get("Poss")) and speaker
               and not any(x.dep_ in SUBJECTS and x.pos_ in ("NOUN", "PROPN") for x in tokens if x.i < t.i)):
             # "its" after a subject of its own is that subject's ("Israel would share ... with its allies")
             found.append((actor_key(speaker) or speaker, t))
-        elif t.ent_iob_ == "B" and t.ent_type_ in NAME_TYPES:
+        elif t.ent_iob_ == "B" and t.ent_type_ in NAME_TYPES and not _names_where(t):
             span = _entity(t)
             actor = actor_key(span.text)
             if actor is None and t.ent_type_ in ("NORP", "ORG"):
@@ -393,18 +391,24 @@ def _names(tokens, speaker, heads=frozenset()):
                 found.append((origin, span.root))
             elif actor and (t.ent_type_ != "GPE" or as_side):
                 found.append((actor, span.root))
-        elif t.ent_type_ == "" and t.pos_ == "ADJ" and (_key(t.text) in gazetteer().demonyms or _key(t.lemma_) in gazetteer().demonyms):
+        elif (t.ent_type_ == "" and t.pos_ == "ADJ" and (_key(t.text) in gazetteer().demonyms or _key(t.lemma_) in gazetteer().demonyms)
+              and not _names_where(t)):
             found.append((actor_key(t.text) or actor_key(t.lemma_), t))  # "russes" is "russe"
         elif (t.ent_type_ == "" and t.pos_ == "PROPN" and (t.dep_ in ACTOR_DEPS or t.i in heads)
-              and gazetteer().lookup(t.text) is not None and actor_key(t.text)):
+              and gazetteer().lookup(t.text) is not None and actor_key(t.text) and not _names_where(t)):
             found.append((actor_key(t.text), t))  # a state's name the tagger missed ("accuses Kyiv of ...")
     return found
 
 
 def _side_word(token) -> str | None:
     """The side word a token is, its plural read as its lemma ("Jihadists", tagged as a name)."""
+    return _side_lemma(token.lemma_)
+
+
+@lru_cache(maxsize=10_000)
+def _side_lemma(lemma: str) -> str | None:
     sides = event_lexicon().sides
-    word = token.lemma_.lower()
+    word = lemma.lower()
     return word if word in sides else word[:-1] if word.endswith("s") and word[:-1] in sides else None
 
 
@@ -562,13 +566,14 @@ def _shows(pred) -> str | None:
 def _moves_into(token) -> bool:
     """A side's verb of no class moving into a named place ("rebels swept into Aleppo", "Russian
     forces pushed into Kherson"): entering it (not "floodwaters poured into Kherson")."""
-    lexicon = event_lexicon()
-    return token.pos_ == "VERB" and not _classes_of(token) and any(
-        c.dep_ in SUBJECTS and any(t.ent_type_ in ("NORP", "ORG", "GPE") or _english_lemma(t) in lexicon.fighters
-                                   or _side_word(t) for t in c.subtree) for c in token.children) and any(
-        c.dep_ == "prep" and c.lower_ == "into" and any(
+    if token.pos_ != "VERB" or not any(c.lower_ == "into" and c.dep_ == "prep" and any(
             g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "LOC", "FAC") or _name_like(g)) for g in c.children)
-        for c in token.children)
+            for c in token.children):
+        return False
+    fighters = event_lexicon().fighters
+    return not _classes_of(token) and any(
+        c.dep_ in SUBJECTS and any(t.ent_type_ in ("NORP", "ORG", "GPE") or _english_lemma(t) in fighters
+                                   or _side_word(t) for t in c.subtree) for c in token.children)
 
 
 def _combined(tokens, background_tokens) -> tuple[set, set]:
@@ -626,9 +631,10 @@ def _negated(pred) -> bool:
             c.dep_ == "neg" or c.lower_ in NEGATIVE_ADVERBS for c in pred.children):
         return True
     for token in pred.subtree:
-        if token.dep_ == "det" and token.lower_ in NEGATIVE_DETERMINERS and _argument_of(token.head, pred):
+        word = token.lower_
+        if word in NEGATIVE_DETERMINERS and token.dep_ == "det" and _argument_of(token.head, pred):
             return True
-        if token.lower_ in NEGATIVE_PRONOUNS and token.i != pred.i and _argument_of(token, pred):
+        if word in NEGATIVE_PRONOUNS and token.i != pred.i and _argument_of(token, pred):
             return True
     return False
 
@@ -948,7 +954,7 @@ def _counts(tokens, figure, events: dict) -> str | None:
         return None  # "l'hôpital, où une explosion a fait des centaines de morts": recalled, not counted
     counted = (figure.get("counted") or "").lower()
     counted = glossaries().get(tokens[0].lang_, {}).get(counted.rstrip("s"), counted)  # "localités": locality
-    if {counted, counted.rstrip("s")} & set(events_file()["units"]):
+    if counted in _units() or counted.rstrip("s") in _units():
         return counted  # "150 tonnes of oil spilled" measures oil, it counts no event
     participants = event_lexicon().participants
     for word in (counted, counted.rstrip("s")):
@@ -971,6 +977,11 @@ def _counts(tokens, figure, events: dict) -> str | None:
             if classes:
                 return classes[0]
     return counted or None
+
+
+@lru_cache(maxsize=1)
+def _units() -> frozenset:
+    return frozenset(events_file()["units"])
 
 
 def _days(tokens) -> set[str]:
