@@ -837,3 +837,10 @@ def test_what_follows_an_inverted_speaker_describes_or_addresses_him(extractor, 
     claim = one(extractor, text)
     assert (claim.source.name, claim.source.type) == (name, kind)
     assert claim.content.strip("« »") in text and "habitante" not in claim.content and "journalistes" not in claim.source_text
+
+
+def test_a_subject_the_parser_left_as_dep_still_speaks(extractor):
+    claim = one(extractor, "Washington et Londres ont condamné l'attaque.")
+    assert claim.source_text == "Washington et Londres" and claim.act == "condemns"
+    netanyahu = one(extractor, "Le Premier ministre israélien Benjamin Netanyahou a promis une riposte.")
+    assert netanyahu.source.name == "Benjamin Netanyahu"

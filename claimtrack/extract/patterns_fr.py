@@ -198,7 +198,7 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if participle and verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
         return head  # "Moscou ..., imputant la catastrophe à ...": the noun the participle describes
     if head == verb or head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
-        return None
+        return _phrase_just_before(verb)
     if participle:
         # "..., a-t-il précisé, qualifiant ...": the speaker of the verb just before
         before = [c for c in head.children if c.i < verb.i and c.dep_ in ("advcl", "parataxis", "conj") and c.pos_ == "VERB"]
@@ -231,15 +231,16 @@ def _participle_aside(verb: Token) -> bool:
 
 
 def _phrase_just_before(verb: Token) -> Token | None:
-    """"Interrogé par l'AFP, un responsable de l'ONU a indiqué": a tensed cue the parser
-    left without a subject, right after a noun phrase it hung elsewhere (no "à X", no "de X")."""
+    """"Interrogé par l'AFP, un responsable de l'ONU a indiqué", "Washington et Londres ont
+    condamné" (a "dep"): a tensed cue the parser left without a subject, right after a noun
+    phrase it hung elsewhere (no "à X", no "de X")."""
     first = _group_start(verb)
     if not any(c.dep_.startswith("aux") for c in verb.children) and not verb.morph.get("Mood"):
         return None
     before = [
         t
         for t in verb.sent
-        if t.right_edge.i == first.i - 1 and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("obj", "appos", "nsubj:pass")
+        if t.right_edge.i == first.i - 1 and t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("obj", "appos", "nsubj:pass", "dep")
         and not any(c.dep_ in ("case", "mark") for c in t.children)
     ]
     return min(before, key=lambda t: t.left_edge.i, default=None)
