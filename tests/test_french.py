@@ -701,6 +701,8 @@ def test_a_title_after_an_inverted_subject_is_the_subject_s_wherever_it_is_hung(
         # rescue services, named by their complement
         ("Les services de secours ont indiqué que trois personnes avaient été tuées.", "Les services de secours", "trois personnes avaient été tuées"),
         ("Les secours ont indiqué avoir retiré quinze corps des décombres.", "Les secours", "avoir retiré quinze corps des décombres"),
+        # the clause before the incise parsed as the subject of the cue, without guillemets
+        ("Les pistes sont sous l'eau, a indiqué une responsable.", "une responsable", "Les pistes sont sous l'eau"),
     ],
 )
 def test_wire_forms_the_parser_misreads(extractor, text, mention, content):
@@ -762,11 +764,11 @@ def test_a_body_named_by_its_state_s_adjective_belongs_to_that_state(extractor):
 
 
 def test_an_unattached_official_speaks_for_the_body_that_spoke_before_in_the_paragraph(extractor):
-    text = "L'ONG Handicap International a affirmé avoir détecté 3.000 mines. Plusieurs de ses champs de mines sont sous l'eau, a indiqué une responsable."
+    text = "L'ONG Handicap International a affirmé avoir détecté 3.000 mines. Une partie de ses zones de déminage est inondée, a indiqué une responsable."
     group, official = extractor.extract(french(text))
     assert official.source_text == "une responsable"
     assert official.source.parent is group.source
-    assert official.content == "Plusieurs de ses champs de mines sont sous l'eau"
+    assert official.content == "Une partie de ses zones de déminage est inondée"
     alone = extractor.extract(french("L'ONG Handicap International a affirmé avoir détecté 3.000 mines.\n\nLes routes sont coupées, a indiqué une responsable."))
     assert alone[-1].source_text == "une responsable" and alone[-1].source.parent is None  # another paragraph: no telling whose
 
