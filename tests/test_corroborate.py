@@ -1415,3 +1415,13 @@ def test_a_counter_accusation_against_the_army_is_its_own_proposition():
 
 def test_a_side_the_registry_knows_is_no_place():
     assert frame("the shells came from the hills controlled by the M23")["places"] == []
+
+
+def test_an_armed_group_s_the_group_is_itself():
+    def agent(text, speaker):
+        doc = corroborate._nlp()(text)
+        return frame_of(doc, ref(speaker), figures_in(doc))["agent"]
+    assert agent("the group had never shelled the market", "M23") == agent("its fighters had never shelled the market", "M23")
+    assert agent("the group had never shelled the market", "M23") not in (None, "rebels")
+    assert agent("the group had shelled the market", "Congolese army") is None  # a government's "the group" is another
+    assert agent("a group of gunmen had shelled the market", "M23") is None

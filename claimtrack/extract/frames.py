@@ -153,6 +153,7 @@ class EventLexicon:
     insurgents: frozenset  # side words of those who rise against a state ("rebels"): a demonym says where
     place_nouns: frozenset  # nouns of a place ("city", "camp"): a name modifying one says where
     entering: str  # the class of moving into a named place ("swept into Aleppo")
+    self_nouns: dict  # speaker type -> nouns by which it names itself ("the group", of an armed group)
 
 
 @lru_cache(maxsize=1)
@@ -179,7 +180,8 @@ def event_lexicon() -> EventLexicon:
                         frozenset(data["fighters"]), frozenset(data["showing"]),
                         {kind: frozenset(words) for kind, words in data["undetermined"].items()},
                         {kind: tuple(map(frozenset, pair)) for kind, pair in data["combined"].items()},
-                        frozenset(data["insurgents"]), frozenset(data["place_nouns"]), data["entering"])
+                        frozenset(data["insurgents"]), frozenset(data["place_nouns"]), data["entering"],
+                        {kind: frozenset(words) for kind, words in data["self_nouns"].items()})
 
 
 @lru_cache(maxsize=1)
@@ -279,7 +281,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     events = lexicon.classes
     # a person's "his town", "sa ville" names no side; an organisation's "its forces" does
     side_speaker = speaker if source is None or source.type not in ("person", "witness", "journalist") else None
-    names = _names(tokens, side_speaker, {t.i for t in heads})
+    names = _names(tokens, side_speaker, {t.i for t in heads}, source.type if source is not None else None)
     actors = sorted({actor for actor, _t in names if actor})
     motive = _purpose(tokens, pred)
     elsewhere = motive | _where_seen_from(tokens)
@@ -357,13 +359,14 @@ def _content_word(token) -> bool:
     return len(token) > 1 and not token.is_stop and (token.text[:1].isalpha() or bool(CLOCK.fullmatch(token.text)))
 
 
-def _names(tokens, speaker, heads=frozenset()):
+def _names(tokens, speaker, heads=frozenset(), speaker_type=None):
     """(actor, token) for each name of a side in the content; a state is a
     side when it is the subject or the whole content ("blamed Ukraine for
     the disaster"), else a place."""
     found = []
     lexicon = event_lexicon()
     sides = lexicon.sides
+    own_nouns = lexicon.self_nouns.get(speaker_type, ()) if speaker else ()
     for t in tokens:
         side_word = _side_word(t)
         if side_word and not _deed_of(t) and not _describes_deed(t):
@@ -374,6 +377,8 @@ def _names(tokens, speaker, heads=frozenset()):
             # "Russian terrorists", "Rwanda's army" are that state's side; "Syrian rebels" rise against Syria's
             rising = side_word in lexicon.insurgents and gazetteer().lookup(named.text) if named is not None else True
             found.append((sides[side_word] if rising else actor_key(named.text), t))
+        elif own_nouns and _lemma(t) in own_nouns and _bare(t):
+            found.append((actor_key(speaker) or speaker, t))  # an armed group's "the group had not fired": itself
         elif (t.lower_ in SELF_WORDS and (t.dep_ == "poss" or "Yes" in t.morph.get("Poss")) and speaker
               and not any(x.dep_ in SUBJECTS and x.pos_ in ("NOUN", "PROPN") for x in tokens if x.i < t.i)):
             # "its" after a subject of its own is that subject's ("Israel would share ... with its allies")
@@ -398,6 +403,13 @@ def _names(tokens, speaker, heads=frozenset()):
               and gazetteer().lookup(t.text) is not None and actor_key(t.text) and not _names_where(t)):
             found.append((actor_key(t.text), t))  # a state's name the tagger missed ("accuses Kyiv of ...")
     return found
+
+
+def _bare(token) -> bool:
+    """A noun with nothing to tell which one but a definite article ("the group", "du mouvement")."""
+    return token.pos_ == "NOUN" and not any(
+        c.dep_ not in ("det", "case") or (c.dep_ == "det" and c.lower_ not in ("the", "le", "la", "l'", "l’"))
+        for c in token.children)
 
 
 def _side_word(token) -> str | None:
