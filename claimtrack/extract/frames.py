@@ -154,6 +154,7 @@ class EventLexicon:
     place_nouns: frozenset  # nouns of a place ("city", "camp"): a name modifying one says where
     entering: str  # the class of moving into a named place ("swept into Aleppo")
     self_nouns: dict  # speaker type -> nouns by which it names itself ("the group", of an armed group)
+    object_senses: dict  # verb lemma -> {object lemma: the word they say together} ("lose" -> {"life": "die"})
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +182,16 @@ def event_lexicon() -> EventLexicon:
                         {kind: frozenset(words) for kind, words in data["undetermined"].items()},
                         {kind: tuple(map(frozenset, pair)) for kind, pair in data["combined"].items()},
                         frozenset(data["insurgents"]), frozenset(data["place_nouns"]), data["entering"],
-                        {kind: frozenset(words) for kind, words in data["self_nouns"].items()})
+                        {kind: frozenset(words) for kind, words in data["self_nouns"].items()},
+                        _object_senses(data["object_senses"]))
+
+
+def _object_senses(data: dict) -> dict:
+    senses: dict = {}
+    for sense, pairs in data.items():
+        for verb, thing in pairs:
+            senses.setdefault(verb, {})[thing] = sense
+    return senses
 
 
 @lru_cache(maxsize=1)
@@ -213,7 +223,14 @@ def _classes_of(token) -> tuple:
 @per_token
 def _english_lemma(token) -> str:
     """A token's lemma as frames compare it: in English."""
-    return _possessed_sense(token) or in_english(_lemma(token), token.lang_)
+    return _possessed_sense(token) or _object_sense(token) or in_english(_lemma(token), token.lang_)
+
+
+def _object_sense(token) -> str | None:
+    """A verb read with its object as one word ("lost their lives": die; events.yml `object_senses`)."""
+    senses = event_lexicon().object_senses.get(_lemma(token))
+    return next((senses[_lemma(c)] for c in token.children if c.dep_ in ("dobj", "obj") and _lemma(c) in senses),
+                None) if senses else None
 
 
 def _possessed_sense(token) -> str | None:
