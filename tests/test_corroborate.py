@@ -1430,15 +1430,17 @@ def test_an_armed_group_s_the_group_is_itself():
 def test_a_monitor_s_daily_toll_in_any_wording_is_one_group():
     assert frame("Some 90 people have lost their lives since Monday")["counts"] == ["kill"]
     assert frame("the firm lost its licence")["events"] == []
+    assert frame("the number of people killed in the clashes has passed 280")["counts"] == ["kill"]
     db = new_db()
     days = [("a", "AFP", "2024-11-28", "The clashes in the south have killed 96 people, including 14 civilians", ("96", "people")),
             ("b", "Reuters", "2024-11-29", "the death toll had climbed to 158, most of them combatants", ("158", None)),
             ("c", "AP", "2024-11-30", "the offensive had left 233 people dead, 31 of them civilians", ("233", "people")),
-            ("d", "DPA", "2024-12-02", "Some 301 people have lost their lives since Monday", ("Some 301", "people"))]
+            ("d", "DPA", "2024-12-02", "Some 301 people have lost their lives since Monday", ("Some 301", "people")),
+            ("f", "AFP", "2024-12-03", "the number of people killed in the clashes has passed 350", ("350", "people"))]
     for aid, outlet, published, content, stated in days:
         save_article(db, article(aid, outlet, published), [claim(OSDH, content, figures=[figure(*stated)])])
     save_article(db, article("e", "AP", "2024-12-01"), [
         claim("Syrian army", "dozens of its soldiers had lost their lives in the clashes", figures=[figure("dozens", "soldiers")]),
     ])
-    *tolls, soldiers = groups_of(db, "96 people", "climbed to 158", "233 people", "Some 301", "its soldiers")
+    *tolls, soldiers = groups_of(db, "96 people", "climbed to 158", "233 people", "Some 301", "passed 350", "its soldiers")
     assert len(set(tolls)) == 1 and soldiers not in tolls

@@ -999,9 +999,12 @@ def _counts(tokens, figure, events: dict) -> str | None:
         else:
             verb = noun.head if noun.dep_ in (*SUBJECTS, "dobj", "obj") else noun  # "500 were killed", "killed 500"
         # "500 dead": the number heads what it counts; "left 300 dead": the verb's complement says it
+        # "the number of people killed has passed 412": what the count's words say it counts
+        counter = next((c for c in verb.children if c.dep_ in SUBJECTS and _english_lemma(c) in _count_words()), None)
         # "25 wounded people": the adjective says what is counted
         for t in (noun, *(c for c in noun.children if c.dep_ == "amod"), verb, *number.children,
-                  *(c for c in verb.children if c.dep_ in ("oprd", "acomp"))):
+                  *(c for c in verb.children if c.dep_ in ("oprd", "acomp")),
+                  *(t for t in (counter.subtree if counter is not None else ()) if _english_lemma(t) not in participants)):
             classes = events.get(_english_lemma(t))
             if classes:
                 return classes[0]
@@ -1011,6 +1014,11 @@ def _counts(tokens, figure, events: dict) -> str | None:
 @lru_cache(maxsize=1)
 def _units() -> frozenset:
     return frozenset(events_file()["units"])
+
+
+@lru_cache(maxsize=1)
+def _count_words() -> frozenset:
+    return frozenset(events_file()["count_words"])
 
 
 def _days(tokens) -> set[str]:
