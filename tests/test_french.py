@@ -73,6 +73,16 @@ def test_french_forms(extractor, text, mention, cue, content):
     assert content in claim.content
 
 
+@pytest.mark.parametrize("text, content", [
+    ("L'armée a déclaré mardi dans un communiqué que trois soldats avaient été tués.", "trois soldats avaient été tués"),
+    ("Le ministère a affirmé dans un communiqué que ses forces avaient repoussé l'assaut.", "ses forces avaient repoussé l'assaut"),
+])
+def test_what_a_statement_says_is_the_clause_not_where_it_was_said(extractor, text, content):
+    # the parser hangs the que-clause on "communiqué", not on the cue
+    claim = one(extractor, text)
+    assert claim.content == content
+
+
 def test_inverted_pronoun_speaks_for_the_speaker_before(extractor):
     claims = extractor.extract(
         french(

@@ -515,6 +515,12 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         stranded = _auxiliary_above(verb)  # "a de son côté rejeté toute responsabilité": the object hung on "a"
         content_children = [c for c in (*verb.children, *(stranded.children if stranded is not None else ()))
                             if c.dep_ in CONTENT_DEPS and c.i not in skip and (c.head == verb or c.i > verb.i)]
+        in_document = _clause_on_document(verb, lexicon)
+        if in_document is not None:
+            # "a déclaré dans un communiqué que ...": what was said is the clause, not where
+            document, said = in_document
+            skip |= subtree_ids(document) - subtree_ids(said)
+            content_children = [c for c in content_children if c.i != document.i] + [said]
         if subject.i > verb.i:  # inverted: the content came before ("« ... », a déclaré sur X le porte-parole")
             content_children = [c for c in content_children if c.i > subject.right_edge.i]
             if not content_children:  # and what ends the sentence after the subject describes it,
@@ -859,6 +865,17 @@ def _what_before(first: Token) -> bool:
 
 
 THAT = ("que", "qu'", "qu’")
+
+
+def _clause_on_document(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
+    """(document, clause) of "a déclaré (mardi) dans un communiqué que ...", where the
+    parser hangs the que-clause on the document noun, not on the cue."""
+    for child in verb.children:
+        if child.dep_.startswith("obl") and child.lemma_.lower() in lexicon.document_nouns:
+            for clause in child.children:
+                if clause.dep_ in ("acl", "acl:relcl") and any(m.dep_ == "mark" and m.lower_ in THAT for m in clause.children):
+                    return child, clause
+    return None
 
 
 def _closing_reply(sent: Span, lexicon: Lexicon, quoted: set[int]) -> Found | None:
