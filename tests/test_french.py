@@ -76,6 +76,8 @@ def test_french_forms(extractor, text, mention, cue, content):
 @pytest.mark.parametrize("text, content", [
     ("L'armée a déclaré mardi dans un communiqué que trois soldats avaient été tués.", "trois soldats avaient été tués"),
     ("Le ministère a affirmé dans un communiqué que ses forces avaient repoussé l'assaut.", "ses forces avaient repoussé l'assaut"),
+    ("La milice a revendiqué l'embuscade dans un communiqué.", "l'embuscade"),
+    ("L'armée a déclaré dans un communiqué avoir abattu trois drones.", "avoir abattu trois drones"),
 ])
 def test_what_a_statement_says_is_the_clause_not_where_it_was_said(extractor, text, content):
     # the parser hangs the que-clause on "communiqué", not on the cue

@@ -521,6 +521,13 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             document, said = in_document
             skip |= subtree_ids(document) - subtree_ids(said)
             content_children = [c for c in content_children if c.i != document.i] + [said]
+        # "a revendiqué l'attaque dans un communiqué": where it was said, not what
+        where_said = set() if in_document is not None else {
+            t.i for c in verb.children if c.dep_.startswith("obl") and c.i > verb.i
+            and c.lemma_.lower() in lexicon.document_nouns and any(k.dep_ == "case" for k in c.children)
+            for t in (c, *(k for k in c.children if k.dep_ in ("case", "det", "amod")))}
+        content_children = [c for k in content_children for c in ([k] if k.i not in where_said else
+                            [g for g in k.children if g.i not in where_said])]
         if subject.i > verb.i:  # inverted: the content came before ("« ... », a déclaré sur X le porte-parole")
             content_children = [c for c in content_children if c.i > subject.right_edge.i]
             if not content_children:  # and what ends the sentence after the subject describes it,
@@ -540,7 +547,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         clause = attached | (skip - {verb.i} if subject.i > verb.i else set()) | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention, verb)
         asides = {t.i for c in content_children for aside in c.subtree if _participle_aside(aside)
                   for t in (aside.doc[aside.i - 1], *aside.subtree)}  # with its comma
-        content = _content_tokens(sent, verb, content_children, clause | own_clause | asides)
+        content = _content_tokens(sent, verb, content_children, clause | own_clause | asides | where_said)
         if _cue_coordinated_into_content(verb) is not None:  # what hangs on the first cue's clause after it is said too
             content = [t for t in sent.doc[verb.i + 1 : verb.head.right_edge.i + 1] if t.i not in clause and not t.is_space]
         if verb.i in quoted:  # a quoted incise: what was said is the quote before it
