@@ -102,8 +102,10 @@ def score(db_path: Path, gold: dict) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--db", type=Path, help="ingest into this database (default: a temporary one)")
+    parser.add_argument("--db", type=Path, help="ingest into this new database, kept (default: a temporary one)")
     args = parser.parse_args()
+    if args.db is not None and args.db.exists():
+        parser.error(f"{args.db} exists: ingest would skip the articles already in it and score stale groups")
     gold = json.loads((HERE / "gold.json").read_text("utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
         db_path = args.db or Path(tmp) / "probe.db"
