@@ -1444,3 +1444,19 @@ def test_a_monitor_s_daily_toll_in_any_wording_is_one_group():
     ])
     *tolls, soldiers = groups_of(db, "96 people", "climbed to 158", "233 people", "Some 301", "passed 350", "its soldiers")
     assert len(set(tolls)) == 1 and soldiers not in tolls
+
+
+def test_who_did_it_in_french_as_in_english():
+    from claimtrack.nlp import load
+
+    french = load(None, "fr")
+
+    def said(text, speaker=None):
+        doc = french(text)
+        return frame_of(doc, speaker and ref(speaker), figures_in(doc))
+
+    assert said("l'armée ougandaise n'avait rien à voir avec le raid")["agent"] == frame("Uganda's army raided it")["agent"]
+    assert said("l'armée ougandaise n'avait rien à voir avec le raid")["neg"]
+    assert said("ses combattants n'ont pas tiré sur le marché", "M23")["agent"] == said("le groupe n'a pas tiré sur le marché", "M23")["agent"]
+    assert said("les rebelles soudanais ont pris El Fasher")["agent"] == "rebels"
+    assert said("les terroristes russes ont détruit le pont")["agent"] == "Russian government"

@@ -387,13 +387,16 @@ def _names(tokens, speaker, heads=frozenset(), speaker_type=None):
     for t in tokens:
         side_word = _side_word(t)
         if side_word and not _deed_of(t) and not _describes_deed(t):
-            named = next((c for c in t.children if c.dep_ in ("amod", "compound", "poss") and actor_key(c.text)), None)
-            if speaker and any(c.dep_ == "poss" and c.lower_ in SELF_WORDS for c in t.children):
+            # "l'armée rwandaise": a French demonym by its lemma too
+            named = next((c for c in t.children if c.dep_ in ("amod", "compound", "poss")
+                          and (actor_key(c.text) or actor_key(c.lemma_))), None)
+            if speaker and any((c.dep_ == "poss" or "Yes" in c.morph.get("Poss")) and c.lower_ in SELF_WORDS for c in t.children):
                 found.append((actor_key(speaker) or speaker, t))  # "its fighters" are the speaker's
                 continue
             # "Russian terrorists", "Rwanda's army" are that state's side; "Syrian rebels" rise against Syria's
-            rising = side_word in lexicon.insurgents and gazetteer().lookup(named.text) if named is not None else True
-            found.append((sides[side_word] if rising else actor_key(named.text), t))
+            rising = named is None or side_word in lexicon.insurgents and bool(
+                gazetteer().lookup(named.text) or gazetteer().lookup(named.lemma_))
+            found.append((sides[side_word] if rising else actor_key(named.text) or actor_key(named.lemma_), t))
         elif own_nouns and _lemma(t) in own_nouns and _bare(t):
             found.append((actor_key(speaker) or speaker, t))  # an armed group's "the group had not fired": itself
         elif (t.lower_ in SELF_WORDS and (t.dep_ == "poss" or "Yes" in t.morph.get("Poss")) and speaker
@@ -447,7 +450,8 @@ def _names_where(token) -> bool:
     lexicon = event_lexicon()
     return token.dep_ in ("amod", "compound") and token.head.pos_ == "NOUN" and (
         _english_lemma(token.head) in lexicon.place_nouns
-        or (_side_word(token.head) in lexicon.insurgents and gazetteer().lookup(token.text) is not None))
+        or (_side_word(token.head) in lexicon.insurgents
+            and (gazetteer().lookup(token.text) or gazetteer().lookup(token.lemma_)) is not None))
 
 
 def _deed_of(token) -> bool:
