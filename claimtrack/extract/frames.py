@@ -223,12 +223,13 @@ def _classes_of(token) -> tuple:
 @per_token
 def _english_lemma(token) -> str:
     """A token's lemma as frames compare it: in English."""
-    return _possessed_sense(token) or _object_sense(token) or in_english(_lemma(token), token.lang_)
+    lemma = _lemma(token)
+    return _possessed_sense(token) or _object_sense(token, lemma) or in_english(lemma, token.lang_)
 
 
-def _object_sense(token) -> str | None:
+def _object_sense(token, lemma: str) -> str | None:
     """A verb read with its object as one word ("lost their lives": die; events.yml `object_senses`)."""
-    senses = event_lexicon().object_senses.get(_lemma(token))
+    senses = event_lexicon().object_senses.get(lemma)
     return next((senses[_lemma(c)] for c in token.children if c.dep_ in ("dobj", "obj") and _lemma(c) in senses),
                 None) if senses else None
 
