@@ -88,6 +88,7 @@ class Features(NamedTuple):
     titled: bool = False  # its places are its article title's: it names none
     shows: str | None = None  # what shows the event it tells of ("radar tracked a barrage": track), a proposition of its own
     scope: frozenset = frozenset()  # the countries its article's story happens in
+    joint: frozenset = frozenset()  # other sides named beside its doer ("the M23 and Rwandan troops")
 
 
 @lru_cache(maxsize=4096)
@@ -223,7 +224,8 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     terms = {term: term_weight(term) for term in (*words, *filter(None, classes), *telling)}
     telling += [w for w in words if CLOCK.fullmatch(w)]  # "at 02:54" twice is one statement too
     actors = frozenset(frame.get("actors") or ())
-    side = _scoped(frame.get("agent"), frozenset(frame.get("scope") or ()))
+    scope = frozenset(frame.get("scope") or ())
+    side = _scoped(frame.get("agent"), scope)
     side = side if side and known_side(side) else None
     by = by or frame.get("by")
     if figure is not None and side in (frame.get("held") or ()):
@@ -245,7 +247,8 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
         _widen(events - event_lexicon().wildcards), frozenset(t for t, w in terms.items() if w >= NAME_WEIGHT),
         sum(terms.values()), _held(frozenset(frame.get("held") or ()), places, by) if counted else frozenset(),
         by, frozenset(telling), _predicate(frame), not own_places and bool(places), shows,
-        frozenset(frame.get("scope") or ()),
+        scope,
+        frozenset(filter(known_side, (_scoped(s, scope) for s in frame.get("with") or ()))) if side else frozenset(),
     )
 
 
@@ -381,7 +384,9 @@ class Centroid:
     def add(self, f: Features) -> None:
         self.n += 1
         self._main = None
-        for counter, keys in ((self.terms, f.terms), (self.events, f.events), (self.agents, [f.agent] if f.agent else [])):
+        # a side named beside the doer did it too: its denial answers the claim
+        for counter, keys in ((self.terms, f.terms), (self.events, f.events),
+                              (self.agents, [f.agent, *f.joint] if f.agent else [])):
             for key in keys:
                 counter[key] = counter.get(key, 0) + 1
         if len(self.terms) > CENTROID_TERMS:

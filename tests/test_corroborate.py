@@ -1460,3 +1460,16 @@ def test_who_did_it_in_french_as_in_english():
     assert said("ses combattants n'ont pas tiré sur le marché", "M23")["agent"] == said("le groupe n'a pas tiré sur le marché", "M23")["agent"]
     assert said("les rebelles soudanais ont pris El Fasher")["agent"] == "rebels"
     assert said("les terroristes russes ont détruit le pont")["agent"] == "Russian government"
+
+
+def test_a_denial_by_a_side_accused_beside_another_answers_the_accusation():
+    assert frame("the ADF rebels and Ugandan troops had attacked the market in Beni")["with"] == [frame("Uganda shelled it")["agent"]]
+    db = new_db()
+    save_article(db, article("a", "AFP", "2025-02-14"), [
+        claim("Congolese army", "the ADF rebels and Ugandan troops had attacked the market in Beni", act="accuses"),
+    ])
+    save_article(db, article("b", "AP", "2025-02-15"), [
+        claim("Ugandan government", "Uganda's army had nothing to do with the attack on the market in Beni"),
+    ])
+    accused, denied = groups_of(db, "Ugandan troops", "nothing to do")
+    assert accused == denied and db["claim_groups"].get(accused)["verdict"] == "contested"

@@ -322,14 +322,16 @@ def frame_of(tokens, source=None, figures=()) -> dict:
                    and _english_lemma(t) not in lexicon.participants]
     # "We cannot say what happened" asserts that it is not known: no deed, no doer, no denial
     undetermined = _undetermined(pred)
+    agent = None if undetermined else _agent(
+        pred, [(a, t) for a, t in names if t.i not in background_tokens], inside, event_words, speaker_side)
     return {
         "pred": pred.lemma_.lower(),
         "neg": not undetermined and (_negated(pred) or _negated(_deed_clause(pred, event_words, inside))
                                      or _deeds_only_denied(tokens, background_tokens)),
         "modal": _modality(pred),
         "events": [UNDETERMINED] if undetermined else sorted(classes),
-        "agent": None if undetermined else _agent(
-            pred, [(a, t) for a, t in names if t.i not in background_tokens], inside, event_words, speaker_side),
+        "agent": agent,
+        "with": _conjoined_sides(agent, names) if agent else [],
         "patient": _patient(pred),
         "actors": actors,
         "places": places,
@@ -773,6 +775,16 @@ def _agent(pred, names, inside, event_words=(), speaker_side=None) -> str | None
                   and not any(c.dep_ in (*SUBJECTS, "agent", "obl:agent") and c.i in inside for c in pred.children))
     named_inside = any(t.i in by_token for t in pred.subtree)
     return speaker_side if speaker_side and not named_inside and (no_subject or only_blame) else None
+
+
+def _conjoined_sides(agent, names) -> list[str]:
+    """Other sides named beside the doer ("the M23 rebels and Rwandan troops carried out the attack": Rwanda)."""
+    by_token = {t.i: actor for actor, t in names if actor}
+    found = set()
+    for actor, token in names:
+        if actor == agent:
+            found.update(by_token[t.i] for c in token.conjuncts for t in c.subtree if t.i in by_token)
+    return sorted(found - {agent})
 
 
 def _accused(pred, event_words):
