@@ -1464,6 +1464,8 @@ def test_who_did_it_in_french_as_in_english():
 
 def test_a_denial_by_a_side_accused_beside_another_answers_the_accusation():
     assert frame("the ADF rebels and Ugandan troops had attacked the market in Beni")["with"] == [frame("Uganda shelled it")["agent"]]
+    joint = frame("Russia and Belarus had fired the missiles")
+    assert joint["with"] == [frame("Belarus fired them")["agent"]] and joint["places"] == []
     db = new_db()
     save_article(db, article("a", "AFP", "2025-02-14"), [
         claim("Congolese army", "the ADF rebels and Ugandan troops had attacked the market in Beni", act="accuses"),

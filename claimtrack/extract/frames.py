@@ -411,7 +411,7 @@ def _names(tokens, speaker, heads=frozenset(), speaker_type=None):
             actor = actor_key(span.text)
             if actor is None and t.ent_type_ in ("NORP", "ORG"):
                 actor = _key(span.text)
-            as_side = (span.root.dep_ in ACTOR_DEPS or span.root.i in heads
+            as_side = (_as_actor(span.root) or span.root.i in heads
                        or (span.root.dep_ == "pobj" and span.root.head.lower_ == "by")
                        or _by_in_french(span.root) or _by_in_french(span.root.head) or _lost_subject(span))
             origin = _fired_from(span)
@@ -433,6 +433,11 @@ def _bare(token) -> bool:
     return token.pos_ == "NOUN" and not any(
         c.dep_ not in ("det", "case") or (c.dep_ == "det" and c.lower_ not in ("the", "le", "la", "l'", "l’"))
         for c in token.children)
+
+
+def _as_actor(token) -> bool:
+    """Where a name is a side: a subject or modifier, or joined to one ("Russia and Belarus fired")."""
+    return token.dep_ in ACTOR_DEPS or (token.dep_ == "conj" and token.head.dep_ in ACTOR_DEPS)
 
 
 def _side_word(token) -> str | None:
@@ -537,7 +542,7 @@ def _places(tokens, heads=frozenset()):
             continue
         if span.start > 0 and CLOCK.fullmatch(doc[span.start - 1].text):
             continue  # "23:54 GMT": a time zone
-        if (span.root.dep_ in ACTOR_DEPS or span.root.i in heads or _by_in_french(span.root) or _lost_subject(span)) and actor_key(span.text) is not None:
+        if (_as_actor(span.root) or span.root.i in heads or _by_in_french(span.root) or _lost_subject(span)) and actor_key(span.text) is not None:
             continue  # "Moscow denied", "Israel's army", "blamed Ukraine", "occupée par la Russie": a side, not where it happened
         seen.add(place)
         yield place
