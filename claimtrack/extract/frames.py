@@ -57,6 +57,7 @@ class Gazetteer:
     demonyms: frozenset  # casefolded demonyms: they name a state's side, not a place
     governed_by: dict  # place -> the registry name of who governs it, when not its state
     demonym_of: dict  # state -> its first demonym ("Canada" -> "Canadian")
+    occupied_by: dict  # place -> the registry name of the state holding land of it under occupation
 
     def lookup(self, name: str) -> str | None:
         return self.by_name.get(_key(name))
@@ -109,12 +110,14 @@ def per_token(function):
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     data = parse_yaml(resources.files(__package__).joinpath("gazetteer.yml").read_text("utf-8"))
-    parent, by_name, demonyms, governed_by, demonym_of = {}, {}, set(), {}, {}
+    parent, by_name, demonyms, governed_by, demonym_of, occupied_by = {}, {}, set(), {}, {}, {}
     for entry in data["places"]:
         name = entry["name"]
         parent[name] = entry.get("parent")
         if entry.get("governed_by"):
             governed_by[name] = entry["governed_by"]
+        if entry.get("occupied_by"):
+            occupied_by[name] = entry["occupied_by"]
         if entry.get("demonyms"):
             demonym_of[name] = entry["demonyms"][0]
         for other in (name, *entry.get("names", ())):
@@ -122,7 +125,7 @@ def gazetteer() -> Gazetteer:
         for demonym in entry.get("demonyms", ()):
             by_name[_key(demonym)] = name
             demonyms.add(_key(demonym))
-    return Gazetteer(parent, by_name, frozenset(demonyms), governed_by, demonym_of)
+    return Gazetteer(parent, by_name, frozenset(demonyms), governed_by, demonym_of, occupied_by)
 
 
 @dataclass(frozen=True)

@@ -275,11 +275,16 @@ def _scope_body(ref: SourceRef, place: str | None, article: Article) -> None:
         scope = gazetteer().demonym_of.get(gazetteer().chain(place)[-1])
     else:
         scope = local.name if local is not None else article.outlet or article.id
+    _name_for(ref, scope, local)
+
+
+def _name_for(ref: SourceRef, scope: str | None, parent: SourceRef | None) -> None:
+    """Name a generic body after whose it is ("army (Sudanese)"), under that body."""
     if scope is None:
         return
     ref.aliases = [a for a in ref.aliases if a != ref.name]
     ref.name = f"{ref.name} ({scope})"
-    ref.parent = local
+    ref.parent = parent
 
 
 def occupier_of(places_named) -> SourceRef | None:
@@ -288,15 +293,9 @@ def occupier_of(places_named) -> SourceRef | None:
     belongs to (Kherson region: the Russian government)."""
     for place in places_named:
         for inside in gazetteer().chain(place):
-            if inside in _occupied_by():
-                return default_registry().lookup(_occupied_by()[inside])
+            if inside in gazetteer().occupied_by:
+                return default_registry().lookup(gazetteer().occupied_by[inside])
     return None
-
-
-@lru_cache(maxsize=1)
-def _occupied_by() -> dict[str, str]:
-    data = parse_yaml(resources.files("claimtrack.extract").joinpath("gazetteer.yml").read_text("utf-8"))
-    return {entry["name"]: entry["occupied_by"] for entry in data["places"] if entry.get("occupied_by")}
 
 
 def _scope_occupation_body(ref: SourceRef, places_named: list, article: Article) -> None:
@@ -304,12 +303,7 @@ def _scope_occupation_body(ref: SourceRef, places_named: list, article: Article)
     of their sentence, else of the article; named after it, since another
     war's occupation authorities are another body."""
     occupier = occupier_of(p for p in places_named if p is not None)
-    scope = occupier.name if occupier is not None else article.outlet or article.id
-    if scope is None:
-        return
-    ref.aliases = [a for a in ref.aliases if a != ref.name]
-    ref.name = f"{ref.name} ({scope})"
-    ref.parent = occupier
+    _name_for(ref, occupier.name if occupier is not None else article.outlet or article.id, occupier)
 
 
 def _become(ref: SourceRef, other: SourceRef) -> None:
