@@ -1,5 +1,5 @@
-"""Where an article's story happens: the countries its title and its
-claims' places lie in, as the gazetteer knows them.
+"""Where an article's story happens: the countries its title, its dateline
+and its claims' places lie in, as the gazetteer knows them.
 
 Stored with each claim's frame (`scope`), so that grouping never joins the
 claims of stories in different countries: "more than 300 dead" of an Aleppo
@@ -38,6 +38,7 @@ def story_countries(attributions: list[Attribution], article: Article) -> list[s
 
 
 def add_story_scope(attributions: list[Attribution], article: Article) -> list[Attribution]:
+    """The article's claims, each frame holding its story's countries (`scope`)."""
     countries = story_countries(attributions, article)
     for attribution in attributions:
         if attribution.frame is not None:
