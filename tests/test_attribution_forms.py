@@ -23,6 +23,14 @@ FORMS = {
         "The Sudanese army said it had retaken the bridge at Omdurman.",
         [("The Sudanese army", "said", "asserts", "it had retaken the bridge at Omdurman")],
     ),
+    "where it was said is no part of what": (
+        "The militia claimed responsibility for the ambush in a statement on its website.",
+        [("The militia", "claimed", "asserts", "responsibility for the ambush")],
+    ),
+    "said in an interview, hung on what was said": (
+        "The governor said the roads had reopened in an interview with a local radio station.",
+        [("The governor", "said", "asserts", "the roads had reopened")],
+    ),
     "a carrier quoting its source as saying": (
         "The state news agency quoted a provincial official as saying that the bridge had been closed.",
         [("a provincial official", "quoted as saying", "asserts", "the bridge had been closed")],

@@ -91,6 +91,8 @@ def summary(claims) -> list[tuple]:
         ),
         ("No group has claimed responsibility for the attack.\n", []),
         ("Neither the army nor the militia responded to requests for comment.\n", []),
+        # the first clause is the writer's, not what the army did not say
+        ("The figures could not be verified, and the army did not immediately comment.\n", []),
         ("No casualties were reported. Several people were reported killed near the border.\n", []),
         (
             'The minister, speaking in parliament, warned of "severe consequences".\n',

@@ -701,6 +701,11 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             clause = {i for i in clause if i <= token.i}
         if figure_set is not None:
             content = [t for t in content if t.i in exclude]  # the figure and its value, not how it changed
+        if content_child is None and _own_clause(token):
+            # "The claim could not be verified, and the army did not comment": the first
+            # sentence is the writer's, not what the army said
+            content = [t for t in content if t.i in subtree_ids(token)]
+        content = _without_where_said(content, lexicon)
         if not content and not _last_word(sent) == token.i:
             continue  # (a cue closing its sentence, as in 'He added:', introduces what follows)
         speaker = Found(
@@ -736,6 +741,25 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             speaker.mention_head = None  # the writer's own voice ("I think", "we know"): nobody to resolve
         found.extend(_one_per_clause(speaker, content_child))
     return found
+
+
+WHERE_SAID = {"in", "via", "during"}
+
+
+def _without_where_said(content: list[Token], lexicon: Lexicon) -> list[Token]:
+    """What was said without a closing "in a statement (on its website)", "in an
+    interview", "in its daily update", which the parser may hang on the last noun
+    of what was said ("errors in the statement" keeps its statement)."""
+    words = [t for t in content if not t.is_punct]
+    for n, token in enumerate(content):
+        # (after a bare "so": "55 percent said so in a poll" keeps where they said it)
+        if token.lower_ in WHERE_SAID and token.dep_ == "prep" and n > 1 and words:
+            said_in = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if (said_in is not None and said_in.lemma_.lower() in lexicon.document_nouns
+                    and any(c.lower_ in ("a", "an", "its", "his", "her", "their") for c in said_in.children)
+                    and token.right_edge.i >= words[-1].i):
+                return content[:n]
+    return content
 
 
 def _quoted_as_saying(verb: Token, lexicon: Lexicon) -> tuple[Token, Token] | None:
