@@ -85,6 +85,10 @@ def test_what_a_statement_says_is_the_clause_not_where_it_was_said(extractor, te
     assert claim.content == content
 
 
+def test_checked_by_no_independent_source_is_no_source(extractor):
+    assert extractor.extract(Article(text="Ce bilan n'a pas pu être vérifié de source indépendante.\n", lang="fr")) == []
+
+
 def test_inverted_pronoun_speaks_for_the_speaker_before(extractor):
     claims = extractor.extract(
         french(

@@ -736,13 +736,14 @@ def _incise_start(verb: Token) -> Token:
 
 
 def _source_phrase(case: Token, cues: FrenchCues) -> bool:
-    """"de source(s) X" without an article: an anonymous source named by its kind."""
+    """"de source(s) X" without an article: an anonymous source named by its kind
+    (not "vérifiée de source indépendante": checked by nobody named)."""
     noun = case.head
     return (
         case.lower_ in ("de", "d'")
         and noun.i == case.i + 1
         and noun.lemma_.lower() in cues.according_to_nouns
-        and any(c.dep_ == "amod" for c in noun.children)
+        and any(c.dep_ == "amod" and not c.lower_.startswith("indépendant") for c in noun.children)
     )
 
 
