@@ -7,6 +7,7 @@ import functools
 import hashlib
 import json
 import sqlite3
+import time
 from pathlib import Path
 from urllib.parse import quote
 from datetime import datetime, timezone
@@ -86,6 +87,7 @@ CLAIM_COUNT_TRIGGERS = [
 SQLITE_HEADER = b"SQLite format 3\x00"
 # How long a writer waits for another to finish its transaction (two ingests at once).
 BUSY_TIMEOUT_SECONDS = 120
+WAL_RETRY_SECONDS = 0.05
 # Columns each claimtrack table has had from the start: a table of one of these
 # names without them belongs to someone else.
 CORE_COLUMNS = {
@@ -163,7 +165,7 @@ def open_for_reading(path: str) -> sqlite_utils.Database:
 def open_db(path: str) -> sqlite_utils.Database:
     """Open (or create) a claimtrack database in WAL mode with its schema."""
     db = sqlite_utils.Database(sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS))
-    db.enable_wal()
+    _enable_wal(db)
     # In WAL mode a commit then writes the log without waiting on the disk (a
     # quarter of an ingest's time went to it): a killed process still loses
     # nothing committed, a power cut at worst the last articles, never the file.
@@ -172,6 +174,21 @@ def open_db(path: str) -> sqlite_utils.Database:
     with writing(db):  # two processes opening a new database create it once
         ensure_schema(db)
     return db
+
+
+def _enable_wal(db: sqlite_utils.Database) -> None:
+    """WAL mode. Switching a new database to it needs the file to itself, and
+    SQLite answers "locked" at once, without its busy wait, while another
+    process opening the same new file holds it: wait for that as for a lock."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            db.enable_wal()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_SECONDS)
 
 
 @contextlib.contextmanager

@@ -139,3 +139,31 @@ def test_sources_are_found_again_through_alias_keys_on_old_databases_and_new_ali
     ensure_schema(db)
     save_article(db, Article(text="The agency said so.", id="a3"), [claim(SourceRef("the Northern Water Relief Agency", "ngo"), "so")])
     assert db.execute("select source from claims where article = 'a3'").fetchone() == (1,)
+
+
+def _open_when_released(path, barrier, results):
+    from claimtrack.store import open_db
+
+    barrier.wait()  # every process opens the same new file at once
+    try:
+        open_db(path).conn.close()
+        results.put("opened")
+    except Exception as exc:  # the failure to report, whatever it is
+        results.put(repr(exc))
+
+
+def test_processes_opening_one_new_database_at_once_all_open_it(tmp_path):
+    # switching a new file to WAL mode answered "database is locked" at once,
+    # without SQLite's busy wait, to whichever process came second
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    for attempt in range(8):
+        path = str(tmp_path / f"claims-{attempt}.db")
+        barrier, results = context.Barrier(3), context.Queue()
+        processes = [context.Process(target=_open_when_released, args=(path, barrier, results)) for _ in range(3)]
+        for process in processes:
+            process.start()
+        for process in processes:
+            process.join(timeout=120)
+        assert [results.get(timeout=5) for _ in processes] == ["opened"] * 3
