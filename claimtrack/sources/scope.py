@@ -180,7 +180,6 @@ def state_government(state: str | None) -> SourceRef | None:
 def is_generic(name: str) -> bool:
     """Named only by the words every state's bodies share (and the state)."""
     bodies, qualifiers = _vocabulary()
-    places = gazetteer()
     unruled = " ".join(w for w in name.split() if not RULED.match(w.strip(",.;:")))
     words = [ELISION.sub("", w.removesuffix("'s").removesuffix("’s")) for w in WORD.findall(unruled)]
     rest = [w.lower() for w in _without_places(words)]
