@@ -30,7 +30,8 @@ from typing import NamedTuple
 from wordfreq import zipf_frequency
 
 from .extract.frames import (
-    CLOCK, UNDETERMINED, WORD, actor_key, anchor_days, event_lexicon, events_file, frame_of, gazetteer, places_in_text,
+    CLOCK, UNDETERMINED, WORD, actor_key, anchor_days, count_words, event_lexicon, events_file, frame_of, gazetteer,
+    places_in_text, units,
 )
 from .figures import figures_in
 from .sources.registry import default_registry
@@ -149,12 +150,6 @@ def _hedges() -> frozenset:
 
 
 @lru_cache(maxsize=1)
-def _count_words() -> frozenset:
-    """Nouns naming a count: "the number of deaths", "the figure"."""
-    return frozenset(events_file()["count_words"])
-
-
-@lru_cache(maxsize=1)
 def _synonyms() -> dict:
     """A word -> the term of its class of synonyms ("landmine", "minefield": "syn:mine")."""
     return {word: term for term, words in _synonym_classes().items() for word in words}
@@ -209,7 +204,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
                  "terms": sorted({w.lower() for w in WORD.findall(content)})}
     stated, figure = stated_figures(frame, figures)
     sole = _sole_deed(frozenset(frame.get("events") or ()))
-    if figure is None and sole and _count_words() & set(frame.get("terms") or ()):
+    if figure is None and sole and count_words() & set(frame.get("terms") or ()):
         figure = (-math.inf, math.inf, True, True, sole)  # "the number of deaths was at the low end": about the toll
     own_places = frozenset(p for p in frame.get("places") or () if _a_place(p))
     places = own_places or _title_places(title)
@@ -319,14 +314,8 @@ def _figure_terms(figure: dict) -> list[str]:
     "n:2743"), and any value of a measure with its unit ("about 600 square
     kilometres": "n:600 kilometre", as "600 km²")."""
     unit = (figure.get("counted") or "").lower()
-    unit = _synonyms().get(unit, unit).removeprefix("syn:") if unit in _units() else None
+    unit = _synonyms().get(unit, unit).removeprefix("syn:") if unit in units() else None
     return [f"n:{v:g}" if _telling(v) else f"n:{v:g} {unit}" for v in _written(figure) if _telling(v) or unit]
-
-
-@lru_cache(maxsize=1)
-def _units() -> frozenset:
-    """Units of measure (events.yml `units`)."""
-    return frozenset(events_file()["units"])
 
 
 def _telling(value: float) -> bool:

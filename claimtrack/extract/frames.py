@@ -1008,7 +1008,7 @@ def _counts(tokens, figure, events: dict) -> str | None:
         return None  # "l'hôpital, où une explosion a fait des centaines de morts": recalled, not counted
     counted = (figure.get("counted") or "").lower()
     counted = glossaries().get(tokens[0].lang_, {}).get(counted.rstrip("s"), counted)  # "localités": locality
-    if counted in _units() or counted.rstrip("s") in _units():
+    if counted in units() or counted.rstrip("s") in units():
         return counted  # "150 tonnes of oil spilled" measures oil, it counts no event
     participants = event_lexicon().participants
     for word in (counted, counted.rstrip("s")):
@@ -1025,7 +1025,7 @@ def _counts(tokens, figure, events: dict) -> str | None:
             verb = noun.head if noun.dep_ in (*SUBJECTS, "dobj", "obj") else noun  # "500 were killed", "killed 500"
         # "500 dead": the number heads what it counts; "left 300 dead": the verb's complement says it
         # "the number of people killed has passed 412": what the count's words say it counts
-        counter = next((c for c in verb.children if c.dep_ in SUBJECTS and _english_lemma(c) in _count_words()), None)
+        counter = next((c for c in verb.children if c.dep_ in SUBJECTS and _english_lemma(c) in count_words()), None)
         # "25 wounded people": the adjective says what is counted
         for t in (noun, *(c for c in noun.children if c.dep_ == "amod"), verb, *number.children,
                   *(c for c in verb.children if c.dep_ in ("oprd", "acomp")),
@@ -1037,12 +1037,14 @@ def _counts(tokens, figure, events: dict) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _units() -> frozenset:
+def units() -> frozenset:
+    """Units of measure (events.yml `units`): "tonnes", "square kilometres"."""
     return frozenset(events_file()["units"])
 
 
 @lru_cache(maxsize=1)
-def _count_words() -> frozenset:
+def count_words() -> frozenset:
+    """Nouns naming a count (events.yml `count_words`): "the number of deaths", "the figure"."""
     return frozenset(events_file()["count_words"])
 
 
