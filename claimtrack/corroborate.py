@@ -564,8 +564,10 @@ def score(group: Centroid, claim: Features) -> float | None:
     narrow = bool(claim.events & events & event_lexicon().combined.keys())  # "shifted landmines": one story
     strong = (STRONG_COUNT * (same_count or same_figure or narrow)
               or STRONG_SIDE * same_side * (0.5 + 0.5 * _overlap(claim.kinds, group_kinds)))
-    if elsewhere and not (same_side or same_figure):
-        return None  # a title's place is only a guess: a side's deed or a telling figure outweighs it, a toll does not
+    # the same body's count on the same side of the front is its count updated, whatever another article is titled
+    same_counter = same_count and claim.by in group.by and bool(claim.held and group.held)
+    if elsewhere and not (same_side or same_figure or same_counter):
+        return None  # a title's place is only a guess: a side's deed, a telling figure or the same counter outweighs it
     if not strong:
         if claim.names and group_names and not claim.names & group_names:
             return None  # words no dictionary knows are names: these name other things

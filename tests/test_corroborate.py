@@ -6,6 +6,7 @@ tests at the end run the real `claimtrack ingest` then `corroborate`."""
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from pathlib import Path
@@ -41,11 +42,18 @@ def figure(text: str, counted: str | None = None) -> dict:
     return parse_figure(text, counted)
 
 
+@functools.lru_cache(maxsize=None)
+def model(lang: str):
+    from claimtrack.nlp import load
+
+    return corroborate._nlp() if lang == "en" else load(None, lang)
+
+
 def claim(source, content, stance="asserts", relayed_by=None, figures=(), kind="indirect",
-          cue="said", type="other", member_of=None, act=None) -> Attribution:
-    """An attribution with the frame extraction stores with it (its content parsed)."""
+          cue="said", type="other", member_of=None, act=None, lang="en") -> Attribution:
+    """An attribution with the frame extraction stores with it (its content parsed in its language)."""
     speaker = ref(source, type, member_of) if source else None
-    doc = corroborate._nlp()(content)
+    doc = model(lang)(content)
     return Attribution(
         source=speaker,
         source_text=source or "",
@@ -1475,3 +1483,20 @@ def test_a_denial_by_a_side_accused_beside_another_answers_the_accusation():
     ])
     accused, denied = groups_of(db, "Ugandan troops", "nothing to do")
     assert accused == denied and db["claim_groups"].get(accused)["verdict"] == "contested"
+
+
+def test_the_same_counter_s_toll_outweighs_a_title_s_place():
+    db = new_db()
+    save_article(db, article("a", "Reuters", "2025-06-08"), [
+        claim("Ukrainian interior ministry", "eight people had died in government-held areas of Kherson region",
+              figures=[figure("eight", "people")], type="government"),
+    ])
+    save_article(db, Article(text="texte de b", id="b", outlet="AFP", published="2025-06-12", lang="fr",
+                             title="Zaporijjia : la centrale reste sous surveillance, selon l'AIEA"), [
+        claim("Ukrainian interior ministry", "12 personnes avaient péri", figures=[figure("12", "personnes")],
+              type="government", lang="fr"),
+        claim("Russian defence ministry", "15 personnes étaient mortes", figures=[figure("15", "personnes")],
+              type="military", lang="fr"),
+    ])
+    kherson, updated, other_side = groups_of(db, "eight people", "avaient péri", "étaient mortes")
+    assert kherson == updated != other_side
