@@ -65,6 +65,7 @@ def one_of(claims):
         ("Trois civils ont été tués, selon la police locale.", "la police locale", "selon", "Trois civils ont été tués"),
         ("D'après la Croix-Rouge, les routes sont coupées.", "la Croix-Rouge", "D'après", "les routes sont coupées"),
         ("Le maire a fait état de dizaines de blessés.", "Le maire", "fait état", "dizaines de blessés"),
+        ("Le préfet de la région a affirmé que deux ponts avaient cédé.", "Le préfet de la région", "affirmé", "deux ponts avaient cédé"),
     ],
 )
 def test_french_forms(extractor, text, mention, cue, content):
@@ -99,6 +100,31 @@ def test_inverted_pronoun_speaks_for_the_speaker_before(extractor):
     assert [c.cue for c in claims] == ["annoncé", "ajouté"]
     assert claims[1].source is claims[0].source
     assert claims[1].kind == "direct"
+
+
+@pytest.mark.parametrize("incise, cue", [
+    ("dit-il", "dit"),
+    ("explique-t-elle", "explique"),
+    ("souligne-t-il", "souligne"),
+    ("raconte-t-il", "raconte"),  # tagged an adjective
+    ("poursuit-il", "poursuit"),
+    ("ajoute-t-il au téléphone", "ajoute"),
+    ("a-t-il insisté dans son allocution du soir", "insisté"),
+])
+def test_inverted_present_after_a_quote(extractor, incise, cue):
+    """"« ... », explique-t-elle": the pronoun after the hyphens speaks (not "-t"),
+    and what follows it is where it was said, not what."""
+    claims = extractor.extract(french(
+        "Le gouverneur de la province a affirmé que trois quartiers seraient évacués. "
+        f"« Les pluies ont emporté le pont du marché », {incise}."))
+    assert [c.cue for c in claims] == ["affirmé", cue]
+    assert claims[1].source_text.lstrip("-") in ("il", "elle")
+    assert claims[1].source is claims[0].source
+    assert claims[1].content.strip("« »") == "Les pluies ont emporté le pont du marché"
+
+
+def test_carrying_on_without_quote_is_no_claim(extractor):
+    assert extractor.extract(french("L'armée poursuit son offensive et a lâché des tracts sur la ville.")) == []
 
 
 def test_denial_and_demand(extractor):

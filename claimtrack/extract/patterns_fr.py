@@ -137,6 +137,9 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     auxiliaries = [c for c in verb.children if c.dep_.startswith("aux")] + [a for a in [_auxiliary_above(verb)] if a is not None]
     # a pronominal verb's subject may be parsed as a passive one ("l'ONU s'est interrogée")
     pronominal = any(c.dep_.startswith("expl") and bare(c) in ("se", "s'", "s’") for c in verb.children)
+    inverted = inverted_pronoun(verb, auxiliaries)
+    if inverted is not None:
+        return inverted  # "explique-t-elle", "a-t-il dit": whatever the parser made of "-t"
     subjects = [c for h in (verb, *auxiliaries) for c in h.children if c.dep_ == "nsubj" or (pronominal and c.dep_ == "nsubj:pass")]
     # "« Les corps sont sous les décombres », a déclaré un secouriste", "Les champs sont sous l'eau,
     # a indiqué une responsable": the clause taken for the subject is what was said (not « Le Monde »,
@@ -215,6 +218,22 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl", "advmod") and participle) or verb.dep_ == "xcomp":
         return speaker_of(head, quoted)
     return _phrase_just_before(verb)
+
+
+INVERTED_PRONOUNS = ("il", "elle", "ils", "elles", "on")
+
+
+def inverted_pronoun(verb: Token, auxiliaries: list[Token] = ()) -> Token | None:
+    """The subject pronoun joined to a verb or its auxiliary by hyphens, as
+    French puts it after a quote: "dit-il", "explique-t-elle", "a-t-il ajouté"."""
+    doc = verb.doc
+    for head in (verb, *auxiliaries):
+        after = head.i + 1
+        if after < len(doc) and doc[after].lower_ == "-t":
+            after += 1
+        if after < len(doc) and doc[after].text.startswith("-") and bare(doc[after]) in INVERTED_PRONOUNS:
+            return doc[after]
+    return None
 
 
 def _participle_aside(verb: Token) -> bool:
@@ -313,7 +332,7 @@ def phrase_before(verb: Token) -> tuple[Token, list[Token]] | None:
 def _after_content(verb: Token) -> bool:
     """Whether the verb opens an incise after what was said: '», a déclaré',
     ', a annoncé', ', affirme'."""
-    first = _group_start(verb)
+    first = _incise_start(verb)
     return first.i > verb.sent.start and first.doc[first.i - 1].text in (",", '"', "»", "”")
 
 
@@ -468,7 +487,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
     cues = french_cues()
     found = []
     for verb in sent:
-        if verb.pos_ not in ("VERB", "AUX") or (verb.i in quoted and not _quoted_incise(verb)):
+        # "raconte-t-il", which the tagger may take for an adjective: the inversion makes it a verb
+        if (verb.pos_ not in ("VERB", "AUX") and inverted_pronoun(verb) is None) or (verb.i in quoted and not _quoted_incise(verb)):
             continue
         lemma = cue_lemma(verb, lexicon)
         noun = _light_verb_noun(verb, cues)
@@ -528,15 +548,17 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             for t in (c, *(k for k in c.children if k.dep_ in ("case", "det", "amod")))}
         content_children = [c for k in content_children for c in ([k] if k.i not in where_said else
                             [g for g in k.children if g.i not in where_said])]
-        if subject.i > verb.i:  # inverted: the content came before ("« ... », a déclaré sur X le porte-parole")
+        own_inversion = subject.text.startswith("-") and subject.i > _incise_start(verb).i  # not a verb before's "-il"
+        if own_inversion and (_after_content(verb) or not any(c.i > verb.i for c in content_children)):
+            # "« ... », a-t-il déploré, joint par Le Monde", "ajoute-t-il au téléphone": what follows describes the speaker
+            content_children = [c for c in content_children if c.i < verb.i]
+            own_clause = set(range(verb.i + 1, sent.end))
+        elif subject.i > verb.i:  # inverted: the content came before ("« ... », a déclaré sur X le porte-parole")
             content_children = [c for c in content_children if c.i > subject.right_edge.i]
             if not content_children:  # and what ends the sentence after the subject describes it,
                 # save a clause of its own ("a rapporté l'ONU, qui dit craindre ...": no adjacent quote)
                 own_clause = {t.i for c in subject.children if c.dep_ in DROPPED_FROM_MENTION and c.i > subject.i for t in c.subtree}
                 skip |= set(range(subject.i, sent.end)) - own_clause
-        elif subject.text.startswith("-") and not any(c.i > verb.i for c in content_children):
-            # "« ... », a-t-il déploré, joint par Le Monde": what follows describes the speaker
-            own_clause = set(range(verb.i + 1, sent.end))
         if noun is not None:
             content_children += [c for c in noun.children if c.dep_ not in ("det", "amod", "punct")]
         # "a-t-il déclaré" wherever the parser hung the auxiliary and "-t"
