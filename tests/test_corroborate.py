@@ -1500,3 +1500,23 @@ def test_the_same_counter_s_toll_outweighs_a_title_s_place():
     ])
     kherson, updated, other_side = groups_of(db, "eight people", "avaient péri", "étaient mortes")
     assert kherson == updated != other_side
+
+
+def test_a_deed_likened_to_another_kind_of_thing_tells_of_that_thing_in_either_language():
+    likened = frame("the destruction of the bridge was another devastating consequence of the Russian invasion")
+    assert likened["events"] == ["fight"] and likened["agent"] == frame("Russian troops invaded")["agent"]
+    same_kind = frame("the blast at the depot was the result of an Israeli strike")
+    assert {"explode", "strike"} <= set(same_kind["events"])
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-06-06"), [
+        claim("Ukrainian government", "Russian forces blew up the bridge over the river", type="government", act="accuses"),
+    ])
+    save_article(db, Article(text="texte de b", id="b", outlet="AFP", published="2025-06-06", lang="fr"), [
+        claim("United Nations", "la destruction du pont constituait « une autre conséquence dévastatrice de l'invasion"
+              " russe »", lang="fr"),
+    ])
+    save_article(db, article("c", "Reuters", "2025-06-07"), [
+        claim("United Nations", "another devastating consequence of the Russian invasion"),
+    ])
+    blew_up, constituait, consequence = groups_of(db, "blew up", "constituait", "another devastating")
+    assert constituait == consequence != blew_up

@@ -34,6 +34,7 @@ NEGATIVE_PRONOUNS = frozenset("nothing none rien".split())  # "had nothing to do
 SELF_WORDS = frozenset("its our we us their they son sa ses notre nos leur leurs".split())  # the speaker's own side ("its forces")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl", "nsubj:pass")  # English, then UD (French)
 SIDE_CLAUSES = frozenset(("relcl", "advcl", "appos", "parataxis", "npadvmod"))
+LIKENING_ASIDES = SIDE_CLAUSES | {"acl", "acl:relcl", "mark", "cop", "punct", "cc", "conj"}  # around what is likened
 NUMBER_DEPS = frozenset(("nummod", "quantmod", "conj", "compound", "cc"))  # from a number up to what it counts
 ACTOR_DEPS = frozenset(("nsubj", "nsubjpass", "poss", "compound", "amod", "npadvmod"))
 PLACE_WORDS = frozenset("al el the of city town village hospital camp district region province".split())  # shared, they say nothing
@@ -158,6 +159,7 @@ class EventLexicon:
     entering: str  # the class of moving into a named place ("swept into Aleppo")
     self_nouns: dict  # speaker type -> nouns by which it names itself ("the group", of an armed group)
     object_senses: dict  # verb lemma -> {object lemma: the word they say together} ("lose" -> {"life": "die"})
+    likening: frozenset  # verbs likening their subject to their complement ("constitute", "represent")
 
 
 @lru_cache(maxsize=1)
@@ -186,7 +188,7 @@ def event_lexicon() -> EventLexicon:
                         {kind: tuple(map(frozenset, pair)) for kind, pair in data["combined"].items()},
                         frozenset(data["insurgents"]), frozenset(data["place_nouns"]), data["entering"],
                         {kind: frozenset(words) for kind, words in data["self_nouns"].items()},
-                        _object_senses(data["object_senses"]))
+                        _object_senses(data["object_senses"]), frozenset(data["likening"]))
 
 
 def _object_senses(data: dict) -> dict:
@@ -310,7 +312,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
     speaker_side = speaker and (actor_key(speaker) or speaker)
     held_tokens = set()  # "under Kyiv's control" says where, not that anyone took anything
     held = _held(tokens, names, speaker_side, held_tokens)
-    background_tokens = _background(tokens, pred, lexicon.background) | held_tokens | motive
+    background_tokens = _background(tokens, pred, lexicon.background) | held_tokens | motive | _likened(pred)
     side_words = {t.i for _actor, t in names if t.lemma_.lower() in lexicon.sides}  # "the occupation" did something
     combined, paired = _combined(tokens, background_tokens)
     classes = {event for t in tokens if t.i not in background_tokens | side_words | paired for event in _classes_of(t)}
@@ -652,6 +654,43 @@ def _purpose(tokens, pred) -> set[int]:
     return {x.i for t in tokens if t.head.i == pred.i and t.dep_ in ("advcl", "xcomp")
             and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "pour", "afin") for c in t.children)
             for x in t.subtree}
+
+
+def _likened(pred) -> set[int]:
+    """Tokens of a deed a claim likens to another kind of thing ("the
+    destruction of the dam was another consequence of the Russian invasion",
+    "la destruction du barrage constituait une conséquence de l'invasion"):
+    the claim characterises it, and tells of what it is likened to, its
+    event and doer. Not when both are one kind of event ("the blast was the
+    result of a strike"), nor a side likened ("Israel was responsible")."""
+    lexicon = event_lexicon()
+    if any(c.dep_ == "cop" for c in pred.children):  # UD: "la destruction est une conséquence de ..."
+        likened_to = [pred] if pred.pos_ == "NOUN" else []
+    elif _english_lemma(pred) in lexicon.likening:
+        likened_to = [c for c in pred.children if c.dep_ in ("attr", "obj", "dobj", "oprd") and c.pos_ == "NOUN"]
+    else:
+        return set()
+    subjects = [c for c in pred.children if c.dep_ in SUBJECTS]
+    if not subjects or not likened_to:
+        return set()
+
+    def kinds(tokens) -> set:
+        return {k for t in tokens for c in _classes_of(t) if c not in lexicon.wildcards for k in lexicon.related.get(c, (c,))}
+
+    # what it is likened to, without the clauses around it ("a barbaric act that led to a humanitarian catastrophe")
+    subject = {x.i for s in subjects for x in s.subtree}
+    complement = {t for c in likened_to for t in _clause_core(c) if t.i not in subject}
+    subject_kinds = kinds(t for s in subjects for t in _clause_core(s))
+    return subject if subject_kinds and kinds(complement) - subject_kinds else set()
+
+
+def _clause_core(token) -> set:
+    """A phrase without the clauses hanging on it."""
+    core = {token}
+    for child in token.children:
+        if child.dep_ not in LIKENING_ASIDES:
+            core |= _clause_core(child)
+    return core
 
 
 def _aside_on_subject(token, pred) -> bool:
