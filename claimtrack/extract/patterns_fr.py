@@ -703,6 +703,8 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
             if following is None or token.lower_ + following.lower_ not in cues.according_to:
                 continue
             cue = [token, following]
+        if learned is not None and cue != [token]:
+            cue = [learned, *cue]  # the cue is the learning: "appris auprès de", "appris de source"
         named = token.head
         if named.pos_ not in ("NOUN", "PROPN", "PRON") or bare(named) in cues.no_source_subjects:
             continue
@@ -742,6 +744,8 @@ def _learned_from(case: Token, cues: FrenchCues) -> Token | None:
     verb = case.head.head
     if verb.lower_ == "auprès" or (verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "obj"):
         verb = verb.head  # "auprès de X"; "a appris l'AFP de source ...", parsed with the source on the outlet
+    if verb.lemma_.lower() in cues.time_nouns and verb.dep_ == "obj":
+        verb = verb.head  # "a-t-on appris lundi auprès de X", parsed with X on the day
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in cues.learning_verbs:
         return None
     # only the incise after what was learned ("L'AFP a appris auprès de X que ..." is the outlet's own report)
