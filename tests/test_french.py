@@ -829,6 +829,24 @@ def test_what_the_outlet_learned_from_a_source_is_the_source_s(extractor, text, 
     assert claim.content == "Le convoi a été visé par deux drones"
 
 
+def test_according_to_which_is_what_was_said_not_who(extractor):
+    """"les accusations selon lesquelles ...": "lesquelles" names nobody."""
+    claim = one(extractor, "Le régime a démenti jeudi les accusations selon lesquelles des miliciens auraient pillé le marché.")
+    assert (claim.source_text, claim.cue, claim.stance) == ("Le régime", "démenti", "denies")
+    assert claim.content == "les accusations selon lesquelles des miliciens auraient pillé le marché"
+
+
+@pytest.mark.parametrize("second", [
+    "De même source, on indique qu'un enfant figure parmi les blessés.",
+    "Un enfant figure parmi les blessés, de même source.",
+])
+def test_same_source_is_the_source_just_cited(extractor, second):
+    claims = extractor.extract(french("L'agence officielle a rapporté que trois maisons avaient été détruites. " + second))
+    assert [c.cue.lower() for c in claims] == ["rapporté", "de même source"]
+    assert claims[1].source is claims[0].source
+    assert claims[1].content.casefold() == "un enfant figure parmi les blessés"
+
+
 def test_names_french_spells_otherwise_are_english_terms(extractor):
     (en,) = extractor.extract(Article(text="The summit between King Abdullah and Sisi was cancelled, the UN said.", lang="en"))
     (fr,) = extractor.extract(french("Le sommet entre le roi Abdallah et Sissi a été annulé, a indiqué l'ONU."))

@@ -696,7 +696,7 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         cue = [token]
         learned = _learned_from(token, cues)
         if _source_phrase(token, cues):
-            cue = [token, token.head]  # "De source sécuritaire, ..."
+            cue = list(sent.doc[token.i : token.head.i + 1])  # "De source sécuritaire, ...", "De même source, ..."
         elif learned is not None and token.head.head.lower_ == "auprès":
             cue = [token.head.head, token]  # "a-t-on appris auprès de l'armée"
         elif token.lower_ not in cues.according_to:
@@ -706,7 +706,8 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         if learned is not None and cue != [token]:
             cue = [learned, *cue]  # the cue is the learning: "appris auprès de", "appris de source"
         named = token.head
-        if named.pos_ not in ("NOUN", "PROPN", "PRON") or bare(named) in cues.no_source_subjects:
+        # "les accusations selon lesquelles ...": what the claim said, not who
+        if named.pos_ not in ("NOUN", "PROPN", "PRON") or bare(named) in cues.no_source_subjects or named.lower_ in RELATIVE:
             continue
         mention = _phrase_after(token, named)
         # "d'après des sources jointes par Jeune Afrique, ...": what describes them up to the comma
@@ -721,6 +722,7 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         for neighbour in (min(clause) - 1, max(clause) + 1):
             if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
                 clause.add(neighbour)
+        clause |= _impersonal_relay(sent, max(clause) + 1, lexicon)
         author = _author(named, lexicon)
         item = Found(
             cue=cue,
@@ -736,6 +738,15 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
             item.mention_head, item.speaker = name, _entity_tokens(name)  # "selon l'ONG Human Rights Watch (HRW)"
         found.append(item)
     return found
+
+
+def _impersonal_relay(sent: Span, start: int, lexicon: Lexicon) -> set[int]:
+    """"De source sécuritaire, on indique que ...": the words by which nobody
+    in particular passes on what the source said, not part of it."""
+    doc = sent.doc
+    if start + 2 < sent.end and doc[start].lower_ == "on" and cue_lemma(doc[start + 1], lexicon) in lexicon.cue_verbs and doc[start + 2].lower_ in THAT:
+        return {start, start + 1, start + 2}
+    return set()
 
 
 def _learned_from(case: Token, cues: FrenchCues) -> Token | None:
@@ -767,7 +778,7 @@ def _source_phrase(case: Token, cues: FrenchCues) -> bool:
     noun = case.head
     return (
         case.lower_ in ("de", "d'")
-        and noun.i == case.i + 1
+        and (noun.i == case.i + 1 or (noun.i == case.i + 2 and case.doc[case.i + 1].lower_ == "même"))  # "de même source"
         and noun.lemma_.lower() in cues.according_to_nouns
         and any(c.dep_ == "amod" and not c.lower_.startswith("indépendant") for c in noun.children)
     )

@@ -37,6 +37,7 @@ INDEFINITE = {"a", "an", "un", "une"}
 FRENCH_OF = {"de", "du", "des", "d'", "d’", "auprès"}
 POSSESSIVE_PRONOUNS = {"its", "their", "son", "sa", "ses", "leur", "leurs"}
 LEADING_VERBS = {"head", "lead", "run", "chair", "direct", "command", "diriger", "présider", "commander"}  # "who heads X"
+SAME = {"même", "same"}  # "de même source": the source just cited
 
 
 def determiner(token: Token) -> str | None:
@@ -178,8 +179,8 @@ class DocumentSources:
             if previous is not None and previous.type not in PERSON_TYPES:
                 return previous
             return self.last(exclude_types=PERSON_TYPES) or self.last()
-        if lower == "another":
-            return previous
+        if lower == "another" or (head.lemma_.lower() in self.lexicon.document_nouns and any(c.lower_ in SAME for c in head.children)):
+            return previous  # "de même source", "the same source": whoever was cited just before
         if lower in ("i", "we", "you", "who", "which", "that"):
             return None
         mention = _from_first_word(mention)
