@@ -30,7 +30,7 @@ from typing import NamedTuple
 from wordfreq import zipf_frequency
 
 from .extract.frames import (
-    CLOCK, UNDETERMINED, WORD, actor_key, anchor_days, count_words, event_lexicon, events_file, frame_of, gazetteer,
+    CLOCK, MOTIVE, UNDETERMINED, WORD, actor_key, anchor_days, count_words, event_lexicon, events_file, frame_of, gazetteer,
     places_in_text, units,
 )
 from .figures import figures_in
@@ -134,7 +134,7 @@ def _class_term(word: str) -> str | None:
 @lru_cache(maxsize=1)
 def _phrase_classes() -> frozenset:
     """Classes a claim names by its structure or a pair of words, not by one word."""
-    return frozenset((UNDETERMINED, *event_lexicon().combined))
+    return frozenset((UNDETERMINED, MOTIVE, *event_lexicon().combined))
 
 
 @lru_cache(maxsize=1)

@@ -1520,3 +1520,26 @@ def test_a_deed_likened_to_another_kind_of_thing_tells_of_that_thing_in_either_l
     ])
     blew_up, constituait, consequence = groups_of(db, "blew up", "constituait", "another devastating")
     assert constituait == consequence != blew_up
+
+
+def test_what_a_deed_was_for_is_its_own_proposition_in_either_language():
+    from claimtrack.nlp import load
+
+    doc = load(None, "fr")("Le but du sabotage était de priver la ville d'électricité.")
+    assert frame_of(doc, None, figures_in(doc))["events"] == ["motive"]
+    assert frame("Rebels sought to cut off the city's power supply")["events"] == ["motive"]
+    assert frame("One of the aims of the raid was to free the prisoners")["events"] == ["motive"]
+    assert frame("the army was trying to escape responsibility for the massacre")["events"] != ["motive"]
+    assert frame("Rebels tried to blow up the bridge")["events"] == ["explode"]  # an attempt is a deed
+    db = new_db()
+    save_article(db, article("a", "AP", "2025-02-10"), [
+        claim("Sudanese government", "rebels blew up the power station near Kassala", type="government", act="accuses"),
+        claim("Sudanese government", "one goal of the sabotage had been to cut off electricity to Kassala",
+              type="government"),
+    ])
+    save_article(db, Article(text="texte de b", id="b", outlet="AFP", published="2025-02-10", lang="fr"), [
+        claim("Sudanese government", "les rebelles cherchaient à priver Kassala d'électricité", type="government",
+              lang="fr"),
+    ])
+    blew_up, goal, cherchaient = groups_of(db, "blew up", "one goal", "cherchaient")
+    assert goal == cherchaient != blew_up

@@ -49,6 +49,7 @@ NAME_TYPES = frozenset(("GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"))
 STEM_MARGIN = 1.0  # zipf: a lemma ten times rarer than its "-er" infinitive is the lemmatizer's stem
 IMPUTING = frozenset(("blame", "attribute"))  # verbs laying a deed on someone, read in English
 UNDETERMINED = "undetermined"  # the class of a claim that what happened is not known yet
+MOTIVE = "motive"  # the class of a claim that tells what a deed was for
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ class EventLexicon:
     self_nouns: dict  # speaker type -> nouns by which it names itself ("the group", of an armed group)
     object_senses: dict  # verb lemma -> {object lemma: the word they say together} ("lose" -> {"life": "die"})
     likening: frozenset  # verbs likening their subject to their complement ("constitute", "represent")
+    motive: dict  # words telling what a deed was for: kind -> frozenset of lemmas
 
 
 @lru_cache(maxsize=1)
@@ -188,7 +190,8 @@ def event_lexicon() -> EventLexicon:
                         {kind: tuple(map(frozenset, pair)) for kind, pair in data["combined"].items()},
                         frozenset(data["insurgents"]), frozenset(data["place_nouns"]), data["entering"],
                         {kind: frozenset(words) for kind, words in data["self_nouns"].items()},
-                        _object_senses(data["object_senses"]), frozenset(data["likening"]))
+                        _object_senses(data["object_senses"]), frozenset(data["likening"]),
+                        {kind: frozenset(words) for kind, words in data["motive"].items()})
 
 
 def _object_senses(data: dict) -> dict:
@@ -334,7 +337,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
         "neg": not undetermined and (_negated(pred) or _negated(_deed_clause(pred, event_words, inside))
                                      or _deeds_only_denied(tokens, background_tokens)),
         "modal": _modality(pred),
-        "events": [UNDETERMINED] if undetermined else sorted(classes),
+        "events": [UNDETERMINED] if undetermined else [MOTIVE] if _motive(pred) else sorted(classes),
         "agent": agent,
         "with": _conjoined_sides(agent, names) if agent else [],
         "patient": _patient(pred),
@@ -720,6 +723,25 @@ def _negated(pred) -> bool:
         if word in NEGATIVE_PRONOUNS and token.i != pred.i and _argument_of(token, pred):
             return True
     return False
+
+
+def _motive(pred) -> bool:
+    """Tells what a deed was for (events.yml `motive`): a verb of seeking
+    with an infinitive ("Kyiv sought to deprive Crimea of water", "Kiev
+    cherchait à priver la Crimée d'eau"), a goal as the head or its subject
+    with one ("one goal of the sabotage had been to cut off water", "le but
+    était de priver")."""
+    lexicon = event_lexicon()
+    subject = [t for c in pred.children if c.dep_ in SUBJECTS for t in c.subtree]  # "one of the aims of X"
+    # UD hangs "le but était de priver" on the infinitive
+    infinitives = [t for t in pred.subtree if t.pos_ == "VERB" and (
+        t.dep_ == "xcomp" and pred in (t.head, t.head.head)
+        or t == pred and "Inf" in t.morph.get("VerbForm") and any(c.dep_ == "mark" for c in t.children))]
+    told = {t for v in infinitives for t in v.subtree} - set(subject)
+    # seeking to evade responsibility is about blame ("Israel was trying to escape responsibility")
+    if not infinitives or any(set(_classes_of(t)) & lexicon.wildcards for t in told):
+        return False
+    return _lemma(pred) in lexicon.motive["seeking"] or any(_english_lemma(t) in lexicon.motive["goals"] for t in (pred, *subject))
 
 
 def _undetermined(pred) -> bool:
