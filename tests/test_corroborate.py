@@ -1543,3 +1543,13 @@ def test_what_a_deed_was_for_is_its_own_proposition_in_either_language():
     ])
     blew_up, goal, cherchaient = groups_of(db, "blew up", "one goal", "cherchaient")
     assert goal == cherchaient != blew_up
+
+
+def test_a_participle_saying_what_a_deed_was_for_is_its_motive_in_either_language():
+    from claimtrack.nlp import load
+
+    meant = frame("the rebels called the blast deliberate sabotage meant to distract from an army offensive")
+    assert "fight" not in meant["events"] and "explode" in meant["events"]
+    doc = load(None, "fr")("Le gouvernement accuse les rebelles d'un sabotage visant à priver la ville d'eau")
+    said = frame_of(doc, None, figures_in(doc))
+    assert "strike" not in said["events"] and "explode" in said["events"]  # "visant" is no strike

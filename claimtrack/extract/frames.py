@@ -652,11 +652,14 @@ def _purpose(tokens, pred) -> set[int]:
     ("destroyed the dam deliberately to halt the counteroffensive and to
     divert attention from events in Belgorod"): its motive, not its event,
     doer, day or place. ("tried to blow up the dam" tells no deed before it.)"""
+    purposive = event_lexicon().motive["purposive"]
+    meant = {x.i for t in tokens if t.dep_ == "acl" and _lemma(t) in purposive and _classes_of(t.head)
+             for x in t.subtree}  # "sabotage meant to starve Crimea", "aimed at cutting", "visant à"
     if not _classes_of(pred):
-        return set()
-    return {x.i for t in tokens if t.head.i == pred.i and t.dep_ in ("advcl", "xcomp")
-            and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "pour", "afin") for c in t.children)
-            for x in t.subtree}
+        return meant
+    return meant | {x.i for t in tokens if t.head.i == pred.i and t.dep_ in ("advcl", "xcomp")
+                    and any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "pour", "afin") for c in t.children)
+                    for x in t.subtree}
 
 
 def _likened(pred) -> set[int]:
