@@ -829,6 +829,19 @@ def test_what_the_outlet_learned_from_a_source_is_the_source_s(extractor, text, 
     assert claim.content == "Le convoi a été visé par deux drones"
 
 
+@pytest.mark.parametrize("text", [
+    "Une infirmière qui a demandé à ne pas être nommée était présente au dispensaire.",
+    "Un rescapé, admis à l'hôpital de la ville, se trouvait dans le bus.",
+])
+def test_anonymity_and_admission_say_nothing(extractor, text):
+    assert extractor.extract(french(text)) == []
+
+
+def test_admitted_witness_still_tells(extractor):
+    claim = one(extractor, "Un rescapé, admis à l'hôpital de la ville, raconte avoir vu le camion exploser.")
+    assert (claim.source_text, claim.cue, claim.content) == ("Un rescapé", "raconte", "avoir vu le camion exploser")
+
+
 def test_according_to_which_is_what_was_said_not_who(extractor):
     """"les accusations selon lesquelles ...": "lesquelles" names nobody."""
     claim = one(extractor, "Le régime a démenti jeudi les accusations selon lesquelles des miliciens auraient pillé le marché.")

@@ -236,6 +236,26 @@ def inverted_pronoun(verb: Token, auxiliaries: list[Token] = ()) -> Token | None
     return None
 
 
+def _describes_noun(verb: Token) -> bool:
+    """"Un rescapé, admis à l'hôpital, raconte": a past participle without an
+    auxiliary or an agent describes a noun ("une attaque revendiquée par l'EI" has one)."""
+    return (
+        verb.dep_ in ("acl", "advcl") and "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+        and not any(c.dep_.startswith("aux") or c.dep_ == "obl:agent" for c in verb.children)
+        and _auxiliary_above(verb) is None  # "a de son côté rejeté"
+        and inverted_pronoun(verb) is None  # "dit-il", tagged a participle
+    )
+
+
+def _asks_anonymity(complement: Token, lexicon: Lexicon) -> bool:
+    """"a demandé à ne pas être nommée": whom not to name, nothing said."""
+    return (
+        complement.dep_ in ("xcomp", "obl:arg", "ccomp")
+        and complement.lemma_.lower() in lexicon.anonymity_verbs
+        and any(c.dep_ == "aux:pass" for c in complement.children)
+    )
+
+
 def _participle_aside(verb: Token) -> bool:
     """", accusant l'armée de ...": a present participle set off by a comma after
     the object of a verb, which the parser hung on the object, is a second act of
@@ -496,6 +516,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if lemma not in lexicon.cue_verbs and noun is None and light is None:
             continue
         if verb.dep_ == "amod" or (_negated(verb) and lemma not in lexicon.denial_verbs) or _names_what(verb):
+            continue
+        if _describes_noun(verb) or any(_asks_anonymity(c, lexicon) for c in verb.children):
             continue
         gerund = _gerund_start(verb)
         said = _cue_above(verb, lexicon) if gerund is not None else None
