@@ -1553,3 +1553,11 @@ def test_a_participle_saying_what_a_deed_was_for_is_its_motive_in_either_languag
     doc = load(None, "fr")("Le gouvernement accuse les rebelles d'un sabotage visant à priver la ville d'eau")
     said = frame_of(doc, None, figures_in(doc))
     assert "strike" not in said["events"] and "explode" in said["events"]  # "visant" is no strike
+
+
+def test_mines_downstream_are_mines_carried_off_in_either_language():
+    from claimtrack.nlp import load
+
+    doc = load(None, "fr")("les mines peuvent désormais se trouver n'importe où en aval du pont")
+    assert frame_of(doc, None, figures_in(doc))["events"] == frame("landmines may now lie anywhere downstream")["events"]
+    assert frame("landmines may now lie anywhere downstream")["events"] == ["loose_mines"]
