@@ -66,6 +66,8 @@ def one_of(claims):
         ("D'après la Croix-Rouge, les routes sont coupées.", "la Croix-Rouge", "D'après", "les routes sont coupées"),
         ("Le maire a fait état de dizaines de blessés.", "Le maire", "fait état", "dizaines de blessés"),
         ("Le préfet de la région a affirmé que deux ponts avaient cédé.", "Le préfet de la région", "affirmé", "deux ponts avaient cédé"),
+        ("Deux ponts ont été détruits, ont rapporté des médias locaux.", "des médias locaux", "rapporté", "Deux ponts ont été détruits"),
+        ("L'ONG a mis en garde contre une famine dans le nord.", "L'ONG", "mis en garde", "contre une famine dans le nord"),
     ],
 )
 def test_french_forms(extractor, text, mention, cue, content):
@@ -109,6 +111,7 @@ def test_inverted_pronoun_speaks_for_the_speaker_before(extractor):
     ("raconte-t-il", "raconte"),  # tagged an adjective
     ("poursuit-il", "poursuit"),
     ("ajoute-t-il au téléphone", "ajoute"),
+    ("a-t-il martelé dans une allocution", "martelé"),  # tagged an adjective
     ("a-t-il insisté dans son allocution du soir", "insisté"),
 ])
 def test_inverted_present_after_a_quote(extractor, incise, cue):
@@ -123,8 +126,12 @@ def test_inverted_present_after_a_quote(extractor, incise, cue):
     assert claims[1].content.strip("« »") == "Les pluies ont emporté le pont du marché"
 
 
-def test_carrying_on_without_quote_is_no_claim(extractor):
-    assert extractor.extract(french("L'armée poursuit son offensive et a lâché des tracts sur la ville.")) == []
+@pytest.mark.parametrize("text", [
+    "L'armée poursuit son offensive et a lâché des tracts sur la ville.",
+    "Les gendarmes ont mis en garde à vue trois suspects.",
+])
+def test_deeds_worded_like_cues_are_no_claim(extractor, text):
+    assert extractor.extract(french(text)) == []
 
 
 def test_denial_and_demand(extractor):

@@ -44,6 +44,7 @@ class FrenchCues:
     aside_nouns: frozenset[str]
     imputing_verbs: frozenset[str]
     learning_verbs: frozenset[str]
+    not_light_verb_phrases: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,7 @@ def french_cues() -> FrenchCues:
         aside_nouns=frozenset(data["aside_nouns"]),
         imputing_verbs=frozenset(data["imputing_verbs"]),
         learning_verbs=frozenset(data["learning_verbs"]),
+        not_light_verb_phrases=tuple(data["not_light_verb_phrases"]),
     )
 
 
@@ -227,7 +229,7 @@ def inverted_pronoun(verb: Token, auxiliaries: list[Token] = ()) -> Token | None
     """The subject pronoun joined to a verb or its auxiliary by hyphens, as
     French puts it after a quote: "dit-il", "explique-t-elle", "a-t-il ajouté"."""
     doc = verb.doc
-    for head in (verb, *auxiliaries):
+    for head in (verb, *auxiliaries, *(c for c in verb.children if c.dep_.startswith("aux"))):
         after = head.i + 1
         if after < len(doc) and doc[after].lower_ == "-t":
             after += 1
@@ -449,9 +451,10 @@ def _named(token: Token) -> bool:
 
 
 def _light_verb_noun(verb: Token, cues: FrenchCues) -> Token | None:
-    """"fait état de", "fait désormais état de" (parsed as an xcomp): the noun that makes the verb a cue."""
+    """"fait état de", "fait désormais état de" (parsed as an xcomp), "a mis en garde": the noun that makes the verb a cue."""
     lemma = verb.lemma_.lower()
-    return next((c for c in verb.children if c.dep_ in ("obj", "xcomp") and (lemma, c.lower_) in cues.light_verb_cues), None)
+    return next((c for c in verb.children if c.dep_ in ("obj", "xcomp", "obl:arg") and (lemma, c.lower_) in cues.light_verb_cues
+                 and not c.doc[c.i : c.i + 3].text.lower().startswith(cues.not_light_verb_phrases)), None)
 
 
 def _light_verb_before(verb: Token, cues: FrenchCues) -> Token | None:
@@ -582,7 +585,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
                 own_clause = {t.i for c in subject.children if c.dep_ in DROPPED_FROM_MENTION and c.i > subject.i for t in c.subtree}
                 skip |= set(range(subject.i, sent.end)) - own_clause
         if noun is not None:
-            content_children += [c for c in noun.children if c.dep_ not in ("det", "amod", "punct")]
+            content_children += [c for c in noun.children if c.dep_ not in ("det", "amod", "punct", "case")]
         # "a-t-il déclaré" wherever the parser hung the auxiliary and "-t"
         first = verb.i
         while first > sent.start and (sent.doc[first - 1].pos_ == "AUX" or sent.doc[first - 1].text.startswith("-")):
