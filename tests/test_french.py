@@ -126,6 +126,14 @@ def test_inverted_present_after_a_quote(extractor, incise, cue):
     assert claims[1].content.strip("« »") == "Les pluies ont emporté le pont du marché"
 
 
+@pytest.mark.parametrize("label", ["Éthiopie", "Ethiopie", "Etats-Unis"])
+def test_headline_place_label_unaccented_is_no_speaker(extractor, label):
+    """Wire copy leaves capitals unaccented: "Ethiopie : ..." is still a place."""
+    claims = extractor.extract(french(f"{label} : des frappes de drone font une trentaine de morts\n\n"
+                                      "Une trentaine de personnes ont été tuées mardi, selon des sources concordantes.\n"))
+    assert [(c.source_text, c.cue) for c in claims] == [("des sources concordantes", "selon")]
+
+
 @pytest.mark.parametrize("text", [
     "L'armée poursuit son offensive et a lâché des tracts sur la ville.",
     "Les gendarmes ont mis en garde à vue trois suspects.",
