@@ -650,11 +650,13 @@ def _where_seen_from(tokens) -> set[int]:
 def _purpose(tokens, pred) -> set[int]:
     """Tokens of an infinitive clause telling what a deed was done for
     ("destroyed the dam deliberately to halt the counteroffensive and to
-    divert attention from events in Belgorod"): its motive, not its event,
-    doer, day or place. ("tried to blow up the dam" tells no deed before it.)"""
+    divert attention from events in Belgorod"), or of a participle after a
+    deed saying so ("sabotage meant to starve Crimea", "aimed at cutting",
+    "visant à priver"): its motive, not its event, doer, day or place.
+    ("tried to blow up the dam" tells no deed before it.)"""
     purposive = event_lexicon().motive["purposive"]
     meant = {x.i for t in tokens if t.dep_ == "acl" and _lemma(t) in purposive and _classes_of(t.head)
-             for x in t.subtree}  # "sabotage meant to starve Crimea", "aimed at cutting", "visant à"
+             for x in t.subtree}
     if not _classes_of(pred):
         return meant
     return meant | {x.i for t in tokens if t.head.i == pred.i and t.dep_ in ("advcl", "xcomp")
