@@ -68,6 +68,9 @@ def one_of(claims):
         ("Le préfet de la région a affirmé que deux ponts avaient cédé.", "Le préfet de la région", "affirmé", "deux ponts avaient cédé"),
         ("Deux ponts ont été détruits, ont rapporté des médias locaux.", "des médias locaux", "rapporté", "Deux ponts ont été détruits"),
         ("L'ONG a mis en garde contre une famine dans le nord.", "L'ONG", "mis en garde", "contre une famine dans le nord"),
+        ("Les islamistes, liés à un réseau régional, ont revendiqué l'embuscade.", "Les islamistes", "revendiqué", "l'embuscade"),
+        ("La coalition rebelle, qui contrôle déjà la quasi-totalité de la province, a revendiqué l'assaut.",
+         "La coalition rebelle", "revendiqué", "l'assaut"),
     ],
 )
 def test_french_forms(extractor, text, mention, cue, content):

@@ -156,7 +156,7 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
         subject = min(subjects, key=lambda c: abs(c.i - verb.i))
         if subject.lower_ in RELATIVE and verb.dep_ == "acl:relcl":
             return verb.head  # "Le Hamas, qui dément ..."
-        return subject
+        return _antecedent_of_aside(subject, verb) or subject
     inverted = [c for c in verb.children if c.pos_ == "PRON" and c.text.startswith("-") and bare(c) != "t"]
     if inverted:
         return inverted[0]
@@ -256,6 +256,21 @@ def _asks_anonymity(complement: Token, lexicon: Lexicon) -> bool:
         and complement.lemma_.lower() in lexicon.anonymity_verbs
         and any(c.dep_ == "aux:pass" for c in complement.children)
     )
+
+
+def _antecedent_of_aside(subject: Token, verb: Token) -> Token | None:
+    """"La coalition, qui contrôle la quasi-totalité de la province, a revendiqué":
+    a noun of the relative clause set between commas before the verb, which the
+    parser took for its subject: the noun the clause describes speaks."""
+    doc, start = verb.doc, _incise_start(verb).i
+    if subject.i > verb.i or start == 0 or doc[start - 1].text != ",":
+        return None
+    for t in reversed(doc[verb.sent.start : subject.i]):
+        if t.text == ",":
+            return None
+        if t.lower_ in RELATIVE and t.head.dep_ == "acl:relcl" and t.head.head.pos_ in ("NOUN", "PROPN") and t.head.head.i < t.i:
+            return t.head.head
+    return None
 
 
 def _participle_aside(verb: Token) -> bool:
