@@ -20,9 +20,8 @@ def entities(docs, keep=lambda entity: True) -> list[list[tuple[int, int, str]]]
 
 
 def names_a_name(entity) -> bool:
-    """Holds a capitalised word other than a sentence's opening stop word
-    (the whole-text run also tags "La guerre" at a sentence start)."""
-    return any(t.text[:1].isupper() and not (t.is_sent_start and t.is_stop) for t in entity)
+    """Holds a name word (the whole-text run also tags "La guerre" at a sentence start)."""
+    return any(map(nlp_loader.is_name_word, entity))
 
 
 def test_french_entities_near_names_are_those_of_the_whole_text_run(french):
