@@ -129,6 +129,19 @@ def test_inverted_present_after_a_quote(extractor, incise, cue):
     assert claims[1].content.strip("« »") == "Les pluies ont emporté le pont du marché"
 
 
+def test_document_described_after_an_inverted_speaker_is_not_said(extractor):
+    claim = one(extractor, "« Nos unités ont repoussé l'assaut à l'aube », affirme l'armée dans un communiqué lu à la radio nationale.")
+    assert (claim.cue, claim.kind) == ("affirme", "direct")
+    assert claim.content.strip("« »") == "Nos unités ont repoussé l'assaut à l'aube"
+
+
+def test_name_after_an_inverted_title_speaks(extractor):
+    claim = one(extractor, "Trois civils ont péri à Kherson, a indiqué le gouverneur régional Oleksandr Prokoudine sur Telegram.")
+    assert claim.source_text == "le gouverneur régional Oleksandr Prokoudine"
+    assert claim.source.name == "Oleksandr Prokoudine"
+    assert claim.content == "Trois civils ont péri à Kherson"
+
+
 @pytest.mark.parametrize("label", ["Éthiopie", "Ethiopie", "Etats-Unis"])
 def test_headline_place_label_unaccented_is_no_speaker(extractor, label):
     """Wire copy leaves capitals unaccented: "Ethiopie : ..." is still a place."""

@@ -550,6 +550,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         if subject is None or bare(subject) in cues.no_source_subjects:
             continue
         described = _title_hung_on_the_cue(subject, verb, lexicon)
+        name_after_title = _name_hung_after_title(subject, verb, lexicon)
+        if name_after_title is not None:
+            described = _entity_tokens(name_after_title)
         mention = mention or mention_tokens(subject) + described
         if (subject.pos_ not in ("NOUN", "PROPN", "PRON", "X") and bare(subject) not in lexicon.speaker_pronouns) or any(
             c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in subject.children
@@ -594,7 +597,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             content_children = [c for c in content_children if c.i < verb.i]
             own_clause = set(range(verb.i + 1, sent.end))
         elif subject.i > verb.i:  # inverted: the content came before ("« ... », a déclaré sur X le porte-parole")
-            content_children = [c for c in content_children if c.i > subject.right_edge.i]
+            content_children = [c for c in content_children if c.i > subject.right_edge.i
+                                # after a quote, only a clause ("« ... », affirme X dans un communiqué lu à la radio")
+                                and not (_after_content(verb) and c.dep_ not in ("ccomp", "xcomp", "csubj"))]
             if not content_children:  # and what ends the sentence after the subject describes it,
                 # save a clause of its own ("a rapporté l'ONU, qui dit craindre ...": no adjacent quote)
                 own_clause = {t.i for c in subject.children if c.dep_ in DROPPED_FROM_MENTION and c.i > subject.i for t in c.subtree}
@@ -618,7 +623,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if lemma in cues.quote_only_verbs and not all(t.i in quoted for t in content if t.is_alpha):
             continue
-        named = _name_after_descriptor(subject, lexicon)
+        named = name_after_title or _name_after_descriptor(subject, lexicon)
         found.append(
             Found(
                 cue=cue,
@@ -665,6 +670,16 @@ def _title_hung_on_the_cue(subject: Token, verb: Token, lexicon: Lexicon) -> lis
     if title is None or title.lemma_.lower() not in lexicon.title_nouns | lexicon.people_nouns | lexicon.witness_nouns:
         return []
     return list(doc[end + 1 : title.right_edge.i + 1])
+
+
+def _name_hung_after_title(subject: Token, verb: Token, lexicon: Lexicon) -> Token | None:
+    """"a annoncé le gouverneur régional Oleg Kiper": the name right after an
+    inverted title, which the parser may hang on the cue as a second object."""
+    doc, end = subject.doc, subject.right_edge.i + 1
+    if subject.i < verb.i or end >= subject.sent.end or subject.lemma_.lower() not in lexicon.title_nouns:
+        return None
+    name = doc[end]
+    return name if name.ent_type_ == "PERSON" and name.head == verb and name.ent_iob_ == "B" else None
 
 
 def _gerund_start(verb: Token) -> Token | None:
