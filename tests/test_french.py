@@ -135,6 +135,12 @@ def test_document_described_after_an_inverted_speaker_is_not_said(extractor):
     assert claim.content.strip("« »") == "Nos unités ont repoussé l'assaut à l'aube"
 
 
+def test_whole_clause_after_que_is_said(extractor):
+    """"estime que plus de six mille ...": the parser may hang the number off the clause."""
+    claim = one(extractor, "L'Organisation internationale pour les migrations (OIM) estime que plus de six mille personnes ont fui la ville.")
+    assert claim.content == "plus de six mille personnes ont fui la ville"
+
+
 def test_name_after_an_inverted_title_speaks(extractor):
     claim = one(extractor, "Trois civils ont péri à Kherson, a indiqué le gouverneur régional Oleksandr Prokoudine sur Telegram.")
     assert claim.source_text == "le gouverneur régional Oleksandr Prokoudine"

@@ -727,6 +727,9 @@ def _content_tokens(sent: Span, verb: Token, content_children: list[Token], clau
     after = [c for c in content_children if c.i > verb.i]
     if after:
         start = min(c.left_edge.i for c in after)
+        # "estime que plus de six mille personnes ont fui", the number parsed off the clause: all after "que"
+        that = next((t for t in sent.doc[verb.i + 1 : start] if t.lower_ in THAT), None)
+        start = that.i + 1 if that is not None else start
         end = max(verb.right_edge.i, *(c.right_edge.i for c in after))
         content = [t for t in sent.doc[start : end + 1] if t.i not in clause and not t.is_space]
     else:
