@@ -135,6 +135,16 @@ def test_document_described_after_an_inverted_speaker_is_not_said(extractor):
     assert claim.content.strip("« »") == "Nos unités ont repoussé l'assaut à l'aube"
 
 
+def test_aside_on_a_monitor_is_neither_claim_nor_content(extractor):
+    """"D'après X, qui recense les violences, ...": what X does is no count it gives."""
+    claim = one(extractor, "D'après l'observatoire, qui recense les violences dans la région, les enlèvements ont doublé depuis janvier.")
+    assert (claim.source_text, claim.cue) == ("l'observatoire", "D'après")
+    assert claim.content == "les enlèvements ont doublé depuis janvier"
+    assert extractor.extract(french("Une association qui recense les victimes du conflit a ouvert un bureau à Goma.")) == []
+    count = one(extractor, "L'association recense plus de 300 victimes depuis janvier.")
+    assert (count.cue, count.content) == ("recense", "plus de 300 victimes depuis janvier")
+
+
 def test_whole_clause_after_que_is_said(extractor):
     """"estime que plus de six mille ...": the parser may hang the number off the clause."""
     claim = one(extractor, "L'Organisation internationale pour les migrations (OIM) estime que plus de six mille personnes ont fui la ville.")

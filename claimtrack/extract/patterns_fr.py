@@ -14,6 +14,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from ..datafiles import parse_yaml
+from ..figures import figures_in
 from .lexicon import Lexicon
 from .patterns import Found, _contiguous, _last_word, _reported_by, subtree_ids
 
@@ -45,6 +46,7 @@ class FrenchCues:
     imputing_verbs: frozenset[str]
     learning_verbs: frozenset[str]
     not_light_verb_phrases: tuple[str, ...]
+    counting_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +66,7 @@ def french_cues() -> FrenchCues:
         imputing_verbs=frozenset(data["imputing_verbs"]),
         learning_verbs=frozenset(data["learning_verbs"]),
         not_light_verb_phrases=tuple(data["not_light_verb_phrases"]),
+        counting_verbs=frozenset(data["counting_verbs"]),
     )
 
 
@@ -623,6 +626,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if lemma in cues.quote_only_verbs and not all(t.i in quoted for t in content if t.is_alpha):
             continue
+        if lemma in cues.counting_verbs and not figures_in(content):
+            continue  # "une ONG qui recense les victimes du conflit": what it does, not a count it gives
         named = name_after_title or _name_after_descriptor(subject, lexicon)
         found.append(
             Found(
@@ -774,6 +779,9 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
             if follower.text == "," or follower not in list(named.subtree):
                 break
             described.add(follower.i)
+        # "D'après l'organisation Acled, qui recense les violences, ...": the aside on the source is no part of what it said
+        for aside in (c for c in named.children if c.dep_ == "acl:relcl" and mention and c.i > mention[-1].i):
+            described |= set(range(mention[-1].i + 1, aside.right_edge.i + 1))
         clause = _contiguous({t.i for t in cue} | {t.i for t in mention} | described, token.i)
         if learned is not None:
             clause |= set(range(_incise_start(learned).i, token.i))  # ", a-t-on appris", ", a appris l'AFP": the outlet's, not said
