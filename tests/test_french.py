@@ -69,6 +69,9 @@ def one_of(claims):
         ("Deux ponts ont été détruits, ont rapporté des médias locaux.", "des médias locaux", "rapporté", "Deux ponts ont été détruits"),
         ("L'ONG a mis en garde contre une famine dans le nord.", "L'ONG", "mis en garde", "contre une famine dans le nord"),
         ("Les islamistes, liés à un réseau régional, ont revendiqué l'embuscade.", "Les islamistes", "revendiqué", "l'embuscade"),
+        ("L'ONU s'est dite préoccupée par les combats.", "L'ONU", "dite", "préoccupée par les combats"),
+        ("La nouvelle a été annoncée par le diocèse de la ville.", "le diocèse de la ville", "annoncée", "La nouvelle"),
+        ("« Les besoins sont immenses », a souligné sa cheffe de mission.", "sa cheffe de mission", "souligné", "Les besoins sont immenses"),
         ("La coalition rebelle, qui contrôle déjà la quasi-totalité de la province, a revendiqué l'assaut.",
          "La coalition rebelle", "revendiqué", "l'assaut"),
     ],
@@ -167,6 +170,7 @@ def test_headline_place_label_unaccented_is_no_speaker(extractor, label):
 
 
 @pytest.mark.parametrize("text", [
+    "Les miliciens sont régulièrement accusés d'exactions contre les civils.",  # accused, by nobody named
     "L'armée poursuit son offensive et a lâché des tracts sur la ville.",
     "Les gendarmes ont mis en garde à vue trois suspects.",
 ])

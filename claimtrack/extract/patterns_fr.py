@@ -198,8 +198,11 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
                 if subject is not None:
                     return subject
     agents = [c for c in verb.children if c.dep_ == "obl:agent"]
-    if agents and any(c.dep_ == "aux:pass" for c in verb.children):
+    passive = any(c.dep_ == "aux:pass" for c in verb.children)
+    if agents and passive:
         return agents[0]
+    if passive and not pronominal and any(c.dep_ == "nsubj:pass" for c in verb.children):
+        return None  # "Les miliciens sont accusés d'exactions": they are accused, by nobody named
     head = verb.head
     if _participle_aside(verb):
         return speaker_of(head.head, quoted)  # "ont démenti toute implication, accusant l'armée": who denied
