@@ -171,6 +171,7 @@ def test_headline_place_label_unaccented_is_no_speaker(extractor, label):
 
 @pytest.mark.parametrize("text", [
     "Les miliciens sont régulièrement accusés d'exactions contre les civils.",  # accused, by nobody named
+    "Les Gardiens de la vallée (GDV), des supplétifs de l'armée, sont régulièrement accusés d'exactions contre les éleveurs.",
     "L'armée poursuit son offensive et a lâché des tracts sur la ville.",
     "Les gendarmes ont mis en garde à vue trois suspects.",
 ])

@@ -145,6 +145,8 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     inverted = inverted_pronoun(verb, auxiliaries)
     if inverted is not None:
         return inverted  # "explique-t-elle", "a-t-il dit": whatever the parser made of "-t"
+    if _agentless_passive(verb):
+        return None  # "Les miliciens sont accusés d'exactions": they are accused, by nobody named
     subjects = [c for h in (verb, *auxiliaries) for c in h.children if c.dep_ == "nsubj" or (pronominal and c.dep_ == "nsubj:pass")]
     # "« Les corps sont sous les décombres », a déclaré un secouriste", "Les champs sont sous l'eau,
     # a indiqué une responsable": the clause taken for the subject is what was said (not « Le Monde »,
@@ -198,11 +200,8 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
                 if subject is not None:
                     return subject
     agents = [c for c in verb.children if c.dep_ == "obl:agent"]
-    passive = any(c.dep_ == "aux:pass" for c in verb.children)
-    if agents and passive:
+    if agents and any(c.dep_ == "aux:pass" for c in verb.children):
         return agents[0]
-    if passive and not pronominal and any(c.dep_ == "nsubj:pass" for c in verb.children):
-        return None  # "Les miliciens sont accusés d'exactions": they are accused, by nobody named
     head = verb.head
     if _participle_aside(verb):
         return speaker_of(head.head, quoted)  # "ont démenti toute implication, accusant l'armée": who denied
@@ -262,6 +261,12 @@ def _asks_anonymity(complement: Token, lexicon: Lexicon) -> bool:
         and complement.lemma_.lower() in lexicon.anonymity_verbs
         and any(c.dep_ == "aux:pass" for c in complement.children)
     )
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """"sont accusés d'exactions", "a été annoncé": passive, and by nobody named."""
+    return (any(c.dep_ == "aux:pass" and c.lemma_ == "être" for c in verb.children)
+            and not any(c.dep_ == "obl:agent" or (c.dep_.startswith("expl") and bare(c) in ("se", "s'", "s’")) for c in verb.children))
 
 
 def _antecedent_of_aside(subject: Token, verb: Token) -> Token | None:
@@ -547,7 +552,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         said = _cue_above(verb, lexicon) if gerund is not None else None
         # "a estimé que A, tout en précisant que B": a gerund speaks for the cue it hangs under
         subject, mention, own_clause = speaker_of(said or verb, quoted), None, set()
-        if subject is None and any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children):
+        if subject is None and any(c.dep_ in CONTENT_DEPS and c.i > verb.i for c in verb.children) and not _agentless_passive(verb):
             subject, mention = phrase_before(verb) or (None, None)
         elif subject is not None and subject.i < verb.i and (
             subject.ent_type_ == "PERSON" or any(c.dep_ in ("flat:name", "appos") and c.ent_type_ == "PERSON" for c in subject.children)
