@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import re
@@ -29,13 +30,12 @@ SEMICOLON_SENTENCES = {"en"}
 # "L'Orient-Le Jour": the French tokenizer splits "-Le" off as the clitic of an
 # imperative, cutting the name in pieces the parser scatters
 NAME_WITH_ARTICLE = {"fr": re.compile(r"[A-ZÀ-Ý]\w*-L(?:e|a|es)").fullmatch}
-# Models whose entities are all names (the French model's PER, LOC, ORG,
-# MISC: no dates or quantities) need their recogniser run only near name
-# words: tokens farther than NAME_WINDOW from every one are outside any
-# entity. The recogniser sees 4 tokens each side of a token, so windows of 5
-# give the names a run over the whole text gives, at about 60 % of its cost
-NAMES_ONLY_ENTITIES = {"fr"}
-NAME_WINDOW = 5
+# The entity recogniser runs only within ENTITY_WINDOW tokens of a word an
+# entity can hold (a name word, or what entity_words.yml lists): every other
+# token is outside any entity. It sees 4 tokens each side of a token, so
+# windows of 5 give the entities a run over the whole text gives, at about
+# 60 % of its cost (nearly half of all parsing time was the recogniser's)
+ENTITY_WINDOW = 5
 LANGUAGE_PREFIX = re.compile(r"^(?P<lang>[a-z]{2})=(?P<name>.+)$")
 
 
@@ -89,8 +89,8 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
     _register_components()
     if lang in ENTITY_LABELS and "ner" in nlp.pipe_names:
         nlp.add_pipe("claimtrack_entity_labels", after="ner", config={"labels": ENTITY_LABELS[lang]})
-    if lang in NAMES_ONLY_ENTITIES and "ner" in nlp.pipe_names:
-        nlp.add_pipe("claimtrack_entities_near_names", after="ner", config={"window": NAME_WINDOW})
+    if lang in entity_words() and "ner" in nlp.pipe_names:
+        nlp.add_pipe("claimtrack_windowed_entities", after="ner", config={"lang": lang, "window": ENTITY_WINDOW})
         nlp.disable_pipe("ner")
     if lang in SENTENCE_GUARD and "parser" in nlp.pipe_names:
         nlp.add_pipe("claimtrack_sentence_guard", before="parser")
@@ -164,24 +164,51 @@ def _register_components() -> None:
             doc.ents = [Span(doc, e.start, e.end, label=self.labels.get(e.label_, e.label_)) for e in doc.ents]
             return doc
 
-    if not Language.has_factory("claimtrack_entities_near_names"):
+    if not Language.has_factory("claimtrack_windowed_entities"):
         Language.factory(
-            "claimtrack_entities_near_names",
-            default_config={"window": NAME_WINDOW},
-            func=lambda nlp, name, window: EntitiesNearNames(nlp.get_pipe("ner"), window),
+            "claimtrack_windowed_entities",
+            default_config={"lang": "en", "window": ENTITY_WINDOW},
+            func=lambda nlp, name, lang, window: WindowedEntities(nlp.get_pipe("ner"), EntityAnchors(**entity_words()[lang]), window),
         )
     if not Language.has_factory("claimtrack_entity_labels"):
         Language.factory("claimtrack_entity_labels", default_config={"labels": {}}, func=lambda nlp, name, labels: EntityLabels(labels))
 
 
 
-class EntitiesNearNames:
-    """Runs a names-only entity recogniser on the stretches of each doc within
-    `window` tokens of a name word (see `is_name_word`), keeps the entities
-    that hold one, and marks every other token as outside any entity."""
+@functools.lru_cache(maxsize=None)
+def entity_words() -> dict[str, dict]:
+    """entity_words.yml: per language, what besides names anchors an entity."""
+    from importlib import resources
 
-    def __init__(self, recogniser, window: int):
+    from .datafiles import parse_yaml
+
+    return parse_yaml(resources.files("claimtrack").joinpath("entity_words.yml").read_text("utf-8"))
+
+
+class EntityAnchors:
+    """Which tokens an entity can hold: name words, and for a language whose
+    recogniser also tags dates and amounts, figures and the listed words."""
+
+    def __init__(self, numbers: bool, words: list[str]):
+        self.numbers = numbers
+        self.words = frozenset(words)
+
+    def __call__(self, token) -> bool:
+        return (
+            is_name_word(token)
+            or token.lower_ in self.words
+            or (self.numbers and (token.like_num or token.is_currency or token.text == "%" or any(c.isdigit() for c in token.text)))
+        )
+
+
+class WindowedEntities:
+    """Runs an entity recogniser on the stretches of each doc within `window`
+    tokens of an anchor, keeps the entities that hold one, and marks every
+    other token as outside any entity."""
+
+    def __init__(self, recogniser, anchors: EntityAnchors, window: int):
         self.recogniser = recogniser
+        self.anchors = anchors
         self.window = window
 
     def __call__(self, doc):
@@ -196,14 +223,14 @@ class EntitiesNearNames:
             found = {id(doc): [] for doc in batch}
             for (doc, start, _), piece in zip(pieces, self.recogniser.pipe([p for _, _, p in pieces], batch_size=batch_size)):
                 spans = (Span(doc, start + e.start, start + e.end, label=e.label) for e in piece.ents)
-                found[id(doc)] += [span for span in spans if any(map(is_name_word, span))]
+                found[id(doc)] += [span for span in spans if any(map(self.anchors, span))]
             for doc in batch:
                 doc.set_ents(found[id(doc)], default="outside")
                 yield doc
 
     def _stretches(self, doc) -> list[tuple[int, int]]:
         stretches: list[tuple[int, int]] = []
-        for token in filter(is_name_word, doc):
+        for token in filter(self.anchors, doc):
             start, end = max(0, token.i - self.window), min(len(doc), token.i + self.window + 1)
             if stretches and start <= stretches[-1][1]:
                 stretches[-1] = (stretches[-1][0], end)

@@ -7,43 +7,58 @@ import pytest
 from claimtrack import nlp as nlp_loader
 from claimtrack.extract.extractor import _parse_text, paragraphs
 
-FRENCH_FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "fr"
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FIXTURE_TEXTS = {"en": sorted((FIXTURES / "articles").glob("*.txt")), "fr": sorted((FIXTURES / "fr").glob("*.txt"))}
 
 
-@pytest.fixture(scope="module")
-def french():
-    return nlp_loader.load(None, "fr")
+@pytest.fixture(scope="module", params=["en", "fr"])
+def pipeline(request):
+    return request.param, nlp_loader.load(None, request.param)
 
 
 def entities(docs, keep=lambda entity: True) -> list[list[tuple[int, int, str]]]:
     return [[(e.start, e.end, e.label_) for e in doc.ents if keep(e)] for doc in docs]
 
 
-def names_a_name(entity) -> bool:
-    """Holds a name word (the whole-text run also tags "La guerre" at a sentence start)."""
-    return any(map(nlp_loader.is_name_word, entity))
-
-
-def test_french_entities_near_names_are_those_of_the_whole_text_run(french):
-    """Running the recogniser only near capitalised words finds exactly the
-    names a run over every token finds, on every paragraph of the French fixtures."""
-    texts = [path.read_text("utf-8") for path in sorted(FRENCH_FIXTURES.glob("*.txt"))]
+def test_windowed_entities_are_those_of_the_whole_text_run(pipeline):
+    """Running the recogniser only near the words an entity can hold finds
+    exactly the entities holding one that a run over every token finds, on
+    every paragraph of the fixtures (the whole-text run also tags a few
+    that hold none: "La guerre" opening a sentence)."""
+    lang, nlp = pipeline
+    paths = FIXTURE_TEXTS[lang]
+    texts = [path.read_text("utf-8") for path in paths]
     pieces = [_parse_text(text[p.start : p.end]) for text in texts for p in paragraphs(text)]
-    assert len(pieces) > 50
-    found = entities(french.pipe(pieces))
-    french.disable_pipe("claimtrack_entities_near_names")
-    french.enable_pipe("ner")
+    assert len(paths) >= 8 and len(pieces) > 50
+    found = entities(nlp.pipe(pieces))
+    nlp.disable_pipe("claimtrack_windowed_entities")
+    nlp.enable_pipe("ner")
     try:
-        expected = entities(french.pipe(pieces), keep=names_a_name)
+        anchored = nlp_loader.EntityAnchors(**nlp_loader.entity_words()[lang])
+        expected = entities(nlp.pipe(pieces), keep=lambda entity: any(map(anchored, entity)))
     finally:
-        french.disable_pipe("ner")
-        french.enable_pipe("claimtrack_entities_near_names")
+        nlp.disable_pipe("ner")
+        nlp.enable_pipe("claimtrack_windowed_entities")
     assert found == expected
     assert sum(map(len, found)) > 100
 
 
-def test_words_far_from_any_name_are_outside_entities(french):
-    doc = french("Selon un témoin joint par téléphone, les combats ont repris dans la nuit autour de la ville de Goma.")
-    assert [e.label_ for e in doc.ents] == ["GPE"] and doc.ents[0].text.endswith("Goma")
-    assert all(t.ent_iob_ == "O" for t in doc[: doc.ents[0].start])
-    assert "claimtrack_entities_near_names" in french.pipe_names and "ner" not in french.pipe_names
+@pytest.mark.parametrize(
+    "lang, text, far, entity",
+    [
+        ("fr", "Selon un témoin joint par téléphone, les combats ont repris dans la nuit autour de la ville de Goma.", "combats", "Goma"),
+        ("en", "A witness reached by phone said the fighting had resumed overnight around the town of Goma.", "fighting", "Goma"),
+    ],
+)
+def test_words_far_from_any_entity_word_are_outside_entities(lang, text, far, entity):
+    nlp = nlp_loader.load(None, lang)
+    doc = nlp(text)
+    assert next(t for t in doc if t.text == far).ent_iob_ == "O"
+    assert any(e.text.endswith(entity) for e in doc.ents)
+    assert "claimtrack_windowed_entities" in nlp.pipe_names and "ner" not in nlp.pipe_names
+
+
+def test_english_dates_and_amounts_are_anchored_by_their_words():
+    nlp = nlp_loader.load(None, "en")
+    doc = nlp("The convoy was hit last week, and thousands of people fled the area tonight.")
+    assert {(e.text, e.label_) for e in doc.ents} >= {("last week", "DATE"), ("thousands", "CARDINAL"), ("tonight", "TIME")}
