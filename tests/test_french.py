@@ -148,6 +148,15 @@ def test_aside_on_a_monitor_is_neither_claim_nor_content(extractor):
     assert (count.cue, count.content) == ("recense", "plus de 300 victimes depuis janvier")
 
 
+@pytest.mark.parametrize("text, content", [
+    ("La commission a jugé « crédibles » les témoignages recueillis.", "« crédibles » les témoignages recueillis"),
+    ("L'ONU a appelé « toutes les parties » à cesser les combats.", "« toutes les parties » à cesser les combats"),
+    ("Le président a condamné « avec la plus grande fermeté » l'attaque du marché.", "l'attaque du marché"),
+])
+def test_quoted_words_before_the_content_are_said(extractor, text, content):
+    assert one(extractor, text).content == content
+
+
 def test_whole_clause_after_que_is_said(extractor):
     """"estime que plus de six mille ...": the parser may hang the number off the clause."""
     claim = one(extractor, "L'Organisation internationale pour les migrations (OIM) estime que plus de six mille personnes ont fui la ville.")

@@ -23,6 +23,7 @@ CONTENT_DEPS = ("ccomp", "xcomp", "obj", "obl:arg", "csubj")
 NEAR_DEPS = ("aux", "aux:tense", "aux:pass", "aux:caus", "expl:subj", "expl:comp", "expl:pass", "advmod", "punct", "cc")
 NEAR_OBLIQUES = ("obl:mod", "obl", "nmod")  # "a annoncé samedi", "a de son côté rejeté"
 DROPPED_FROM_MENTION = ("acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp")
+MANNER_CASES = ("avec", "sans")
 INSTALLING = ("installer", "nommer")  # "le maire installé par Moscou": part of who he is
 RELATIVE = ("qui", "que", "lequel", "laquelle", "lesquels", "lesquelles")
 # the dependencies of what a French cue reports ("a affirmé que ... a dit ...")
@@ -589,6 +590,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         stranded = _auxiliary_above(verb)  # "a de son côté rejeté toute responsabilité": the object hung on "a"
         content_children = [c for c in (*verb.children, *(stranded.children if stranded is not None else ()))
                             if c.dep_ in CONTENT_DEPS and c.i not in skip and (c.head == verb or c.i > verb.i)]
+        # "a condamné avec fermeté l'attaque": how, when there is a what
+        manner = [c for c in content_children if any(k.dep_ == "case" and k.lower_ in MANNER_CASES for k in c.children)]
+        content_children = [c for c in content_children if c not in manner] or content_children
         in_document = _clause_on_document(verb, lexicon)
         if in_document is not None:
             # "a déclaré dans un communiqué que ...": what was said is the clause, not where
@@ -626,6 +630,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         asides = {t.i for c in content_children for aside in c.subtree if _participle_aside(aside)
                   for t in (aside.doc[aside.i - 1], *aside.subtree)}  # with its comma
         content = _content_tokens(sent, verb, content_children, clause | own_clause | asides | where_said)
+        lead = _quote_before(verb, content)
+        if lead:
+            clause -= {t.i for t in lead}
+            content = lead + content
         if _cue_coordinated_into_content(verb) is not None:  # what hangs on the first cue's clause after it is said too
             content = [t for t in sent.doc[verb.i + 1 : verb.head.right_edge.i + 1] if t.i not in clause and not t.is_space]
         if verb.i in quoted:  # a quoted incise: what was said is the quote before it
@@ -734,6 +742,17 @@ def _entity_tokens(name: Token) -> list[Token]:
     while end < len(name.doc) and name.doc[end].ent_iob_ == "I":
         end += 1
     return list(name.doc[start:end])
+
+
+def _quote_before(verb: Token, content: list[Token]) -> list[Token]:
+    """"a jugé « crédibles » les informations", "a appelé « toutes les parties » à cesser":
+    quoted words between the cue and its content are said, however the parser hung them."""
+    doc = verb.doc
+    if not content or content[0].i - 2 <= verb.i or doc[verb.i + 1].text not in ("«", "“") or doc[content[0].i - 1].text not in ("»", "”"):
+        return []
+    words = list(doc[verb.i + 1 : content[0].i])
+    # (not how it was said: "a condamné « avec la plus grande fermeté » l'attaque")
+    return words if sum(t.text in ("«", "“", "»", "”") for t in words) == 2 and words[1].pos_ != "ADP" else []
 
 
 def _content_tokens(sent: Span, verb: Token, content_children: list[Token], clause: set[int]) -> list[Token]:
