@@ -60,10 +60,11 @@ def pair(level: str, golds: list[dict], claims: list) -> dict[int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-v", "--verbose", action="store_true", help="list misses and spurious claims")
+    parser.add_argument("--only", default="", help="score only the articles whose name starts with this")
     args = parser.parse_args()
     extractor = Extractor()
     totals = {level: [0, 0, 0] for level in LEVELS}  # found, gold, predicted
-    for text_path in sorted(PROBE.glob("*.txt")):
+    for text_path in sorted(PROBE.glob(f"{args.only}*.txt")):
         golds = yaml.safe_load(text_path.with_suffix(".expected.yml").read_text("utf-8"))["claims"]
         claims = [c for c in extractor.extract(Article(text=text_path.read_text("utf-8"), lang="fr")) if c.cue]
         for level in LEVELS:
