@@ -170,7 +170,7 @@ def test_name_after_an_inverted_title_speaks(extractor):
     assert claim.content == "Trois civils ont péri à Kherson"
 
 
-@pytest.mark.parametrize("label", ["Éthiopie", "Ethiopie", "Etats-Unis"])
+@pytest.mark.parametrize("label", ["Éthiopie", "Ethiopie", "Etats-Unis", "Birmanie", "Cisjordanie"])
 def test_headline_place_label_unaccented_is_no_speaker(extractor, label):
     """Wire copy leaves capitals unaccented: "Ethiopie : ..." is still a place."""
     claims = extractor.extract(french(f"{label} : des frappes de drone font une trentaine de morts\n\n"
