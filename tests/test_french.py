@@ -157,6 +157,12 @@ def test_quoted_words_before_the_content_are_said(extractor, text, content):
     assert one(extractor, text).content == content
 
 
+def test_name_after_an_inverted_title_and_comma_speaks(extractor):
+    claim = one(extractor, "« Les convois ne passent plus », a averti le chef de la mission, Nicholas Haysom.")
+    assert claim.source_text == "le chef de la mission, Nicholas Haysom"
+    assert claim.source.name == "Nicholas Haysom"
+
+
 def test_whole_clause_after_que_is_said(extractor):
     """"estime que plus de six mille ...": the parser may hang the number off the clause."""
     claim = one(extractor, "L'Organisation internationale pour les migrations (OIM) estime que plus de six mille personnes ont fui la ville.")

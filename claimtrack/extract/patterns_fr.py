@@ -564,7 +564,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         described = _title_hung_on_the_cue(subject, verb, lexicon)
         name_after_title = _name_hung_after_title(subject, verb, lexicon)
         if name_after_title is not None:
-            described = _entity_tokens(name_after_title)
+            described = list(sent.doc[subject.right_edge.i + 1 : _entity_tokens(name_after_title)[-1].i + 1])
         mention = mention or mention_tokens(subject) + described
         if (subject.pos_ not in ("NOUN", "PROPN", "PRON", "X") and bare(subject) not in lexicon.speaker_pronouns) or any(
             c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in subject.children
@@ -694,13 +694,18 @@ def _title_hung_on_the_cue(subject: Token, verb: Token, lexicon: Lexicon) -> lis
 
 
 def _name_hung_after_title(subject: Token, verb: Token, lexicon: Lexicon) -> Token | None:
-    """"a annoncé le gouverneur régional Oleg Kiper": the name right after an
-    inverted title, which the parser may hang on the cue as a second object."""
-    doc, end = subject.doc, subject.right_edge.i + 1
-    if subject.i < verb.i or end >= subject.sent.end or subject.lemma_.lower() not in lexicon.title_nouns:
+    """"a annoncé le gouverneur régional Oleg Kiper", "a averti le chef de la mission,
+    Nicholas Haysom.": the name right after an inverted title, which the parser may
+    hang on the cue (or on what it reports) as a second object or an oblique."""
+    doc, start = subject.doc, subject.right_edge.i + 1
+    start += start < subject.sent.end and doc[start].text == ","
+    if subject.i < verb.i or start >= subject.sent.end or subject.lemma_.lower() not in lexicon.title_nouns:
         return None
-    name = doc[end]
-    return name if name.ent_type_ == "PERSON" and name.head == verb and name.ent_iob_ == "B" else None
+    name = doc[start]
+    if name.ent_type_ != "PERSON" or name.head not in (verb, verb.head) or name.ent_iob_ != "B":
+        return None
+    after = _entity_tokens(name)[-1].i + 1
+    return name if after >= subject.sent.end or doc[after].is_punct else None
 
 
 def _gerund_start(verb: Token) -> Token | None:
