@@ -163,6 +163,12 @@ def test_name_after_an_inverted_title_and_comma_speaks(extractor):
     assert claim.source.name == "Nicholas Haysom"
 
 
+def test_speaker_before_an_apposition_after_an_opening_participle(extractor):
+    claim = one(extractor, "Interrogé par la radio, un responsable du Front uni (FU), la coalition rebelle du nord, a dénoncé « un massacre de bergers ».")
+    assert claim.source_text == "un responsable du Front uni (FU)"
+    assert claim.content == "un massacre de bergers"
+
+
 def test_whole_clause_after_que_is_said(extractor):
     """"estime que plus de six mille ...": the parser may hang the number off the clause."""
     claim = one(extractor, "L'Organisation internationale pour les migrations (OIM) estime que plus de six mille personnes ont fui la ville.")

@@ -162,7 +162,7 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
         subject = min(subjects, key=lambda c: abs(c.i - verb.i))
         if subject.lower_ in RELATIVE and verb.dep_ == "acl:relcl":
             return verb.head  # "Le Hamas, qui dément ..."
-        return _antecedent_of_aside(subject, verb) or subject
+        return _antecedent_of_aside(subject, verb) or _speaker_before_apposition(subject, verb) or subject
     inverted = [c for c in verb.children if c.pos_ == "PRON" and c.text.startswith("-") and bare(c) != "t"]
     if inverted:
         return inverted[0]
@@ -262,6 +262,22 @@ def _asks_anonymity(complement: Token, lexicon: Lexicon) -> bool:
         and complement.lemma_.lower() in lexicon.anonymity_verbs
         and any(c.dep_ == "aux:pass" for c in complement.children)
     )
+
+
+def _speaker_before_apposition(subject: Token, verb: Token) -> Token | None:
+    """"Interrogé par RFI, un responsable du FLA, la coalition rebelle, a dénoncé": the
+    parser took the apposition for the subject and the speaker for the object of the
+    opening participle."""
+    doc, sent = verb.doc, verb.sent
+    start = subject.left_edge.i
+    if subject.i > verb.i or start - 2 < sent.start or doc[start - 1].text != ",":
+        return None
+    opener, named = doc[sent.start], doc[start - 2]
+    if opener.dep_ != "advcl" or "Part" not in opener.morph.get("VerbForm"):
+        return None
+    while named.head not in (opener, named) and named.head.i < start:
+        named = named.head
+    return named if named.head == opener and named.dep_ != "obl:agent" and named.pos_ in ("NOUN", "PROPN") else None
 
 
 def _agentless_passive(verb: Token) -> bool:
