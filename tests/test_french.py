@@ -169,6 +169,13 @@ def test_speaker_before_an_apposition_after_an_opening_participle(extractor):
     assert claim.content == "un massacre de bergers"
 
 
+def test_count_made_by_someone_is_theirs(extractor):
+    claim = one(extractor, "Selon un décompte établi par une ONG locale, au moins quarante civils ont été tués depuis janvier.")
+    assert claim.source_text == "un décompte établi par une ONG locale"
+    assert "ONG locale" in claim.source.name
+    assert claim.content == "au moins quarante civils ont été tués depuis janvier"
+
+
 def test_whole_clause_after_que_is_said(extractor):
     """"estime que plus de six mille ...": the parser may hang the number off the clause."""
     claim = one(extractor, "L'Organisation internationale pour les migrations (OIM) estime que plus de six mille personnes ont fui la ville.")

@@ -821,6 +821,9 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         if named.pos_ not in ("NOUN", "PROPN", "PRON") or bare(named) in cues.no_source_subjects or named.lower_ in RELATIVE:
             continue
         mention = _phrase_after(token, named)
+        author = _author(named, lexicon)
+        if mention and author is not None and author.right_edge.i > mention[-1].i:
+            mention = list(sent.doc[mention[0].i : author.right_edge.i + 1])  # "un décompte établi par une ONG"
         # "d'après des sources jointes par Jeune Afrique, ...": what describes them up to the comma
         described = set()
         for follower in sent.doc[mention[-1].i + 1 : sent.end] if mention else []:
@@ -837,7 +840,6 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
             if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
                 clause.add(neighbour)
         clause |= _impersonal_relay(sent, max(clause) + 1, lexicon)
-        author = _author(named, lexicon)
         item = Found(
             cue=cue,
             form="according_to",
@@ -923,6 +925,9 @@ def _author(noun: Token, lexicon: Lexicon) -> Token | None:
     for child in noun.children:
         if child.dep_ == "acl" and child.lemma_.lower() in lexicon.publishing_verbs:
             agent = next((c for c in child.children if c.dep_ == "obl:agent"), None)
+            # "un décompte établi par une ONG", the agent parsed on the document
+            agent = agent or next((c for c in noun.children if c.dep_ == "nmod" and c.i > child.i
+                                   and any(k.dep_ == "case" and k.lower_ == "par" for k in c.children)), None)
             if agent is not None:
                 return agent
         if child.dep_ == "nmod" and any(c.lower_ in ("de", "du", "des", "d'") for c in child.children if c.dep_ == "case"):
