@@ -169,6 +169,16 @@ def test_speaker_before_an_apposition_after_an_opening_participle(extractor):
     assert claim.content == "un massacre de bergers"
 
 
+@pytest.mark.parametrize("text, mention, cue", [
+    ("Le ministre a de son côté rejeté toute responsabilité.", "Le ministre", "rejeté"),
+    ("Le porte-parole du gouvernement, Jean Kossi, a de son côté accusé les rebelles d'avoir attaqué un poste.",
+     "Le porte-parole du gouvernement, Jean Kossi", "accusé"),
+])
+def test_cue_after_de_son_cote(extractor, text, mention, cue):
+    claim = one(extractor, text)
+    assert (claim.source_text, claim.cue) == (mention, cue)
+
+
 def test_count_made_by_someone_is_theirs(extractor):
     claim = one(extractor, "Selon un décompte établi par une ONG locale, au moins quarante civils ont été tués depuis janvier.")
     assert claim.source_text == "un décompte établi par une ONG locale"

@@ -102,7 +102,8 @@ def mention_tokens(head: Token) -> list[Token]:
         tokens.pop(0)
     # one stretch of text: what follows a dropped clause is cut off with it
     tokens = [t for n, t in enumerate(tokens) if t.i - tokens[0].i == n]
-    while tokens and tokens[-1].is_punct and not (tokens[-1].text == ")" and any(t.text == "(" for t in tokens)):
+    # (and the auxiliary of the verb the parser hung on the noun: "Le ministre a de son côté rejeté")
+    while tokens and (tokens[-1].pos_ == "AUX" or (tokens[-1].is_punct and not (tokens[-1].text == ")" and any(t.text == "(" for t in tokens)))):
         tokens.pop()
     return _whole_hyphenated(tokens)
 
@@ -335,7 +336,9 @@ def _auxiliary_above(verb: Token) -> Token | None:
     between them ("X a de son côté rejeté ...", "a pour sa part indiqué"),
     the auxiliary heading the clause."""
     phrase = verb.head
-    if (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and phrase.dep_ in (*NEAR_OBLIQUES, "obl:arg")
+    # (or "a de son côté accusé", "côté" parsed as the object of "a")
+    aside = phrase.dep_ in (*NEAR_OBLIQUES, "obl:arg") or (phrase.dep_ == "obj" and phrase.lemma_.lower() in french_cues().aside_nouns)
+    if (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and aside
             and phrase.head.lemma_ in ("avoir", "être") and phrase.head.i < phrase.i < verb.i):  # tagged AUX or VERB
         return phrase.head
     return None
