@@ -179,6 +179,15 @@ def test_cue_after_de_son_cote(extractor, text, mention, cue):
     assert (claim.source_text, claim.cue) == (mention, cue)
 
 
+def test_opening_for_a_speaker_gives_their_view(extractor):
+    """"Pour l'ONG X, ..." is X's view; "Pour les habitants, ..." is whom it is for."""
+    claim = one(extractor, "Pour l'ONG Amnesty International, ces violences illustrent « l'abandon » des civils.")
+    assert (claim.source_text, claim.cue) == ("l'ONG Amnesty International", "Pour")
+    assert claim.content == "ces violences illustrent « l'abandon » des civils"
+    other = one(extractor, "Pour les habitants, la vie a repris son cours, a affirmé le maire.")
+    assert (other.source_text, other.cue) == ("le maire", "affirmé")
+
+
 def test_count_made_by_someone_is_theirs(extractor):
     claim = one(extractor, "Selon un décompte établi par une ONG locale, au moins quarante civils ont été tués depuis janvier.")
     assert claim.source_text == "un décompte établi par une ONG locale"

@@ -48,6 +48,7 @@ class FrenchCues:
     learning_verbs: frozenset[str]
     not_light_verb_phrases: tuple[str, ...]
     counting_verbs: frozenset[str]
+    opinion_openers: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +69,7 @@ def french_cues() -> FrenchCues:
         learning_verbs=frozenset(data["learning_verbs"]),
         not_light_verb_phrases=tuple(data["not_light_verb_phrases"]),
         counting_verbs=frozenset(data["counting_verbs"]),
+        opinion_openers=frozenset(data["opinion_openers"]),
     )
 
 
@@ -813,7 +815,7 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
             cue = list(sent.doc[token.i : token.head.i + 1])  # "De source sécuritaire, ...", "De même source, ..."
         elif learned is not None and token.head.head.lower_ == "auprès":
             cue = [token.head.head, token]  # "a-t-on appris auprès de l'armée"
-        elif token.lower_ not in cues.according_to:
+        elif token.lower_ not in cues.according_to and not _opinion_opener(token, cues, lexicon):
             if following is None or token.lower_ + following.lower_ not in cues.according_to:
                 continue
             cue = [token, following]
@@ -857,6 +859,20 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
             item.mention_head, item.speaker = name, _entity_tokens(name)  # "selon l'ONG Human Rights Watch (HRW)"
         found.append(item)
     return found
+
+
+def _opinion_opener(case: Token, cues: FrenchCues, lexicon: Lexicon) -> bool:
+    """"Pour l'ONU, ...", "Pour lui, ...": a sentence opening on a speaker (a
+    name, a body, a title; not "Pour les habitants", whom something is for) and a
+    comma, before a clause of its own."""
+    named, doc = case.head, case.doc
+    if case.lower_ not in cues.opinion_openers or case.i != case.sent.start or named.i > case.i + 4:
+        return False
+    end = named.right_edge.i + 1
+    if end >= case.sent.end or doc[end].text != "," or not any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[end : case.sent.end]):
+        return False
+    speaker = named.ent_type_ in ("ORG", "PERSON") or named.pos_ == "PROPN" or bare(named) in lexicon.speaker_pronouns | {"eux", "elles"}
+    return speaker or named.lemma_.lower() in lexicon.title_nouns or (named.lower_ not in lexicon.witness_nouns and _can_speak(named, lexicon) and named.pos_ == "NOUN" and lexicon.type_of([named.lemma_.lower()]) not in (None, "witness"))
 
 
 def _impersonal_relay(sent: Span, start: int, lexicon: Lexicon) -> set[int]:
