@@ -27,9 +27,19 @@ SENTENCE_GUARD = {"fr"}
 # "Kyiv says A; Moscow says B": a name after a semicolon starts a clause of
 # its own, which the English parser otherwise hangs inside the first one's
 SEMICOLON_SENTENCES = {"en"}
-# "L'Orient-Le Jour": the French tokenizer splits "-Le" off as the clitic of an
-# imperative, cutting the name in pieces the parser scatters
-NAME_WITH_ARTICLE = {"fr": re.compile(r"[A-ZÀ-Ý]\w*-L(?:e|a|es)").fullmatch}
+# The French tokenizer keeps a hyphenated word whole only when its list
+# knows it ("porte-parole"), and splits every other hyphen as it would the
+# clitics of an inversion or an imperative ("a-t-il", "dites-le"): it cut
+# "état-major", "chef-lieu", "Croix-Rouge", "Al-Qaïda", "El-Fasher" in three,
+# which the parser then scatters ("major" the subject of "a affirmé").
+# Hyphenated words are kept whole unless a later part is such a clitic, and
+# "L'Orient-Le Jour"'s capitalised article is a name's.
+FRENCH_CLITICS = r"t|il|ils|elle|elles|on|le|la|les|lui|leur|moi|toi|nous|vous|y|en|ce|je|tu|ci|là"
+HYPHENATED_WORD = {
+    "fr": re.compile(
+        r"[A-ZÀ-Ý]\w*-L(?:e|a|es)|[^\W\d_]+(?:-(?!(?i:%s)(?:-|$))[^\W\d_]+)+" % FRENCH_CLITICS
+    ).fullmatch
+}
 # The entity recogniser runs only within ENTITY_WINDOW tokens of a word an
 # entity can hold (a name word, or what entity_words.yml lists): every other
 # token is outside any entity. It sees 4 tokens each side of a token, so
@@ -96,10 +106,9 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
         nlp.add_pipe("claimtrack_sentence_guard", before="parser")
     if lang in SEMICOLON_SENTENCES and "parser" in nlp.pipe_names and "tagger" in nlp.pipe_names:
         nlp.add_pipe("claimtrack_semicolon_sentences", before="parser")
-    if lang in NAME_WITH_ARTICLE:
-        # a capitalised article after a hyphen is part of a name, not a clitic ("dites-le")
+    if lang in HYPHENATED_WORD:
         token_match = nlp.tokenizer.token_match
-        nlp.tokenizer.token_match = lambda text: NAME_WITH_ARTICLE[lang](text) or (token_match and token_match(text))
+        nlp.tokenizer.token_match = lambda text: HYPHENATED_WORD[lang](text) or (token_match and token_match(text))
     return nlp
 
 

@@ -62,3 +62,23 @@ def test_english_dates_and_amounts_are_anchored_by_their_words():
     nlp = nlp_loader.load(None, "en")
     doc = nlp("The convoy was hit last week, and thousands of people fled the area tonight.")
     assert {(e.text, e.label_) for e in doc.ents} >= {("last week", "DATE"), ("thousands", "CARDINAL"), ("tonight", "TIME")}
+
+
+@pytest.mark.parametrize(
+    "text, tokens",
+    [
+        ("L'état-major et la Croix-Rouge à El-Fasher", ["L'", "état-major", "et", "la", "Croix-Rouge", "à", "El-Fasher"]),
+        ("« Non », a-t-il dit, « venez », dit-elle", ["«", "Non", "»", ",", "a", "-t", "-il", "dit", ",", "«", "venez", "»", ",", "dit", "-elle"]),
+        ("dites-le à L'Orient-Le Jour", ["dites", "-", "le", "à", "L'", "Orient-Le", "Jour"]),
+    ],
+)
+def test_french_hyphenated_words_are_whole_but_clitics_are_not(text, tokens):
+    assert [t.text for t in nlp_loader.load(None, "fr").tokenizer(text)] == tokens
+
+
+def test_a_hyphenated_speaker_speaks():
+    from claimtrack.extract import Extractor
+    from claimtrack.model import Article
+
+    (claim,) = Extractor().extract(Article(text="L'état-major ukrainien a affirmé jeudi que douze drones avaient été abattus.", lang="fr"))
+    assert (claim.source_text, claim.cue, claim.content) == ("L'état-major ukrainien", "affirmé", "douze drones avaient été abattus")

@@ -265,8 +265,12 @@ def _lemma(token) -> str:
 
 
 def in_english(word: str, lang: str) -> str:
-    """A lower-case word as frames compare it: in English ("frappe" -> "strike")."""
-    return glossaries().get(lang, {}).get(word, word)
+    """A lower-case word as frames compare it: in English ("frappe" -> "strike");
+    a hyphenated word the glossary lacks, part by part ("croix-rouge" -> "cross-red")."""
+    glossary = glossaries().get(lang, {})
+    if word in glossary or "-" not in word:
+        return glossary.get(word, word)
+    return "-".join(glossary.get(part, part) for part in word.split("-"))
 
 
 @lru_cache(maxsize=100_000)
@@ -345,7 +349,7 @@ def frame_of(tokens, source=None, figures=()) -> dict:
         "places": places,
         "days": sorted(_days([t for t in tokens if t.i not in background_tokens])),
         "counts": [_counts(tokens, figure, events) for figure in figures],
-        "terms": sorted({_term(t) for t in tokens if _content_word(t)}),
+        "terms": sorted({part for t in tokens if _content_word(t) for part in _term(t).split("-")}),  # "Croix-Rouge": red, cross
         "held": sorted(held),
         "by": speaker_side,
         "shows": _shows(pred),
