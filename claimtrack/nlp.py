@@ -228,7 +228,7 @@ class WindowedEntities:
         from spacy.util import minibatch
 
         for batch in minibatch(docs, batch_size):
-            pieces = [(doc, start, doc[start:end].as_doc()) for doc in batch for start, end in self._stretches(doc)]
+            pieces = [(doc, start, _piece(doc[start:end])) for doc in batch for start, end in self._stretches(doc)]
             found = {id(doc): [] for doc in batch}
             for (doc, start, _), piece in zip(pieces, self.recogniser.pipe([p for _, _, p in pieces], batch_size=batch_size)):
                 spans = (Span(doc, start + e.start, start + e.end, label=e.label) for e in piece.ents)
@@ -246,6 +246,19 @@ class WindowedEntities:
             else:
                 stretches.append((start, end))
         return stretches
+
+
+
+def _piece(span):
+    """A stretch as a doc of its own, with what the recogniser reads of it: the
+    words, their norms and the sentence starts (a third of `Span.as_doc`'s
+    cost, which copies the whole parse)."""
+    from spacy.attrs import NORM, SENT_START
+    from spacy.tokens import Doc
+
+    piece = Doc(span.doc.vocab, words=[t.text for t in span], spaces=[bool(t.whitespace_) for t in span])
+    piece.from_array([NORM, SENT_START], span.to_array([NORM, SENT_START]))
+    return piece
 
 
 OPENING_MARKS = {"«", '"', "“", ":", "(", "-", "–", "—"}
