@@ -40,12 +40,12 @@ HYPHENATED_WORD = {
         r"[A-ZÀ-Ý]\w*-L(?:e|a|es)|[^\W\d_]+(?:-(?!(?i:%s)(?:-|$))[^\W\d_]+)+" % FRENCH_CLITICS
     ).fullmatch
 }
-# The entity recogniser runs only within ENTITY_WINDOW tokens of a word an
-# entity can hold (a name word, or what entity_words.yml lists): every other
-# token is outside any entity. It sees 4 tokens each side of a token, so
-# windows of 5 give the entities a run over the whole text gives, at about
-# 60 % of its cost (nearly half of all parsing time was the recogniser's)
-ENTITY_WINDOW = 5
+# The entity recogniser runs only near a word an entity can hold (a name
+# word, or what entity_words.yml lists), one token farther than its own
+# encoder sees (4 tokens each side in the small and medium models): every
+# other token is outside any entity. That gives the entities a run over the
+# whole text gives, at about 60 % of its cost (nearly half of all parsing
+# time was the recogniser's)
 LANGUAGE_PREFIX = re.compile(r"^(?P<lang>[a-z]{2})=(?P<name>.+)$")
 
 
@@ -99,8 +99,9 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
     _register_components()
     if lang in ENTITY_LABELS and "ner" in nlp.pipe_names:
         nlp.add_pipe("claimtrack_entity_labels", after="ner", config={"labels": ENTITY_LABELS[lang]})
-    if lang in entity_words() and "ner" in nlp.pipe_names:
-        nlp.add_pipe("claimtrack_windowed_entities", after="ner", config={"lang": lang, "window": ENTITY_WINDOW})
+    reach = _recogniser_reach(nlp)
+    if lang in entity_words() and reach is not None:
+        nlp.add_pipe("claimtrack_windowed_entities", after="ner", config={"lang": lang, "window": reach + 1})
         nlp.disable_pipe("ner")
     if lang in SENTENCE_GUARD and "parser" in nlp.pipe_names:
         nlp.add_pipe("claimtrack_sentence_guard", before="parser")
@@ -110,6 +111,20 @@ def load(spec: str | Iterable[str] | None = None, lang: str = "en"):
         token_match = nlp.tokenizer.token_match
         nlp.tokenizer.token_match = lambda text: HYPHENATED_WORD[lang](text) or (token_match and token_match(text))
     return nlp
+
+
+def _recogniser_reach(nlp) -> int | None:
+    """How many tokens each side the entity recogniser's own encoder sees; None
+    without a recogniser, or when it reads a shared encoder (a listener, as in
+    transformer models), which must run over the whole doc anyway."""
+    if "ner" not in nlp.pipe_names:
+        return None
+    try:
+        tok2vec = nlp.config["components"]["ner"]["model"]["tok2vec"]
+        encode = tok2vec.get("encode", tok2vec)  # Tok2Vec's encoder, or HashEmbedCNN's own settings
+        return int(encode["window_size"]) * int(encode["depth"])
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def no_sentence_start(doc):
@@ -176,7 +191,7 @@ def _register_components() -> None:
     if not Language.has_factory("claimtrack_windowed_entities"):
         Language.factory(
             "claimtrack_windowed_entities",
-            default_config={"lang": "en", "window": ENTITY_WINDOW},
+            default_config={"lang": "en", "window": 5},
             func=lambda nlp, name, lang, window: WindowedEntities(nlp.get_pipe("ner"), EntityAnchors(**entity_words()[lang]), window),
         )
     if not Language.has_factory("claimtrack_entity_labels"):

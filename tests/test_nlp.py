@@ -82,3 +82,23 @@ def test_a_hyphenated_speaker_speaks():
 
     (claim,) = Extractor().extract(Article(text="L'état-major ukrainien a affirmé jeudi que douze drones avaient été abattus.", lang="fr"))
     assert (claim.source_text, claim.cue, claim.content) == ("L'état-major ukrainien", "affirmé", "douze drones avaient été abattus")
+
+
+def test_only_a_recogniser_with_its_own_encoder_runs_windowed():
+    """A recogniser that reads a shared encoder (a listener, as in transformer
+    models) needs that encoder run over the whole doc: it is left as it is."""
+    import spacy
+
+    own = spacy.blank("en")
+    own.add_pipe("ner", config={"model": {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+                                          "tok2vec": {"@architectures": "spacy.HashEmbedCNN.v2", "width": 96, "depth": 3,
+                                                      "embed_size": 2000, "window_size": 1, "maxout_pieces": 3,
+                                                      "subword_features": True, "pretrained_vectors": None}}})
+    listening = spacy.blank("en")
+    listening.add_pipe("tok2vec")
+    listening.add_pipe("ner", config={"model": {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner",
+                                                "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 96}}})
+    assert nlp_loader._recogniser_reach(own) == 3
+    assert nlp_loader._recogniser_reach(listening) is None
+    assert nlp_loader._recogniser_reach(spacy.blank("en")) is None
+    assert nlp_loader.load(None, "fr").get_pipe("claimtrack_windowed_entities").window == 5  # its encoder sees 4 each side
