@@ -281,7 +281,8 @@ OPENING_MARKS = {"«", '"', "“", ":", "(", "-", "–", "—"}
 
 def is_name_word(token) -> bool:
     """A capitalised word, unless a stop word capitalised only because it opens
-    a sentence or a quote ("Les", "Selon", "« Nous"; not "le Premier ministre")."""
+    a sentence or a quote ("Les", "Selon", "« Nous"; not "le Premier ministre",
+    nor "US" in capitals)."""
     return token.text[:1].isupper() and not (
-        token.is_stop and (token.is_sent_start or (token.i and token.nbor(-1).text in OPENING_MARKS))
+        token.is_stop and token.is_title and (token.is_sent_start or (token.i and token.nbor(-1).text in OPENING_MARKS))
     )

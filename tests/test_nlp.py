@@ -62,6 +62,8 @@ def test_english_dates_and_amounts_are_anchored_by_their_words():
     nlp = nlp_loader.load(None, "en")
     doc = nlp("The convoy was hit last week, and thousands of people fled the area tonight.")
     assert {(e.text, e.label_) for e in doc.ents} >= {("last week", "DATE"), ("thousands", "CARDINAL"), ("tonight", "TIME")}
+    # a stop word in capitals opening a sentence is a name ("us" is a stop word)
+    assert [(e.text, e.label_) for e in nlp("US intelligence agencies said the convoy had been hit.").ents] == [("US", "GPE")]
 
 
 @pytest.mark.parametrize(
