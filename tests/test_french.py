@@ -188,6 +188,14 @@ def test_opening_for_a_speaker_gives_their_view(extractor):
     assert (other.source_text, other.cue) == ("le maire", "affirmé")
 
 
+def test_participle_after_a_denial_speaks_for_the_denier(extractor):
+    claims = extractor.extract(french(
+        "Interrogé par la radio, le porte-parole de la junte, Aung Kyaw, a nié que l'armée ait visé une école, "
+        "affirmant que la frappe avait touché « un camp d'entraînement »."))
+    assert [(c.cue, c.source_text) for c in claims] == [("nié", "le porte-parole de la junte, Aung Kyaw"), ("affirmant", "le porte-parole de la junte, Aung Kyaw")]
+    assert claims[1].content == "la frappe avait touché « un camp d'entraînement »"
+
+
 def test_count_made_by_someone_is_theirs(extractor):
     claim = one(extractor, "Selon un décompte établi par une ONG locale, au moins quarante civils ont été tués depuis janvier.")
     assert claim.source_text == "un décompte établi par une ONG locale"

@@ -226,7 +226,8 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     said = _cue_coordinated_into_content(verb)
     if said is not None:
         return speaker_of(said, quoted)
-    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl", "advmod") and participle) or verb.dep_ == "xcomp":
+    # (", affirmant que ...", a participle the parser may even take for punctuation)
+    if verb.dep_ == "conj" or (verb.dep_ in ("advcl", "acl", "advmod", "punct") and participle) or verb.dep_ == "xcomp":
         return speaker_of(head, quoted)
     return _phrase_just_before(verb)
 
