@@ -68,6 +68,16 @@ ENGLISH = "{} said on Wednesday that twelve soldiers had been killed near the bo
         ("L'armée birmane", "The Myanmar military", ["Myanmar military", "Myanmar government"]),
         ("L'armée centrafricaine", "The Central African army", ["Central African army", "Central African government"]),
         ("L'Armée nationale libyenne (ANL)", "The Libyan National Army (LNA)", ["Libyan National Army"]),
+        ("La Défense civile de Gaza", "Gaza's civil defence agency", ["Gaza civil defence", "Hamas"]),
+        ("L'armée de l'air ukrainienne", "The Ukrainian air force", ["Ukrainian air force", "Ukrainian army", "Ukrainian government"]),
+        ("Le Corps des gardiens de la révolution islamique", "The Islamic Revolutionary Guard Corps", ["Islamic Revolutionary Guard Corps", "Iranian government"]),
+        ("Le Réseau des médecins du Soudan", "The Sudan Doctors Network", ["Sudan Doctors Network"]),
+        ("L'Armée de libération du Soudan (SLA)", "The Sudan Liberation Army", ["Sudan Liberation Army"]),
+        ("Le Conseil présidentiel de transition", "Haiti's Transitional Presidential Council", ["Haitian Transitional Presidential Council", "Haitian government"]),
+        ("Le commandement militaire américain pour le Moyen-Orient (Centcom)", "The US Central Command (CENTCOM)", ["US Central Command", "US military", "US government"]),
+        ("Le ministre russe des Affaires étrangères Sergueï Lavrov", "Russian Foreign Minister Sergei Lavrov", ["Sergei Lavrov", "Russian foreign ministry", "Russian government"]),
+        ("Le président syrien Ahmad al-Chareh", "Syrian President Ahmed al-Sharaa", ["Ahmed al-Sharaa", "Syrian government"]),
+        ("Le chef du Hezbollah, Naïm Qassem,", "Hezbollah chief Naim Qassem", ["Naim Qassem", "Hezbollah"]),
     ],
 )
 def test_french_and_english_names_of_an_actor_resolve_to_one_source(extractor, french, english, expected):
