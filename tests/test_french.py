@@ -196,6 +196,16 @@ def test_participle_after_a_denial_speaks_for_the_denier(extractor):
     assert claims[1].content == "la frappe avait touché « un camp d'entraînement »"
 
 
+def test_inverted_speaker_after_a_clause_the_parser_made_its_subject(extractor):
+    """"Des tirs ont visé les abords de la centrale, ont indiqué les autorités": not "les abords"."""
+    claims = extractor.extract(french(
+        "Des tirs de drones ont visé samedi les abords de la centrale, occupée par les forces russes, "
+        "ont indiqué les autorités installées par Moscou, qui accusent l'armée ukrainienne."))
+    said = next(c for c in claims if c.cue == "indiqué")
+    assert said.source_text == "les autorités installées par Moscou"
+    assert said.content.startswith("Des tirs de drones ont visé samedi les abords de la centrale")
+
+
 def test_count_made_by_someone_is_theirs(extractor):
     claim = one(extractor, "Selon un décompte établi par une ONG locale, au moins quarante civils ont été tués depuis janvier.")
     assert claim.source_text == "un décompte établi par une ONG locale"

@@ -156,6 +156,8 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     # a indiqué une responsable": the clause taken for the subject is what was said (not « Le Monde »,
     # a name in guillemets)
     said = [c for c in subjects if c.i < verb.i and any(g.dep_ in CLAUSE_PARTS for g in c.children)]
+    if _after_content(verb) and _incise_on_clause(verb) and _noun_phrase_after(verb):
+        said = [c for c in subjects if c.i < verb.i]  # "Des tirs ont visé les abords, ont indiqué les autorités"
     if said and _after_content(verb):
         subjects = [c for c in subjects if c not in said]
     subjects = [c for c in subjects if c.i not in quoted] or subjects
@@ -266,6 +268,25 @@ def _asks_anonymity(complement: Token, lexicon: Lexicon) -> bool:
         and complement.lemma_.lower() in lexicon.anonymity_verbs
         and any(c.dep_ == "aux:pass" for c in complement.children)
     )
+
+
+def _incise_on_clause(verb: Token) -> bool:
+    """Whether the parser hung the cue on the clause before it, which it reports."""
+    head = verb.head
+    return (head.i < verb.i and head.pos_ in ("VERB", "AUX") and head.dep_ != "acl:relcl"
+            and verb.dep_ in ("advcl", "parataxis", "conj", "ccomp"))
+
+
+def _noun_phrase_after(verb: Token) -> bool:
+    """Whether a noun phrase hung on the verb follows it at once, its day aside
+    ("ont indiqué (mardi) les autorités"): an inverted subject."""
+    doc, after = verb.doc, verb.i + 1
+    while after < verb.sent.end and doc[after].lemma_.lower() in french_cues().time_nouns:
+        after += 1
+    if after >= verb.sent.end or doc[after].pos_ not in ("DET", "PROPN"):
+        return False
+    head = doc[after] if doc[after].pos_ == "PROPN" else doc[after].head
+    return head.head == verb and head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("obj", "nsubj", "nsubj:pass", "appos", "obl:mod", "nmod")
 
 
 def _speaker_before_apposition(subject: Token, verb: Token) -> Token | None:
