@@ -66,6 +66,7 @@ FIGHTERS = " of fighters"  # a count of fighters: "kill of fighters"
 STATE_KEY = "a:(a state)"  # the key of every state's deeds
 FRONT_SIDES = ("state", "other")  # held by the state of the place, or by someone else
 SAME_COUNTER = 0.2  # a figure joins the count its own side keeps (an update) before another's
+HEADCOUNT = "people"  # what a head count counts: "22,000 people lived there", "25,000 others", "25.000 civils"
 
 
 class Features(NamedTuple):
@@ -150,6 +151,18 @@ def _hedges() -> frozenset:
 
 
 @lru_cache(maxsize=1)
+def _head_counts() -> frozenset:
+    """Nouns of people a figure counting no event counts: one head count."""
+    return frozenset(events_file()["head_counts"])
+
+
+@lru_cache(maxsize=1)
+def _counts() -> frozenset:
+    """What a figure may count that makes its claim a count: a kind of event, or heads."""
+    return event_lexicon().kinds | {HEADCOUNT}
+
+
+@lru_cache(maxsize=1)
 def _synonyms() -> dict:
     """A word -> the term of its class of synonyms ("landmine", "minefield": "syn:mine")."""
     return {word: term for term, words in _synonym_classes().items() for word in words}
@@ -180,7 +193,8 @@ def stated_figures(frame: dict, figures: list) -> tuple[list, tuple | None]:
 
     stated = [interval(found, _count_of(found, kind(n, found))) for n, found in enumerate(figures or ())]
     stated = [x for x in stated if x]
-    return stated, next((x for x in stated if x[4] in event_lexicon().kinds), stated[0] if stated else None)
+    told = next((x for x in stated if x[4] in event_lexicon().kinds), None)
+    return stated, told or next((x for x in stated if x[4] == HEADCOUNT), stated[0] if stated else None)
 
 
 @lru_cache(maxsize=1000)
@@ -235,7 +249,7 @@ def claim_features(frame: dict, figures: list, published=None, title=None, artic
     events = frozenset(frame.get("events") or ()) | ({event_lexicon().blame} if about_blame else frozenset())
     # the side's own name is matched as the side, not again as a word
     terms = {t: w for t, w in terms.items() if w > 0 and not (side and actor_key(t) == side)}
-    counted = figure is not None and figure[4] in event_lexicon().kinds
+    counted = figure is not None and figure[4] in _counts()
     return Features(
         events, side, actors, places, anchor_days(frame.get("days") or (), published),
         terms, figure, said_in_the_negative(frame), article, _day(published),
@@ -296,6 +310,8 @@ def _count_of(figure: dict, kind: str | None) -> str | None:
     counts fighters ("killed 300 terrorists" is not the toll "300 people
     were killed")."""
     noun = (figure.get("counted") or "").lower()
+    if kind in _head_counts():
+        return HEADCOUNT  # "25,000 others", "22,000 people": one head count
     if kind in event_lexicon().kinds and (noun in event_lexicon().fighters or noun.rstrip("s") in event_lexicon().fighters):
         return kind + FIGHTERS
     return kind
@@ -542,7 +558,9 @@ def score(group: Centroid, claim: Features) -> float | None:
     same_side = bool(events_meet and claim.agent and sides and claim.events - event_lexicon().showing)
     counted = claim.figure and claim.figure[4]
     kinds = event_lexicon().kinds
-    same_count = bool(counted in kinds and counted in group.counts and events_meet)
+    # a bare head count ("more than 25,000 others were in occupied territory") tells no event to meet
+    same_count = bool(counted in _counts() and counted in group.counts
+                      and (events_meet or counted == HEADCOUNT and not (claim.events and events)))
     if another_day and not same_count:
         return None  # a toll given each day is one toll updated; other deeds of another day are others
     if same_count and not _causes_meet(claim.events - {counted}, events - {counted}):
@@ -624,7 +642,7 @@ def block_keys(f: Features) -> list[str]:
     own = [f"a:{f.agent}"] if f.agent else []
     # a side word that stands for a state ("the occupiers") meets the groups of any state's deeds
     own += [STATE_KEY] if f.agent and (f.agent in event_lexicon().state_sides or _is_state(f.agent)) else []
-    own += [f"c:{f.figure[4]}"] if f.figure and f.figure[4] in event_lexicon().kinds else []  # one thing counted
+    own += [f"c:{f.figure[4]}"] if f.figure and f.figure[4] in _counts() else []  # one thing counted
     own += sorted(f"w:{t}" for t in f.telling)  # "12.7 metres", "at 02:54", "600 km²" whatever kind of event tells them
     own += [f"s:{f.shows}"] if f.shows else []  # an intercepted call finds the group of the call, whatever it discusses
     return own + [f"{e}|{a}" for e in kinds for a in anchors]

@@ -1561,3 +1561,24 @@ def test_mines_downstream_are_mines_carried_off_in_either_language():
     doc = load(None, "fr")("les mines peuvent désormais se trouver n'importe où en aval du pont")
     assert frame_of(doc, None, figures_in(doc))["events"] == frame("landmines may now lie anywhere downstream")["events"]
     assert frame("landmines may now lie anywhere downstream")["events"] == ["loose_mines"]
+
+
+def test_head_counts_on_one_side_of_a_front_are_one_count_in_either_language():
+    title = "Floods spread across Kherson region"
+    db = new_db()
+    save_article(db, Article(text="text of a", id="a", outlet="AP", published="2025-06-06", title=title), [
+        claim("Russian defence ministry", "about 22,000 people lived in the settlements that could be flooded",
+              figures=[figure("about 22,000", "people")], type="military"),
+    ])
+    save_article(db, Article(text="texte de b", id="b", outlet="AFP", published="2025-06-06", lang="fr",
+                             title="La région de Kherson sous les eaux"), [
+        claim("Ukrainian interior ministry", "plus de 25.000 civils se trouvent sur le territoire contrôlé par la Russie",
+              figures=figures_in(model("fr")("plus de 25.000 civils")), type="government", lang="fr"),
+    ])
+    save_article(db, Article(text="text of c", id="c", outlet="Reuters", published="2025-06-07", title=title), [
+        claim("Ukrainian interior ministry", "about 16,000 people lived in the flood zone in government-held areas",
+              figures=[figure("about 16,000", "people")], type="government"),
+    ])
+    russian, ukrainian, own_side = groups_of(db, "22,000", "25.000", "16,000")
+    assert russian == ukrainian != own_side
+    assert db["claim_groups"].get(russian)["verdict"] == "contested"
