@@ -78,6 +78,13 @@ ENGLISH = "{} said on Wednesday that twelve soldiers had been killed near the bo
         ("Le ministre russe des Affaires étrangères Sergueï Lavrov", "Russian Foreign Minister Sergei Lavrov", ["Sergei Lavrov", "Russian foreign ministry", "Russian government"]),
         ("Le président syrien Ahmad al-Chareh", "Syrian President Ahmed al-Sharaa", ["Ahmed al-Sharaa", "Syrian government"]),
         ("Le chef du Hezbollah, Naïm Qassem,", "Hezbollah chief Naim Qassem", ["Naim Qassem", "Hezbollah"]),
+        ("Le Shin Bet", "The Shin Bet", ["Shin Bet", "Israeli government"]),
+        ("Le Cogat", "COGAT", ["COGAT", "Israeli defence ministry", "Israeli government"]),
+        ("Le Service fédéral de sécurité russe (FSB)", "Russia's Federal Security Service", ["FSB", "Russian government"]),
+        ("L'UKMTO", "The UK Maritime Trade Operations agency", ["UKMTO", "British army", "British government"]),
+        ("L'Alliance Fleuve Congo (AFC)", "The Congo River Alliance", ["Congo River Alliance"]),
+        ("L'Armée de libération nationale colombienne (ELN)", "Colombia's National Liberation Army", ["ELN"]),
+        ("La RTB", "State broadcaster RTB", ["RTB", "Burkinabe government"]),
     ],
 )
 def test_french_and_english_names_of_an_actor_resolve_to_one_source(extractor, french, english, expected):
@@ -91,6 +98,7 @@ def test_french_and_english_names_of_an_actor_resolve_to_one_source(extractor, f
         ("The South Sudanese army", "The Sudanese army"),  # two states
         ("The Nigerien army", "The Nigerian army"),
         ("The Pakistani Taliban", "The Taliban"),  # another movement
+        ("The Congo River Alliance", "The Congolese army"),  # the rebel coalition is no state body
         ("The Islamic State West Africa Province", "The Islamic State group"),  # an affiliate runs its own war
         ("The International Criminal Court", "The International Court of Justice"),
         ("The African Union", "The European Union"),
