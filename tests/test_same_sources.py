@@ -85,6 +85,9 @@ ENGLISH = "{} said on Wednesday that twelve soldiers had been killed near the bo
         ("L'Alliance Fleuve Congo (AFC)", "The Congo River Alliance", ["Congo River Alliance"]),
         ("L'Armée de libération nationale colombienne (ELN)", "Colombia's National Liberation Army", ["ELN"]),
         ("La RTB", "State broadcaster RTB", ["RTB", "Burkinabe government"]),
+        ("L'armée thaïlandaise", "The Thai army", ["Thai army", "Thai government"]),
+        ("Le ministère cambodgien de la Défense", "Cambodia's defence ministry", ["Cambodian defence ministry", "Cambodian government"]),
+        ("Les forces érythréennes", "Eritrean forces", ["Eritrean army", "Eritrean government"]),
     ],
 )
 def test_french_and_english_names_of_an_actor_resolve_to_one_source(extractor, french, english, expected):
