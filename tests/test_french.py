@@ -206,6 +206,17 @@ def test_inverted_speaker_after_a_clause_the_parser_made_its_subject(extractor):
     assert said.content.startswith("Des tirs de drones ont visé samedi les abords de la centrale")
 
 
+@pytest.mark.parametrize("text, mention, cue, content", [
+    ("Douze personnes ont été tuées à Tripoli, a fait savoir mardi le centre de médecine d'urgence dans un communiqué.",
+     "le centre de médecine d'urgence", "fait savoir", "Douze personnes ont été tuées à Tripoli"),
+    ("« Le toit a été touché », a affirmé sur Telegram la direction de la centrale.",
+     "la direction de la centrale", "affirmé", "« Le toit a été touché »"),
+])
+def test_inverted_bodies_after_what_they_said(extractor, text, mention, cue, content):
+    claim = one(extractor, text)
+    assert (claim.source_text, claim.cue, claim.content) == (mention, cue, content)
+
+
 def test_count_made_by_someone_is_theirs(extractor):
     claim = one(extractor, "Selon un décompte établi par une ONG locale, au moins quarante civils ont été tués depuis janvier.")
     assert claim.source_text == "un décompte établi par une ONG locale"

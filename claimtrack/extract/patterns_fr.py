@@ -186,7 +186,7 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
             c
             for c in sorted(nearby, key=lambda t: t.i)
             if c.i > verb.i
-            and c.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod", "appos", "nsubj")
+            and c.dep_ in ("obj", "nsubj:pass", "obl:mod", "nmod", "appos", "nsubj", "dep")
             and c.pos_ in ("NOUN", "PROPN")
             and c.lemma_.lower() not in french_cues().time_nouns
             and (verb.lemma_.lower(), c.lower_) not in french_cues().light_verb_cues  # "fait état"
@@ -445,7 +445,8 @@ def _group_start(verb: Token) -> Token:
     first = verb
     while first.i > verb.sent.start:
         previous = first.doc[first.i - 1]
-        if not (previous.dep_.startswith("aux") or (previous.dep_ in ("advmod", "fixed") and previous.pos_ in ("ADV", "ADP", "ADJ"))):
+        light = previous.head == verb and (previous.lemma_.lower(), verb.lemma_.lower()) in french_cues().light_verb_cues  # "a fait savoir"
+        if not (light or previous.dep_.startswith("aux") or (previous.dep_ in ("advmod", "fixed") and previous.pos_ in ("ADV", "ADP", "ADJ"))):
             break
         first = previous
     return first
@@ -664,9 +665,10 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
                 skip |= set(range(subject.i, sent.end)) - own_clause
         if noun is not None:
             content_children += [c for c in noun.children if c.dep_ not in ("det", "amod", "punct", "case")]
-        # "a-t-il déclaré" wherever the parser hung the auxiliary and "-t"
+        # "a-t-il déclaré" wherever the parser hung the auxiliary and "-t"; "a fait savoir"
         first = verb.i
-        while first > sent.start and (sent.doc[first - 1].pos_ == "AUX" or sent.doc[first - 1].text.startswith("-")):
+        while first > sent.start and (sent.doc[first - 1].pos_ == "AUX" or sent.doc[first - 1].text.startswith("-")
+                                      or (light is not None and first - 1 == light.i)):
             first -= 1
         attached = set(range(first, verb.i))
         clause = attached | (skip - {verb.i} if subject.i > verb.i else set()) | _contiguous(_clause_ids(verb, cue, subject, mention, content_children, addressee, lexicon), verb.i) | _speaker_ids(subject, mention, verb)
