@@ -70,6 +70,8 @@ def one_of(claims):
         ("L'ONG a mis en garde contre une famine dans le nord.", "L'ONG", "mis en garde", "contre une famine dans le nord"),
         ("Les islamistes, liés à un réseau régional, ont revendiqué l'embuscade.", "Les islamistes", "revendiqué", "l'embuscade"),
         ("L'ONU s'est dite préoccupée par les combats.", "L'ONU", "dite", "préoccupée par les combats"),
+        ("Le groupe a menacé de frapper la capitale.", "Le groupe", "menacé", "de frapper la capitale"),
+        ("Un officier évoque une attaque « minutieusement préparée ».", "Un officier", "évoque", "une attaque"),
         ("La nouvelle a été annoncée par le diocèse de la ville.", "le diocèse de la ville", "annoncée", "La nouvelle"),
         ("« Les besoins sont immenses », a souligné sa cheffe de mission.", "sa cheffe de mission", "souligné", "Les besoins sont immenses"),
         ("La coalition rebelle, qui contrôle déjà la quasi-totalité de la province, a revendiqué l'assaut.",
@@ -250,6 +252,7 @@ def test_headline_place_label_unaccented_is_no_speaker(extractor, label):
     "Les Gardiens de la vallée (GDV), des supplétifs de l'armée, sont régulièrement accusés d'exactions contre les éleveurs.",
     "L'armée poursuit son offensive et a lâché des tracts sur la ville.",
     "Les gendarmes ont mis en garde à vue trois suspects.",
+    "Les milices menacent la ville depuis des semaines.",
 ])
 def test_deeds_worded_like_cues_are_no_claim(extractor, text):
     assert extractor.extract(french(text)) == []

@@ -687,6 +687,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             continue
         if lemma in cues.quote_only_verbs and not all(t.i in quoted for t in content if t.is_alpha):
             continue
+        if lemma in lexicon.clause_only_cues and all(c.dep_ == "obj" for c in content_children):
+            continue  # "des groupes qui menacent la stabilité du pays": a deed
         if lemma in cues.counting_verbs and not figures_in(content):
             continue  # "une ONG qui recense les victimes du conflit": what it does, not a count it gives
         named = name_after_title or _name_after_descriptor(subject, lexicon)
