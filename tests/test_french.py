@@ -173,6 +173,7 @@ def test_speaker_before_an_apposition_after_an_opening_participle(extractor):
 
 @pytest.mark.parametrize("text, mention, cue", [
     ("Le ministre a de son côté rejeté toute responsabilité.", "Le ministre", "rejeté"),
+    ("Le ministre a quant à lui affirmé que la ville était calme.", "Le ministre", "affirmé"),
     ("Le porte-parole du gouvernement, Jean Kossi, a de son côté accusé les rebelles d'avoir attaqué un poste.",
      "Le porte-parole du gouvernement, Jean Kossi", "accusé"),
 ])

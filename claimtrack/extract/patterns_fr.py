@@ -360,6 +360,8 @@ def _auxiliary_above(verb: Token) -> Token | None:
     between them ("X a de son côté rejeté ...", "a pour sa part indiqué"),
     the auxiliary heading the clause."""
     phrase = verb.head
+    if verb.dep_ == "fixed" and phrase.dep_ == "advmod" and phrase.head.lemma_ in ("avoir", "être") and phrase.head.i < phrase.i:
+        return phrase.head  # "a quant à lui promis", parsed as one fixed phrase on "quant"
     # (or "a de son côté accusé", "côté" parsed as the object of "a")
     aside = phrase.dep_ in (*NEAR_OBLIQUES, "obl:arg") or (phrase.dep_ == "obj" and phrase.lemma_.lower() in french_cues().aside_nouns)
     if (verb.dep_ == "acl" and "Part" in verb.morph.get("VerbForm") and aside
