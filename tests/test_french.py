@@ -120,6 +120,7 @@ def test_inverted_pronoun_speaks_for_the_speaker_before(extractor):
     ("poursuit-il", "poursuit"),
     ("ajoute-t-il au téléphone", "ajoute"),
     ("a-t-il martelé dans une allocution", "martelé"),  # tagged an adjective
+    ("affirme-t-il", "affirme"),  # parsed with the pronoun heading the incise
     ("a-t-il insisté dans son allocution du soir", "insisté"),
 ])
 def test_inverted_present_after_a_quote(extractor, incise, cue):

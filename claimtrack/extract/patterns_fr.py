@@ -611,7 +611,8 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         name_after_title = _name_hung_after_title(subject, verb, lexicon)
         if name_after_title is not None:
             described = list(sent.doc[subject.right_edge.i + 1 : _entity_tokens(name_after_title)[-1].i + 1])
-        mention = mention or mention_tokens(subject) + described
+        # an inverted pronoun is its own mention, whatever the parser hung on it ("affirme-t-il")
+        mention = mention or ([subject] if subject.text.startswith("-") else mention_tokens(subject) + described)
         if (subject.pos_ not in ("NOUN", "PROPN", "PRON", "X") and bare(subject) not in lexicon.speaker_pronouns) or any(
             c.dep_ == "det" and c.lower_ in ("aucun", "aucune", "nul", "nulle") for c in subject.children
         ):
