@@ -228,6 +228,14 @@ def test_count_made_by_someone_is_theirs(extractor):
     assert claim.content == "au moins quarante civils ont été tués depuis janvier"
 
 
+def test_according_to_a_source_that_also_speaks_in_an_aside(extractor):
+    claims = extractor.extract(french("Deux ponts ont cédé, selon les autorités locales, qui évoquent des dégâts considérables."))
+    assert [(c.source_text, c.cue, c.content) for c in claims] == [
+        ("les autorités locales", "selon", "Deux ponts ont cédé"),
+        ("les autorités locales", "évoquent", "des dégâts considérables"),
+    ]
+
+
 def test_whole_clause_after_que_is_said(extractor):
     """"estime que plus de six mille ...": the parser may hang the number off the clause."""
     claim = one(extractor, "L'Organisation internationale pour les migrations (OIM) estime que plus de six mille personnes ont fui la ville.")

@@ -1143,8 +1143,9 @@ def find_in_sentence(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fou
             for verb in inside:
                 verb.content = [t for t in verb.content if t.i not in acc.clause]
             according.remove(acc)
-        elif verbs and (min(acc.clause) <= sent.start + 1 or max(acc.clause) >= edge):
-            for verb in verbs:
+        # (not a cue of the aside on the source: "selon les autorités, qui évoquent ...")
+        elif (outside := [v for v in verbs if v.cue[0].i not in acc.clause]) and (min(acc.clause) <= sent.start + 1 or max(acc.clause) >= edge):
+            for verb in outside:
                 verb.relay = verb.relay or acc
             according.remove(acc)
     candidates = verbs + according
