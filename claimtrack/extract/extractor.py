@@ -21,7 +21,7 @@ from .quotes import DOUBLE_APOSTROPHE, DOUBLE_APOSTROPHES, QUOTE_CHARS, QuoteInd
 from ..sources.scope import scope_generic_sources
 from .frames import frame_of
 from .resolve import DocumentSources, Forward, person_spans, words
-from .story import add_story_scope
+from .story import add_elaborated_frames, add_story_scope
 from .textacy_data import normalize_quotation_marks
 
 TERMINAL = re.compile(r"[.!?…:;][\s\"”»’')\]]*$")
@@ -134,7 +134,7 @@ class Extractor:
                 found[n] = DocumentPass(pipeline, batch[n].text).run((paragraph, doc) for doc, (_, paragraph) in docs)
         for n, (article, pipeline) in enumerate(zip(batch, pipelines)):
             attributions = found[n] if n in found else DocumentPass(pipeline, article.text).run([])
-            yield article, add_story_scope(scope_generic_sources(attributions, article), article)
+            yield article, add_elaborated_frames(add_story_scope(scope_generic_sources(attributions, article), article))
 
     def _plan(self, text: str, pipeline: LanguagePipeline) -> list[Paragraph]:
         """The paragraphs worth parsing: a headline in an attribution form,
