@@ -236,6 +236,21 @@ def test_according_to_a_source_that_also_speaks_in_an_aside(extractor):
     ]
 
 
+@pytest.mark.parametrize("text, mention, cue, content", [
+    ("Le gouverneur a annoncé sur son compte Telegram que deux drones avaient été abattus.",
+     "Le gouverneur", "annoncé", "deux drones avaient été abattus"),
+    ("Le bombardement a fait six morts, a écrit sur Telegram le gouverneur de la région.",
+     "le gouverneur de la région", "écrit", "Le bombardement a fait six morts"),
+])
+def test_where_it_was_posted_is_not_what(extractor, text, mention, cue, content):
+    claim = one(extractor, text)
+    assert (claim.source_text, claim.cue, claim.content) == (mention, cue, content)
+
+
+def test_writing_a_letter_is_no_claim(extractor):
+    assert extractor.extract(french("Le maire a écrit une lettre au président.")) == []
+
+
 def test_whole_clause_after_que_is_said(extractor):
     """"estime que plus de six mille ...": the parser may hang the number off the clause."""
     claim = one(extractor, "L'Organisation internationale pour les migrations (OIM) estime que plus de six mille personnes ont fui la ville.")

@@ -688,7 +688,9 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
             content = [t for t in content if t.i < first - 1 and t.text not in ("«", "“", '"')]
         if not content:
             continue
-        if lemma in cues.quote_only_verbs and not all(t.i in quoted for t in content if t.is_alpha):
+        # (but "Six morts, a écrit sur Telegram le gouverneur": an incise after what was said)
+        if lemma in cues.quote_only_verbs and not all(t.i in quoted for t in content if t.is_alpha) and not (
+                _after_content(verb) and subject.i > verb.i and all(t.i < verb.i for t in content)):
             continue
         if lemma in lexicon.clause_only_cues and all(c.dep_ == "obj" for c in content_children):
             continue  # "des groupes qui menacent la stabilité du pays": a deed
@@ -814,8 +816,10 @@ def _content_tokens(sent: Span, verb: Token, content_children: list[Token], clau
     after = [c for c in content_children if c.i > verb.i]
     if after:
         start = min(c.left_edge.i for c in after)
-        # "estime que plus de six mille personnes ont fui", the number parsed off the clause: all after "que"
-        that = next((t for t in sent.doc[verb.i + 1 : start] if t.lower_ in THAT), None)
+        # "estime que plus de six mille personnes ont fui", the number parsed off the clause: all after "que";
+        # "a annoncé sur son compte Telegram que ...": where it was said comes before "que"
+        clause_start = min((c.left_edge.i for c in after if c.dep_ == "ccomp"), default=start)
+        that = next((t for t in sent.doc[verb.i + 1 : max(start, clause_start + 1)] if t.lower_ in THAT and t.pos_ == "SCONJ"), None)
         start = that.i + 1 if that is not None else start
         end = max(verb.right_edge.i, *(c.right_edge.i for c in after))
         content = [t for t in sent.doc[start : end + 1] if t.i not in clause and not t.is_space]
