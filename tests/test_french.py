@@ -977,6 +977,7 @@ def test_an_unattached_official_speaks_for_the_body_that_spoke_before_in_the_par
         ("Le convoi a été visé par deux drones, a-t-on appris de source sécuritaire.", "source sécuritaire", "appris de source"),
         ("Le convoi a été visé par deux drones, a appris l'AFP auprès de l'armée.", "l'armée", "appris auprès de"),
         ("Le convoi a été visé par deux drones, a-t-on appris lundi auprès des secours.", "secours", "appris auprès des"),
+        ("Le convoi a été visé par deux drones, indique-t-on de source militaire.", "source militaire", "de source"),
     ],
 )
 def test_what_the_outlet_learned_from_a_source_is_the_source_s(extractor, text, mention, cue):

@@ -877,7 +877,7 @@ def find_according_to(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Fo
         for neighbour in (min(clause) - 1, max(clause) + 1):
             if sent.start <= neighbour < sent.end and sent.doc[neighbour].text == ",":
                 clause.add(neighbour)
-        clause |= _impersonal_relay(sent, max(clause) + 1, lexicon)
+        clause |= _impersonal_relay(sent, max(clause) + 1, lexicon) | _impersonal_incise(sent, min(clause), lexicon)
         item = Found(
             cue=cue,
             form="according_to",
@@ -915,6 +915,18 @@ def _impersonal_relay(sent: Span, start: int, lexicon: Lexicon) -> set[int]:
     if start + 2 < sent.end and doc[start].lower_ == "on" and cue_lemma(doc[start + 1], lexicon) in lexicon.cue_verbs and doc[start + 2].lower_ in THAT:
         return {start, start + 1, start + 2}
     return set()
+
+
+def _impersonal_incise(sent: Span, end: int, lexicon: Lexicon) -> set[int]:
+    """"Deux soldats ont été tués, indique-t-on de source militaire": the inverted
+    "on" passing the source's words on, with its comma, is no part of them."""
+    doc, start = sent.doc, end - 1
+    if start <= sent.start or doc[start].lower_ != "-on":
+        return set()
+    start -= 1 + (doc[start - 1].lower_ == "-t")
+    if start < sent.start or cue_lemma(doc[start], lexicon) not in lexicon.cue_verbs:
+        return set()
+    return set(range(start - (start > sent.start and doc[start - 1].text == ","), end))
 
 
 def _learned_from(case: Token, cues: FrenchCues) -> Token | None:
