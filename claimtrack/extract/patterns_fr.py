@@ -24,6 +24,7 @@ NEAR_DEPS = ("aux", "aux:tense", "aux:pass", "aux:caus", "expl:subj", "expl:comp
 NEAR_OBLIQUES = ("obl:mod", "obl", "nmod")  # "a annoncé samedi", "a de son côté rejeté"
 DROPPED_FROM_MENTION = ("acl", "acl:relcl", "advcl", "parataxis", "ccomp", "xcomp")
 MANNER_CASES = ("avec", "sans")
+WHERE_SAID = ("dans", "par", "lors", "sur", "via", "en")  # "dans un communiqué" (not "a appelé à une enquête")
 INSTALLING = ("installer", "nommer")  # "le maire installé par Moscou": part of who he is
 RELATIVE = ("qui", "que", "lequel", "laquelle", "lesquels", "lesquelles")
 # the dependencies of what a French cue reports ("a affirmé que ... a dit ...")
@@ -649,7 +650,7 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
         # "a revendiqué l'attaque dans un communiqué": where it was said, not what
         where_said = set() if in_document is not None else {
             t.i for c in verb.children if c.dep_.startswith("obl") and c.i > verb.i
-            and c.lemma_.lower() in lexicon.document_nouns and any(k.dep_ == "case" for k in c.children)
+            and c.lemma_.lower() in lexicon.document_nouns and any(k.dep_ == "case" and k.lower_ in WHERE_SAID for k in c.children)
             for t in (c, *(k for k in c.children if k.dep_ in ("case", "det", "amod")))}
         content_children = [c for k in content_children for c in ([k] if k.i not in where_said else
                             [g for g in k.children if g.i not in where_said])]
