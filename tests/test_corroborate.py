@@ -778,8 +778,13 @@ def test_generic_bodies_belong_to_the_state_they_name_or_the_article():
     congo = [claim("army", "x", type="military")]
     congo[0].source = SourceRef("army", "military")
     scope_generic_sources(congo, Article(text="GOMA (AFP) - A Congolese army spokesman said", title="M23 near Goma"))
-    assert (sudan[0].source.name, sudan[0].source.parent.name) == ("army (Sudanese)", "Sudanese government")
-    assert congo[0].source.name == "army (Congolese)" and congo[0].source.parent.name != "Sudanese government"
+    # a state's body the registry knows is that body ("the army" of a Khartoum dispatch: the Sudanese army)
+    assert (sudan[0].source.name, sudan[0].source.parent.name) == ("Sudanese army", "Sudanese government")
+    assert congo[0].source.name == "Congolese army" and congo[0].source.parent.name != "Sudanese government"
+    unregistered = [claim("x", "y", type="government")]
+    unregistered[0].source = SourceRef("emergency service", "government")
+    scope_generic_sources(unregistered, Article(text="KHARTOUM (Reuters) - The emergency service said", title="Fighting in Sudan"))
+    assert (unregistered[0].source.name, unregistered[0].source.parent.name) == ("emergency service (Sudanese)", "Sudanese government")
     ruled = [claim("x", "y", type="government")]
     ruled[0].source = SourceRef("Russian-installed administration", "government")
     scope_generic_sources(ruled, Article(text="LONDON (AP) - text", title="Dam breach"))

@@ -346,7 +346,7 @@ def test_another_body_of_the_state_is_no_descriptor_of_the_one_named_before(tmp_
 The police said officers had closed the road leading to the market for the night.
 """
     by_source, _ = origins(tmp_path, text)
-    assert set(by_source) == {"health ministry (Sudanese)", "police (Sudanese)"}
+    assert set(by_source) == {"Sudanese health ministry", "police (Sudanese)"}
 
 
 def test_he_after_an_unnamed_man_is_that_man(tmp_path):

@@ -271,10 +271,32 @@ def _scope_body(ref: SourceRef, place: str | None, article: Article) -> None:
             ref.parent = ruler if _top(ruler).name != ref.name else None
         return
     if local is not None and local.name == national.name:
+        registered = _registered_body(ref.name, gazetteer().chain(place)[-1], national)
+        if registered is not None:
+            _become(ref, registered)  # "the army" of a Bamako dispatch is the Malian army
+            return
         scope = gazetteer().demonym_of.get(gazetteer().chain(place)[-1])
     else:
         scope = local.name if local is not None else article.outlet or article.id
     _name_for(ref, scope, local)
+
+
+# a French adjective agreeing with the noun it follows: "malien", "armée
+# malienne", "autorités maliennes", "soudanaise"
+FRENCH_AGREEMENT = ("", "e", "ne", "s", "es", "nes")
+
+
+def _registered_body(name: str, country: str, government: SourceRef) -> SourceRef | None:
+    """The registry's body of a state that a generic name of it is, found by
+    its name with each of the state's demonyms ("Malian army"; "armée
+    malienne", "autorités maliennes": the Malian government)."""
+    places = gazetteer()
+    for demonym in sorted(d for d in places.demonyms if places.by_name[d] == country):
+        for candidate in (f"{demonym} {name}", *(f"{name} {demonym}{ending}" for ending in FRENCH_AGREEMENT)):
+            found = default_registry().lookup(candidate)
+            if found is not None and _top(found).name == government.name:
+                return found
+    return None
 
 
 def _name_for(ref: SourceRef, scope: str | None, parent: SourceRef | None) -> None:
