@@ -193,6 +193,15 @@ def test_opening_for_a_speaker_gives_their_view(extractor):
     assert (other.source_text, other.cue) == ("le maire", "affirmé")
 
 
+def test_participle_aside_taken_for_an_adjective_or_noun_is_not_said(extractor):
+    """", estimant qu'elles étaient infondées" (parsed as an adjective of the object) is a
+    second claim; ", les qualifiant de « fausses »" (tagged a noun) is no part of the denial."""
+    claims = extractor.extract(french("Le ministre a rejeté ces accusations, estimant qu'elles étaient infondées."))
+    assert [(c.cue, c.content) for c in claims] == [("rejeté", "ces accusations"), ("estimant", "elles étaient infondées")]
+    denial = extractor.extract(french("Le Kremlin a démenti ces informations, les qualifiant de « fausses »."))[0]
+    assert (denial.cue, denial.content) == ("démenti", "ces informations")
+
+
 def test_participle_after_a_denial_speaks_for_the_denier(extractor):
     claims = extractor.extract(french(
         "Interrogé par la radio, le porte-parole de la junte, Aung Kyaw, a nié que l'armée ait visé une école, "

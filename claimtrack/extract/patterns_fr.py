@@ -172,7 +172,7 @@ def speaker_of(verb: Token, quoted: set[int]) -> Token | None:
     inverted = [c for c in verb.children if c.pos_ == "PRON" and c.text.startswith("-") and bare(c) != "t"]
     if inverted:
         return inverted[0]
-    participle = "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+    participle = present_participle(verb)
     if _after_content(verb) and not participle and not _titled_name_before(verb):
         # "« ... », a affirmé l'armée", "..., a annoncé samedi une ONG": the
         # parser often takes the inverted subject for an object or an oblique
@@ -333,11 +333,24 @@ def _participle_aside(verb: Token) -> bool:
     that verb's subject (not said of the object, nor part of what was said)."""
     head = verb.head
     return (
-        verb.dep_ == "acl"
-        and "Part" in verb.morph.get("VerbForm") and "Pres" in verb.morph.get("Tense")
+        verb.dep_ in ("acl", "amod")  # ", estimant qu'elles étaient infondées" may be taken for an adjective
+        and present_participle(verb)
         and verb.i > 0 and verb.doc[verb.i - 1].text == ","
         and head.pos_ == "NOUN" and head.dep_ == "obj" and head.head.pos_ == "VERB"
     )
+
+
+CLITICS = ("le", "la", "les", "l'", "l’", "lui", "leur", "se", "s'", "s’")
+
+
+def present_participle(token: Token) -> bool:
+    """"affirmant", and ", les qualifiant de ..." which the tagger may take for a noun."""
+    if "Part" in token.morph.get("VerbForm") and "Pres" in token.morph.get("Tense"):
+        return True
+    doc, before = token.doc, token.i - 1
+    before -= before > 0 and doc[before].lower_ in CLITICS
+    return (token.pos_ in ("NOUN", "ADJ") and token.lower_.endswith("ant") and token.dep_ in ("advcl", "acl", "amod")
+            and before >= 0 and doc[before].text == ",")
 
 
 def _phrase_just_before(verb: Token) -> Token | None:
@@ -462,7 +475,8 @@ def cue_lemma(token: Token, lexicon: Lexicon) -> str:
     if lemma in lexicon.cue_verbs:
         return lemma
     lower = token.lower_
-    for infinitive in (lower + "r", lower[:-2] + "r" if lower.endswith("ent") else ""):
+    # "estime", "estiment"; "qualifiant" tagged a noun
+    for infinitive in (lower + "r", lower[:-2] + "r" if lower.endswith("ent") else "", lower[:-3] + "er" if lower.endswith("ant") else ""):
         if infinitive in lexicon.cue_verbs:
             return infinitive
     return lemma
@@ -584,15 +598,16 @@ def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found
     cues = french_cues()
     found = []
     for verb in sent:
-        # "raconte-t-il", which the tagger may take for an adjective: the inversion makes it a verb
-        if (verb.pos_ not in ("VERB", "AUX") and inverted_pronoun(verb) is None) or (verb.i in quoted and not _quoted_incise(verb)):
+        # "raconte-t-il", ", les qualifiant de", which the tagger may take for an adjective or a noun
+        if (verb.pos_ not in ("VERB", "AUX") and inverted_pronoun(verb) is None and not present_participle(verb)) or (
+                verb.i in quoted and not _quoted_incise(verb)):
             continue
         lemma = cue_lemma(verb, lexicon)
         noun = _light_verb_noun(verb, cues)
         light = _light_verb_before(verb, cues)
         if lemma not in lexicon.cue_verbs and noun is None and light is None:
             continue
-        if verb.dep_ == "amod" or (_negated(verb) and lemma not in lexicon.denial_verbs) or _names_what(verb):
+        if (verb.dep_ == "amod" and not _participle_aside(verb)) or (_negated(verb) and lemma not in lexicon.denial_verbs) or _names_what(verb):
             continue
         if _describes_noun(verb) or any(_asks_anonymity(c, lexicon) for c in verb.children):
             continue
