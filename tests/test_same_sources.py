@@ -88,6 +88,11 @@ ENGLISH = "{} said on Wednesday that twelve soldiers had been killed near the bo
         ("L'armée thaïlandaise", "The Thai army", ["Thai army", "Thai government"]),
         ("Le ministère cambodgien de la Défense", "Cambodia's defence ministry", ["Cambodian defence ministry", "Cambodian government"]),
         ("Les forces érythréennes", "Eritrean forces", ["Eritrean army", "Eritrean government"]),
+        # names the French tagger takes for common nouns still speak
+        ("La Cédéao", "ECOWAS", ["ECOWAS"]),
+        ("Les talibans", "The Taliban", ["Taliban"]),
+        ("La junte malienne", "Mali's junta", ["Malian government"]),
+        ("Les Casques bleus", "UN peacekeepers", ["United Nations"]),
     ],
 )
 def test_french_and_english_names_of_an_actor_resolve_to_one_source(extractor, french, english, expected):
@@ -110,3 +115,17 @@ def test_french_and_english_names_of_an_actor_resolve_to_one_source(extractor, f
 def test_actors_that_only_look_alike_stay_apart(extractor, one, other):
     first, second = sources(extractor, ENGLISH.format(one), "en"), sources(extractor, ENGLISH.format(other), "en")
     assert first and second and first[0][-1] != second[0][-1]
+
+
+@pytest.mark.parametrize(
+    "french,english,expected",
+    [
+        ("BAMAKO (AFP) - La junte a affirmé mercredi que douze soldats avaient été tués.",
+         "BAMAKO (Reuters) - The junta said on Wednesday that twelve soldiers had been killed.", ["Malian government"]),
+        ("KHARTOUM (AFP) - L'armée a affirmé mercredi que douze soldats avaient été tués.",
+         "KHARTOUM (Reuters) - The army said on Wednesday that twelve soldiers had been killed.", ["Sudanese army", "Sudanese government"]),
+    ],
+)
+def test_a_states_bare_body_in_its_dateline_is_the_registrys(extractor, french, english, expected):
+    assert sources(extractor, french, "fr") == [expected]
+    assert sources(extractor, english, "en") == [expected]

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from ..datafiles import parse_yaml
 from ..figures import figures_in
+from ..sources.registry import default_registry
 from .lexicon import Lexicon
 from .patterns import Found, _contiguous, _last_word, _reported_by, subtree_ids
 
@@ -494,12 +495,14 @@ def _humanlike(head: Token, lexicon: Lexicon) -> bool:
 
 
 def _can_speak(head: Token, lexicon: Lexicon) -> bool:
-    """A common noun speaks when it names people, a body or a document."""
-    if head.pos_ != "NOUN" or head.ent_type_:
+    """A common noun speaks when it names people, a body or a document; a name
+    the tagger took for a common noun ("la Cédéao", "l'EIGS", "les talibans") too."""
+    if head.pos_ != "NOUN" or head.ent_type_ or (head.text[:1].isupper() and not head.is_sent_start):
         return True
     lemma = head.lemma_.lower()
     return (
-        lemma in lexicon.people_nouns
+        default_registry().lookup(head.text) is not None
+        or lemma in lexicon.people_nouns
         or lemma in lexicon.document_nouns
         or head.lower_ in lexicon.witness_nouns
         or lexicon.type_of([t.lower_ for t in head.lefts if t.dep_ == "amod"] + [head.lower_]) is not None
