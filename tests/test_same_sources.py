@@ -129,3 +129,11 @@ def test_actors_that_only_look_alike_stay_apart(extractor, one, other):
 def test_a_states_bare_body_in_its_dateline_is_the_registrys(extractor, french, english, expected):
     assert sources(extractor, french, "fr") == [expected]
     assert sources(extractor, english, "en") == [expected]
+
+
+@pytest.mark.parametrize("name", ["Boko Haram", "Emmanuel Macron", "Magen David Adom"])
+def test_a_name_the_french_parser_splits_is_named_whole(extractor, name):
+    """The parser makes "Boko" and "Haram" two subjects, "Macron" an adverb: the
+    mention is the whole name the recogniser found."""
+    (claim,) = extractor.extract(Article(text=FRENCH.format(name), lang="fr"))
+    assert claim.source_text == name

@@ -109,7 +109,27 @@ def mention_tokens(head: Token) -> list[Token]:
     # (and the auxiliary of the verb the parser hung on the noun: "Le ministre a de son côté rejeté")
     while tokens and (tokens[-1].pos_ == "AUX" or (tokens[-1].is_punct and not (tokens[-1].text == ")" and any(t.text == "(" for t in tokens)))):
         tokens.pop()
-    return _whole_hyphenated(tokens)
+    return _whole_hyphenated(_whole_name(head, tokens))
+
+
+NAME_WORDS = ("PROPN", "NOUN", "ADJ", "X")
+
+
+def _whole_name(head: Token, tokens: list[Token]) -> list[Token]:
+    """The whole name the recogniser found around the head, where the parser
+    split it ("Boko" and "Haram" both subjects of the verb, "Macron" an
+    adverb after "Emmanuel"): its words, not the verb it may run into."""
+    doc, start, end = head.doc, head.i, head.i + 1
+    if head.ent_iob_ not in ("B", "I") or not tokens:
+        return tokens
+    while start > 0 and doc[start].ent_iob_ == "I" and doc[start - 1].pos_ in NAME_WORDS:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ in NAME_WORDS:
+        end += 1
+    first, last = min(start, tokens[0].i), max(end - 1, tokens[-1].i)
+    if last - first + 1 > len(tokens) + (end - start):
+        return tokens  # not one stretch of text
+    return list(doc[first : last + 1])
 
 
 def _whole_hyphenated(tokens: list[Token]) -> list[Token]:
