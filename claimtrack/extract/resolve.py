@@ -567,7 +567,10 @@ class DocumentSources:
         acronym = None
         inner = [t for t in mention if t.text not in "()"]
         for i, token in enumerate(mention):
-            if token.text == "(" and i + 1 < len(mention) and ACRONYM.match(mention[i + 1].text):
+            # French copy writes acronyms said as words with one capital: "(Ocha)", "(Iswap)"
+            if token.text == "(" and i + 1 < len(mention) and (
+                ACRONYM.match(mention[i + 1].text) or (mention[i + 1].is_title and self._lookup(mention[i + 1].text) is not None)
+            ):
                 acronym = mention[i + 1].text
                 text = words(mention[:i])
                 inner = mention[:i]
@@ -583,8 +586,7 @@ class DocumentSources:
         candidates = [text, _proper_name(inner), _scare_named(head), words(_compound_chunk(head))]
         if head.pos_ == "PROPN":
             candidates += [run for run in _proper_runs(inner)[-1:] if run.endswith(head.text)]
-        if not text:
-            candidates.append(acronym)
+        candidates.append(acronym)  # last: a known acronym of a name the registry lacks
         if head.lemma_.lower() in document_nouns() and head.pos_ == "NOUN":
             author = self._author(head)
             if author is not None:
