@@ -128,14 +128,15 @@ def _recogniser_reach(nlp) -> int | None:
 
 
 def no_sentence_start(doc):
-    """No sentence starts after a comma, colon or semicolon, with a comma,
-    or at a lower-case word. Written as one array: setting each token's
+    """No sentence starts after a comma, colon or semicolon, with a comma or
+    a closing quote mark ("« Pourquoi ? », s'est-il interrogé"), or at a
+    lower-case word. Written as one array: setting each token's
     is_sent_start checks the whole doc for a parse (quadratic)."""
     starts = _sentence_starts(doc)
     previous = ""
     for token in doc:
         text = token.text
-        if token.i and (previous in (",", ":", ";") or text in (",", ")") or text[:1].islower()):
+        if token.i and (previous in (",", ":", ";") or text in (",", ")", "»", "”") or text[:1].islower()):
             starts[token.i] = -1
         previous = text
     return _with_sentence_starts(doc, starts)

@@ -104,3 +104,16 @@ def test_only_a_recogniser_with_its_own_encoder_runs_windowed():
     assert nlp_loader._recogniser_reach(listening) is None
     assert nlp_loader._recogniser_reach(spacy.blank("en")) is None
     assert nlp_loader.load(None, "fr").get_pipe("claimtrack_windowed_entities").window == 5  # its encoder sees 4 each side
+
+
+def test_no_french_sentence_starts_at_a_closing_quote_mark():
+    from claimtrack.extract import Extractor
+    from claimtrack.model import Article
+
+    text = ("Ahmed Saleh, un habitant du quartier, a perdu sa maison. « Qui va reconstruire nos maisons ? "
+            "Pourquoi personne ne nous aide ? », s'est-il interrogé devant les ruines.")
+    doc = nlp_loader.load(None, "fr")(text)
+    assert not any(sent[0].text == "»" for sent in doc.sents)
+    (claim,) = Extractor().extract(Article(text=text, lang="fr"))
+    assert (claim.source.name, claim.cue, claim.act) == ("Ahmed Saleh", "interrogé", "asks")
+    assert claim.content == "Qui va reconstruire nos maisons ? Pourquoi personne ne nous aide ?"
