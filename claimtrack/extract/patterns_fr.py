@@ -52,6 +52,11 @@ class FrenchCues:
     counting_verbs: frozenset[str]
     opinion_openers: frozenset[str]
 
+    @property
+    def light_verb_words(self) -> frozenset[str]:
+        """Either word of a light verb cue ("faire" and "état"; "faire" and "savoir")."""
+        return frozenset(word for pair in self.light_verb_cues for word in pair)
+
 
 @lru_cache(maxsize=1)
 def french_cues() -> FrenchCues:
@@ -619,13 +624,16 @@ def _speaker_ids(subject: Token, mention: list[Token], verb: Token) -> set[int]:
 
 def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
     cues = french_cues()
+    light_words = cues.light_verb_words
     found = []
     for verb in sent:
+        lemma = cue_lemma(verb, lexicon)
+        if lemma not in lexicon.cue_verbs and verb.lemma_.lower() not in light_words:
+            continue  # no cue word (most words): nothing below can make it one
         # "raconte-t-il", ", les qualifiant de", which the tagger may take for an adjective or a noun
         if (verb.pos_ not in ("VERB", "AUX") and inverted_pronoun(verb) is None and not present_participle(verb)) or (
                 verb.i in quoted and not _quoted_incise(verb)):
             continue
-        lemma = cue_lemma(verb, lexicon)
         noun = _light_verb_noun(verb, cues)
         light = _light_verb_before(verb, cues)
         if lemma not in lexicon.cue_verbs and noun is None and light is None:
