@@ -92,7 +92,6 @@ ENGLISH = "{} said on Wednesday that twelve soldiers had been killed near the bo
         ("La Cédéao", "ECOWAS", ["ECOWAS"]),
         ("Les talibans", "The Taliban", ["Taliban"]),
         ("La junte malienne", "Mali's junta", ["Malian government"]),
-        ("Les Casques bleus", "UN peacekeepers", ["United Nations"]),
         # an acronym French writes with one capital, in brackets after a name the registry lacks
         ("Le Bureau de la coordination des affaires humanitaires de l'ONU (Ocha)", "The UN humanitarian office OCHA", ["OCHA", "United Nations"]),
         ("L'Agence nationale d'information (ANI, officielle)", "Lebanon's National News Agency", ["NNA", "Lebanese government"]),
