@@ -55,6 +55,7 @@ MAX_HEADLINE_WORDS = 40
 # is parsed in pieces, cut at a sentence end where it has one, else between
 # words (a sentence of more than about 1,000 words is cut).
 MAX_PIECE_CHARS = 6000
+PIPE_BATCH = 256  # paragraph pieces per nlp.pipe batch
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -128,8 +129,10 @@ class Extractor:
                 for p in plan
             )
             # each article's pass takes its pieces as they are parsed and drops
-            # them: memory holds one batch of Docs, however long the article
-            parsed = pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=64)
+            # them: memory holds one batch of Docs, however long the article (a
+            # batch of 256 pieces holds a task's paragraphs: the entity model
+            # then reads its stretches in batches large enough to be cheaper)
+            parsed = pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=PIPE_BATCH)
             for n, docs in itertools.groupby(parsed, key=lambda parse: parse[1][0]):
                 found[n] = DocumentPass(pipeline, batch[n].text).run((paragraph, doc) for doc, (_, paragraph) in docs)
         for n, (article, pipeline) in enumerate(zip(batch, pipelines)):
