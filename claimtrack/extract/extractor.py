@@ -55,7 +55,11 @@ MAX_HEADLINE_WORDS = 40
 # is parsed in pieces, cut at a sentence end where it has one, else between
 # words (a sentence of more than about 1,000 words is cut).
 MAX_PIECE_CHARS = 6000
-PIPE_BATCH = 256  # paragraph pieces per nlp.pipe batch
+# Pieces per nlp.pipe batch: up to 256 (the entity model reads its stretches
+# in batches large enough to be cheaper), but no more text than 64 of the
+# longest pieces hold (a batch's Docs are in memory together)
+PIPE_BATCH = 256
+PIPE_BATCH_CHARS = 64 * MAX_PIECE_CHARS
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -73,6 +77,11 @@ def paragraphs(text: str) -> list[Paragraph]:
             number += 1
         offset += len(line) + 1
     return found
+
+
+def _pipe_batch(plans: list[list[Paragraph]]) -> int:
+    longest = max((p.end - p.start for plan in plans for p in plan), default=1)
+    return max(1, min(PIPE_BATCH, PIPE_BATCH_CHARS // max(longest, 1)))
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -129,10 +138,8 @@ class Extractor:
                 for p in plan
             )
             # each article's pass takes its pieces as they are parsed and drops
-            # them: memory holds one batch of Docs, however long the article (a
-            # batch of 256 pieces holds a task's paragraphs: the entity model
-            # then reads its stretches in batches large enough to be cheaper)
-            parsed = pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=PIPE_BATCH)
+            # them: memory holds one batch of Docs, however long the article
+            parsed = pipeline.nlp.pipe(jobs, as_tuples=True, batch_size=_pipe_batch(plans))
             for n, docs in itertools.groupby(parsed, key=lambda parse: parse[1][0]):
                 found[n] = DocumentPass(pipeline, batch[n].text).run((paragraph, doc) for doc, (_, paragraph) in docs)
         for n, (article, pipeline) in enumerate(zip(batch, pipelines)):
