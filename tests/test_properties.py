@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from claimtrack.extract import MAX_PIECE_CHARS, MAX_RUN_CHARS, _parse_text, paragraphs
+from claimtrack.extract import MAX_PIECE_CHARS, MAX_RUN_CHARS, PIPE_BATCH, _parse_text, paragraphs
 from claimtrack.ingest import load_extractor
 from claimtrack.model import Article
 
@@ -196,6 +196,6 @@ def test_an_article_holds_one_batch_of_parsed_pieces_not_all(extractor, monkeypa
             yield doc, context
 
     monkeypatch.setattr(nlp, "pipe", pipe)
-    text = "".join(f"The mayor of town {n} said the road was cut.\n" for n in range(400))
-    assert len(extractor.extract(Article(text))) == 400
-    assert len(parsed) == 400 and most_alive <= 2 * 64  # a batch of nlp.pipe at most, not the article
+    text = "".join(f"The mayor of town {n} said the road was cut.\n" for n in range(1200))
+    assert len(extractor.extract(Article(text))) == 1200
+    assert len(parsed) == 1200 and most_alive <= 2 * PIPE_BATCH  # a batch of nlp.pipe at most, not the article
