@@ -32,20 +32,15 @@ SEMICOLON_SENTENCES = {"en"}
 # clitics of an inversion or an imperative ("a-t-il", "dites-le"): it cut
 # "état-major", "chef-lieu", "Croix-Rouge", "Al-Qaïda", "El-Fasher" in three,
 # which the parser then scatters ("major" the subject of "a affirmé").
-# Hyphenated words are kept whole unless a later part is such a clitic, and
-# "L'Orient-Le Jour"'s capitalised article is a name's.
+# Hyphenated words are kept whole unless they end in such clitics ("-t-il",
+# "-le-moi"; not "Rostov-sur-le-Don"), and "L'Orient-Le Jour"'s capitalised
+# article is a name's.
 FRENCH_CLITICS = r"t|il|ils|elle|elles|on|le|la|les|lui|leur|moi|toi|nous|vous|y|en|ce|je|tu|ci|là"
 HYPHENATED_WORD = {
     "fr": re.compile(
-        r"[A-ZÀ-Ý]\w*-L(?:e|a|es)|[^\W\d_]+(?:-(?!(?i:%s)(?:-|$))[^\W\d_]+)+" % FRENCH_CLITICS
+        r"[A-ZÀ-Ý]\w*-L(?:e|a|es)|[^\W\d_]+(?:-(?!(?i:{c})(?:-(?i:{c}))*$)[^\W\d_]+)+".format(c=FRENCH_CLITICS)
     ).fullmatch
 }
-# The entity recogniser runs only near a word an entity can hold (a name
-# word, or what entity_words.yml lists), one token farther than its own
-# encoder sees (4 tokens each side in the small and medium models): every
-# other token is outside any entity. That gives the entities a run over the
-# whole text gives, at about 60 % of its cost (nearly half of all parsing
-# time was the recogniser's)
 LANGUAGE_PREFIX = re.compile(r"^(?P<lang>[a-z]{2})=(?P<name>.+)$")
 
 

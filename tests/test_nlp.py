@@ -72,6 +72,7 @@ def test_english_dates_and_amounts_are_anchored_by_their_words():
         ("L'état-major et la Croix-Rouge à El-Fasher", ["L'", "état-major", "et", "la", "Croix-Rouge", "à", "El-Fasher"]),
         ("« Non », a-t-il dit, « venez », dit-elle", ["«", "Non", "»", ",", "a", "-t", "-il", "dit", ",", "«", "venez", "»", ",", "dit", "-elle"]),
         ("dites-le à L'Orient-Le Jour", ["dites", "-", "le", "à", "L'", "Orient-Le", "Jour"]),
+        ("De Rostov-sur-le-Don, va-t-en", ["De", "Rostov-sur-le-Don", ",", "va", "-t", "-en"]),  # clitics only at the end
     ],
 )
 def test_french_hyphenated_words_are_whole_but_clitics_are_not(text, tokens):

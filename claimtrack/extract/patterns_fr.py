@@ -114,7 +114,7 @@ def mention_tokens(head: Token) -> list[Token]:
     # (and the auxiliary of the verb the parser hung on the noun: "Le ministre a de son côté rejeté")
     while tokens and (tokens[-1].pos_ == "AUX" or (tokens[-1].is_punct and not (tokens[-1].text == ")" and any(t.text == "(" for t in tokens)))):
         tokens.pop()
-    return _whole_hyphenated(_whole_name(head, tokens))
+    return _whole_name(head, tokens)
 
 
 NAME_WORDS = ("PROPN", "NOUN", "ADJ", "X")
@@ -131,30 +131,9 @@ def _whole_name(head: Token, tokens: list[Token]) -> list[Token]:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].pos_ in NAME_WORDS:
         end += 1
-    first, last = min(start, tokens[0].i), max(end - 1, tokens[-1].i)
-    if last - first + 1 > len(tokens) + (end - start):
-        return tokens  # not one stretch of text
-    return list(doc[first : last + 1])
-
-
-def _whole_hyphenated(tokens: list[Token]) -> list[Token]:
-    """"la Croix-Rouge", "l'état-major", which the tokenizer cuts in three and the
-    parser scatters: a mention takes the whole hyphenated word its words are in."""
-    if not tokens:
-        return tokens
-    doc, start, end = tokens[0].doc, tokens[0].i, tokens[-1].i
-
-    def joined(left: Token, right: Token) -> bool:
-        return not left.whitespace_ and "-" in (left.text, right.text) and (left.text == "-" or left.is_alpha)
-
-    while start > 0 and joined(doc[start - 1], doc[start]):
-        start -= 1
-    while end + 1 < len(doc) and joined(doc[end], doc[end + 1]) and (doc[end + 1].text == "-" or doc[end + 1].is_alpha):
-        end += 1
-    if start < tokens[0].i and start > 0 and doc[start - 1].pos_ == "DET" and start <= doc[start - 1].head.i <= end:
-        start -= 1  # "La" of "La Croix-Rouge"
-    ids = {t.i for t in tokens}
-    return [*doc[start : tokens[0].i], *tokens, *(t for t in doc[tokens[-1].i + 1 : end + 1] if t.i not in ids)]
+    if start > tokens[-1].i + 1 or end < tokens[0].i:
+        return tokens  # the name and the mention are not one stretch of text
+    return list(doc[min(start, tokens[0].i) : max(end, tokens[-1].i + 1)])
 
 
 def _negated(verb: Token) -> bool:
