@@ -81,7 +81,7 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 def _pipe_batch(plans: list[list[Paragraph]]) -> int:
     longest = max((p.end - p.start for plan in plans for p in plan), default=1)
-    return max(1, min(PIPE_BATCH, PIPE_BATCH_CHARS // max(longest, 1)))
+    return min(PIPE_BATCH, PIPE_BATCH_CHARS // longest)  # pieces are at most MAX_PIECE_CHARS: 64 or more
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -51,11 +51,7 @@ class FrenchCues:
     not_light_verb_phrases: tuple[str, ...]
     counting_verbs: frozenset[str]
     opinion_openers: frozenset[str]
-
-    @property
-    def light_verb_words(self) -> frozenset[str]:
-        """Either word of a light verb cue ("faire" and "état"; "faire" and "savoir")."""
-        return frozenset(word for pair in self.light_verb_cues for word in pair)
+    light_verb_words: frozenset[str]  # either word of a light verb cue ("faire" and "état"; "faire" and "savoir")
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +61,7 @@ def french_cues() -> FrenchCues:
         according_to=frozenset(data["according_to"]),
         according_to_nouns=frozenset(data["according_to_nouns"]),
         light_verb_cues=frozenset(tuple(pair) for pair in data["light_verb_cues"]),
+        light_verb_words=frozenset(word for pair in data["light_verb_cues"] for word in pair),
         no_source_subjects=frozenset(data["no_source_subjects"]),
         addressee_nouns=frozenset(data["addressee_nouns"]),
         quote_only_verbs=frozenset(data["quote_only_verbs"]),
@@ -603,11 +600,10 @@ def _speaker_ids(subject: Token, mention: list[Token], verb: Token) -> set[int]:
 
 def find_verb_cues(sent: Span, lexicon: Lexicon, quoted: set[int]) -> list[Found]:
     cues = french_cues()
-    light_words = cues.light_verb_words
     found = []
     for verb in sent:
         lemma = cue_lemma(verb, lexicon)
-        if lemma not in lexicon.cue_verbs and verb.lemma_.lower() not in light_words:
+        if lemma not in lexicon.cue_verbs and verb.lemma_.lower() not in cues.light_verb_words:
             continue  # no cue word (most words): nothing below can make it one
         # "raconte-t-il", ", les qualifiant de", which the tagger may take for an adjective or a noun
         if (verb.pos_ not in ("VERB", "AUX") and inverted_pronoun(verb) is None and not present_participle(verb)) or (

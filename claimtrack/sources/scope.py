@@ -271,11 +271,12 @@ def _scope_body(ref: SourceRef, place: str | None, article: Article) -> None:
             ref.parent = ruler if _top(ruler).name != ref.name else None
         return
     if local is not None and local.name == national.name:
-        registered = _registered_body(ref.name, gazetteer().chain(place)[-1], national)
+        country = gazetteer().chain(place)[-1]
+        registered = _registered_body(ref.name, country, national)
         if registered is not None:
             _become(ref, registered)  # "the army" of a Bamako dispatch is the Malian army
             return
-        scope = gazetteer().demonym_of.get(gazetteer().chain(place)[-1])
+        scope = gazetteer().demonym_of.get(country)
     else:
         scope = local.name if local is not None else article.outlet or article.id
     _name_for(ref, scope, local)
